@@ -1,0 +1,62 @@
+# Alliance Hub. `make run` serves the demo; `make test` runs every test.
+SHELL := /bin/bash
+export UV_PYTHON_DOWNLOADS := never
+export UV_LINK_MODE := copy
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+PY := $(UV) run --frozen python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-fast lint format messages catalogs migrate demo bench worker clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+.tools/bin/uv:
+	@echo "uv not found: installing it into .tools/ (no Python download)"
+	python3 -m venv .tools && .tools/bin/pip install --quiet uv
+
+install: $(if $(shell command -v uv 2>/dev/null),,.tools/bin/uv) ## Install dependencies and compile the translations
+	$(UV) sync --frozen --quiet
+	$(PY) manage.py compile_catalogs
+
+migrate: install ## Create or update the database and load the reference data
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_reference_data
+
+demo: migrate ## Load the demo data set (idempotent)
+	$(PY) manage.py seed_demo
+
+run: demo ## Serve the platform with demo data at http://127.0.0.1:8000
+	@echo ""
+	@echo "  Alliance Hub is starting at http://$(HOST):$(PORT)/"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install ## Run the whole suite: lint, unit, integration and browser tests
+	@bash scripts/ensure-chromium
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+	$(UV) run --frozen pytest -q
+
+test-fast: install ## Run the tests without the browser tests
+	$(UV) run --frozen pytest -q -m "not browser"
+
+lint: install ## Lint and check formatting
+	$(UV) run --frozen ruff check . && $(UV) run --frozen ruff format --check .
+
+format: install ## Fix formatting and safe lint findings
+	$(UV) run --frozen ruff format . && $(UV) run --frozen ruff check --fix .
+
+messages: install ## Extract translatable strings into each app's French catalog (needs gettext)
+	@for app in alliance/*/; do if [ -d $$app/locale ]; then (cd $$app && $(CURDIR)/.venv/bin/python $(CURDIR)/manage.py makemessages -l fr --no-obsolete --no-location >/dev/null) && echo "updated $$app"; fi; done
+
+worker: install ## Run the background task worker (when TASKS_BACKEND=database)
+	$(PY) manage.py db_worker
+
+bench: install ## Seed a ten-year data set and measure pages against /healthz
+	$(PY) bench/run.py
+
+clean: ## Remove the local database, uploads and caches
+	rm -rf db.sqlite3* media staticfiles .pytest_cache .ruff_cache

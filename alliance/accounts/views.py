@@ -1,0 +1,206 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from alliance.api import services as api_services
+from alliance.core.access import get_visible_or_404
+from alliance.core.states import TransitionRefused
+
+from . import services
+from .forms import ApiTokenForm, InvitationForm, MembershipRoleForm, OrganisationForm, ProfileForm
+from .models import Invitation, InvitationStatus, Membership
+from .permissions import get_organisation_for, membership_of
+from .roles import StaffRole
+
+
+@login_required
+def dashboard(request):
+    memberships = request.user.memberships.select_related("organisation").order_by(
+        "organisation__name"
+    )
+    invitations = Invitation.objects.filter(
+        email__iexact=request.user.email, status=InvitationStatus.PENDING
+    ).select_related("organisation")
+    roles = [StaffRole(r).label for r in request.user.role_names() if r in StaffRole.values]
+    return render(
+        request,
+        "accounts/dashboard.html",
+        {"memberships": memberships, "invitations": invitations, "staff_roles": roles},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    user = request.user
+    form = ProfileForm(
+        request.POST or None,
+        initial={
+            "full_name": user.full_name,
+            "job_title": user.job_title,
+            "preferred_language": user.preferred_language,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        services.profile_update(user=user, **form.cleaned_data)
+        messages.success(request, _("Your profile was saved."))
+        return redirect("accounts:dashboard")
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_create(request):
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = services.organisation_create(actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Your organisation is registered. You are its focal point."))
+        return redirect("accounts:organisation_detail", pk=organisation.pk)
+    return render(request, "accounts/organisation_form.html", {"form": form})
+
+
+@login_required
+def organisation_detail(request, pk):
+    organisation = get_organisation_for(request.user, pk)
+    membership = membership_of(request.user, organisation)
+    can_manage = bool(membership and membership.can_manage)
+    return render(
+        request,
+        "accounts/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "memberships": organisation.memberships.select_related("user").order_by("user__email"),
+            "invitations": organisation.invitations.filter(status=InvitationStatus.PENDING)
+            if can_manage
+            else [],
+            "can_manage": can_manage,
+            "invite_form": InvitationForm() if can_manage else None,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request, pk):
+    organisation = get_organisation_for(request.user, pk, manage=True)
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        services.organisation_update(organisation_id=pk, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The organisation profile was saved."))
+        return redirect("accounts:organisation_detail", pk=pk)
+    return render(
+        request, "accounts/organisation_form.html", {"form": form, "organisation": organisation}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation_create(request, pk):
+    organisation = get_organisation_for(request.user, pk, manage=True)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_send(
+                organisation=organisation, actor=request.user, **form.cleaned_data
+            )
+        except TransitionRefused as refused:
+            form.add_error("email", refused.reason)
+        else:
+            messages.success(
+                request,
+                _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("accounts:organisation_detail", pk=pk)
+    return render(
+        request, "accounts/invitation_form.html", {"form": form, "organisation": organisation}
+    )
+
+
+@login_required
+@require_POST
+def invitation_revoke(request, pk, invitation_pk):
+    organisation = get_organisation_for(request.user, pk, manage=True)
+    invitation = get_visible_or_404(organisation.invitations.all(), pk=invitation_pk)
+    try:
+        services.invitation_revoke(invitation_id=invitation.pk, actor=request.user)
+        messages.success(request, _("The invitation was revoked."))
+    except TransitionRefused as refused:
+        messages.error(request, refused.reason)
+    return redirect("accounts:organisation_detail", pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_edit(request, pk, membership_pk):
+    organisation = get_organisation_for(request.user, pk, manage=True)
+    membership = get_visible_or_404(
+        Membership.objects.filter(organisation=organisation).select_related("user"),
+        pk=membership_pk,
+    )
+    form = MembershipRoleForm(request.POST or None, initial={"role": membership.role})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_change_role(
+                membership_id=membership.pk, actor=request.user, role=form.cleaned_data["role"]
+            )
+        except TransitionRefused as refused:
+            form.add_error("role", refused.reason)
+        else:
+            messages.success(request, _("The role was changed."))
+            return redirect("accounts:organisation_detail", pk=pk)
+    return render(
+        request,
+        "accounts/membership_form.html",
+        {"form": form, "organisation": organisation, "membership": membership},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request, token):
+    invitation = Invitation.objects.select_related("organisation").filter(token=token).first()
+    if not request.user.is_authenticated:
+        return render(request, "accounts/invitation_accept.html", {"invitation": invitation})
+    if request.method == "POST":
+        try:
+            membership = services.invitation_accept(token=token, actor=request.user)
+        except TransitionRefused as refused:
+            messages.error(request, refused.reason)
+        else:
+            messages.success(
+                request,
+                _("You are now a member of %(organisation)s.")
+                % {"organisation": membership.organisation},
+            )
+            return redirect("accounts:organisation_detail", pk=membership.organisation_id)
+    return render(request, "accounts/invitation_accept.html", {"invitation": invitation})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def api_tokens(request):
+    form = ApiTokenForm(request.POST or None)
+    new_token = None
+    if request.method == "POST" and form.is_valid():
+        _token, new_token = api_services.token_create(
+            actor=request.user, name=form.cleaned_data["name"]
+        )
+        form = ApiTokenForm()
+    tokens = request.user.api_tokens.filter(revoked_at__isnull=True)
+    return render(
+        request,
+        "accounts/api_tokens.html",
+        {"form": form, "tokens": tokens, "new_token": new_token},
+    )
+
+
+@login_required
+@require_POST
+def api_token_revoke(request, token_pk):
+    token = get_visible_or_404(request.user.api_tokens.filter(revoked_at__isnull=True), pk=token_pk)
+    api_services.token_revoke(token_id=token.pk, actor=request.user)
+    messages.success(
+        request, _("The token was revoked. Programs using it can no longer call the API.")
+    )
+    return redirect("accounts:api_tokens")

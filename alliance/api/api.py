@@ -1,0 +1,90 @@
+from ninja import NinjaAPI, Router
+from ninja.pagination import paginate
+
+from alliance.centres.models import CentreType
+from alliance.core.models import Country, Region, StrategicObjective
+from alliance.core.states import TransitionRefused
+from alliance.public.selectors import public_milestones
+
+from .auth import TokenAuth
+from .schemas import (
+    CentreTypeOut,
+    CountryOut,
+    MeOut,
+    MilestoneOut,
+    ObjectiveOut,
+    RegionOut,
+)
+
+api = NinjaAPI(
+    title="Alliance Hub API",
+    version="1.0.0",
+    description="Public reference data of the Innovation and Entrepreneurship Alliance for "
+    "Digital Development, and token-authenticated endpoints for members.",
+    urls_namespace="api-1.0.0",
+)
+
+
+@api.exception_handler(TransitionRefused)
+def transition_refused(request, exc: TransitionRefused):
+    status = 403 if exc.code == "forbidden" else 409
+    return api.create_response(request, {"code": exc.code, "message": exc.reason}, status=status)
+
+
+reference = Router(tags=["reference"])
+
+
+@reference.get("/objectives", response=list[ObjectiveOut])
+def objectives(request):
+    return StrategicObjective.objects.order_by("order")
+
+
+@reference.get("/regions", response=list[RegionOut])
+def regions(request):
+    return Region.objects.order_by("order")
+
+
+@reference.get("/countries", response=list[CountryOut])
+@paginate
+def countries(request, region: str | None = None):
+    rows = Country.objects.select_related("region").order_by("code")
+    if region:
+        rows = rows.filter(region__code=region.upper())
+    return [{"code": c.code.code, "name": c.name, "region": c.region.code} for c in rows]
+
+
+@reference.get("/centre-types", response=list[CentreTypeOut])
+def centre_types(request):
+    rows = CentreType.objects.prefetch_related("objectives").order_by("order")
+    return [
+        {
+            **{f: getattr(ct, f) for f in CentreTypeOut.model_fields if f != "objectives"},
+            "objectives": [o.code for o in ct.objectives.all()],
+        }
+        for ct in rows
+    ]
+
+
+@reference.get("/milestones", response=list[MilestoneOut])
+def milestones(request):
+    return public_milestones()
+
+
+me = Router(tags=["account"], auth=TokenAuth())
+
+
+@me.get("/me", response=MeOut)
+def whoami(request):
+    user = request.auth
+    return {
+        "email": user.email,
+        "full_name": user.full_name,
+        "roles": sorted(user.role_names()),
+        "organisations": [
+            str(m.organisation) for m in user.memberships.select_related("organisation")
+        ],
+    }
+
+
+api.add_router("/", reference)
+api.add_router("/", me)

@@ -1,0 +1,27 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+
+def milestones_calendar(milestones, language: str) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", "-//Alliance Hub//Key dates//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", "Alliance Hub")
+    host = settings.SITE_URL.split("//")[-1].split("/")[0]
+    for m in milestones:
+        event = Event()
+        event.add("uid", f"milestone-{m.pk}@{host}")
+        event.add("summary", getattr(m, f"title_{language}") or m.title_en)
+        description = getattr(m, f"description_{language}") or m.description_en
+        if description:
+            event.add("description", description)
+        if m.location:
+            event.add("location", m.location)
+        event.add("dtstart", m.date)
+        event.add("dtend", m.date + timedelta(days=1))
+        event.add("dtstamp", m.updated_at or timezone.now())
+        cal.add_component(event)
+    return cal.to_ical()

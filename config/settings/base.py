@@ -1,0 +1,198 @@
+"""Settings shared by every environment. Values come from the environment only."""
+
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+env = environ.Env()
+
+
+def env_or_fail(name, cast, default):
+    """Read one variable; a bad value stops start-up with a line that names it."""
+    try:
+        return env(name, cast=cast, default=default)
+    except (ValueError, ImproperlyConfigured) as exc:
+        raise ImproperlyConfigured(f"{name} has an invalid value: {exc}") from exc
+
+
+DEBUG = env_or_fail("DEBUG", bool, False)
+SECRET_KEY = env_or_fail("SECRET_KEY", str, "")
+ALLOWED_HOSTS = env_or_fail("ALLOWED_HOSTS", list, ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env_or_fail("CSRF_TRUSTED_ORIGINS", list, [])
+SITE_URL = env_or_fail("SITE_URL", str, "http://127.0.0.1:8000")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_countries",
+    "django_htmx",
+    "ninja",
+    "django_tasks",
+    "django_tasks_db",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "alliance.core",
+    "alliance.accounts",
+    "alliance.centres",
+    "alliance.public",
+    "alliance.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "alliance.core.context_processors.site",
+            ],
+        },
+    }
+]
+
+DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers and one writer work together under runserver and gunicorn.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+    }
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = env_or_fail("CONN_MAX_AGE", int, 60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+
+REDIS_URL = env_or_fail("REDIS_URL", str, "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "alliance",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "alliance",
+        }
+    }
+
+# Background work: run at once by default; TASKS_BACKEND=database queues in the
+# database for `manage.py db_worker`.
+TASKS_BACKEND = env_or_fail("TASKS_BACKEND", str, "immediate")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }.get(TASKS_BACKEND, TASKS_BACKEND)
+    }
+}
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# allauth: email is the identity; accounts are verified before use.
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Alliance Hub] "
+ACCOUNT_ADAPTER = "alliance.accounts.adapter.AccountAdapter"
+ACCOUNT_PREVENT_ENUMERATION = True
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+LOGIN_REDIRECT_URL = "accounts:dashboard"
+LOGIN_URL = "account_login"
+
+LANGUAGE_CODE = "en"
+# Only languages whose catalogs are complete are listed (see docs/decisions).
+LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+LOCALE_PATHS = []
+TIME_ZONE = "UTC"
+ALLIANCE_TIME_ZONE = "Europe/Zurich"  # Geneva time, the secretariat's clock
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env_or_fail("MEDIA_ROOT", str, str(BASE_DIR / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+EMAIL_BACKEND = env_or_fail("EMAIL_BACKEND", str, "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_or_fail("EMAIL_HOST", str, "localhost")
+EMAIL_PORT = env_or_fail("EMAIL_PORT", int, 25)
+EMAIL_HOST_USER = env_or_fail("EMAIL_HOST_USER", str, "")
+EMAIL_HOST_PASSWORD = env_or_fail("EMAIL_HOST_PASSWORD", str, "")
+EMAIL_USE_TLS = env_or_fail("EMAIL_USE_TLS", bool, False)
+DEFAULT_FROM_EMAIL = env_or_fail("DEFAULT_FROM_EMAIL", str, "Alliance Hub <noreply@localhost>")
+
+# Public pages are cached this many seconds (they also answer conditional GETs).
+PUBLIC_CACHE_SECONDS = env_or_fail("PUBLIC_CACHE_SECONDS", int, 300)
+
+NINJA_PAGINATION_PER_PAGE = 50
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_or_fail("LOG_LEVEL", str, "INFO")},
+}
+FORM_RENDERER = "alliance.core.forms.FormRenderer"
+# django-countries 9 shows Nauru by its local name; ITU documents say Nauru.
+COUNTRIES_OVERRIDE = {"NR": _("Nauru")}
+FORMS_URLFIELD_ASSUME_HTTPS = True

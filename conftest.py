@@ -1,0 +1,86 @@
+"""Named personas shared by every test (ARCHITECTURE.md, rule 8)."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+
+from alliance.accounts.models import MembershipRole
+from alliance.accounts.roles import StaffRole
+from alliance.accounts.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _with_role(user, role: StaffRole):
+    user.groups.add(Group.objects.get(name=role.value))
+    return user
+
+
+@pytest.fixture
+def ministry(db):
+    return OrganisationFactory(
+        name="Ministry of ICT",
+        acronym="MICT",
+        kind="member_state",
+        country="MW",
+        itu_membership="member_state",
+    )
+
+
+@pytest.fixture
+def ministry_focal_point(ministry):
+    user = UserFactory(email="focal@ministry.test", full_name="Thoko Phiri")
+    MembershipFactory(user=user, organisation=ministry, role=MembershipRole.FOCAL_POINT)
+    return user
+
+
+@pytest.fixture
+def university(db):
+    return OrganisationFactory(
+        name="University of Nairobi", kind="academia", country="KE", itu_membership="academia"
+    )
+
+
+@pytest.fixture
+def university_focal_point(university):
+    user = UserFactory(email="focal@university.test", full_name="Wanjiru Kamau")
+    MembershipFactory(user=user, organisation=university, role=MembershipRole.FOCAL_POINT)
+    return user
+
+
+@pytest.fixture
+def secretariat_officer(db):
+    return _with_role(
+        UserFactory(email="officer@itu.test", full_name="Amina Diallo"), StaffRole.SECRETARIAT
+    )
+
+
+@pytest.fixture
+def director(db):
+    return _with_role(
+        UserFactory(email="director@itu.test", full_name="Jean Moreau"), StaffRole.DIRECTOR
+    )
+
+
+@pytest.fixture
+def lab_expert(db):
+    return _with_role(
+        UserFactory(email="lab@itu.test", full_name="Lina Haddad"), StaffRole.LAB_EXPERT
+    )
+
+
+@pytest.fixture
+def reviewer(db):
+    return _with_role(
+        UserFactory(email="reviewer@itu.test", full_name="Carlos Mendes"), StaffRole.REVIEWER
+    )
+
+
+@pytest.fixture
+def stranger(db):
+    return UserFactory(email="stranger@example.test", full_name="Sam Stranger")
