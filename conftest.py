@@ -84,3 +84,51 @@ def reviewer(db):
 @pytest.fixture
 def stranger(db):
     return UserFactory(email="stranger@example.test", full_name="Sam Stranger")
+
+
+# --- Real-browser tests (Playwright driving Debian's chromium) -------------------------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def _browser():
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    # Playwright runs an event loop in this thread; live_server's ORM calls are still sync.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(_browser, live_server):
+    """A fresh browser tab; JavaScript off, as many of our users browse (htmx only enhances)."""
+    context = _browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def js_page(_browser, live_server):
+    context = _browser.new_context(base_url=live_server.url)
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    yield tab
+    context.close()
