@@ -39,14 +39,15 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
-    "allauth",
-    "allauth.account",
-    "allauth.mfa",
+    # Our apps come before allauth so that our templates override its layouts.
     "alliance.core",
     "alliance.accounts",
     "alliance.centres",
     "alliance.public",
     "alliance.api",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
