@@ -196,4 +196,3 @@ LOGGING = {
 FORM_RENDERER = "alliance.core.forms.FormRenderer"
 # django-countries 9 shows Nauru by its local name; ITU documents say Nauru.
 COUNTRIES_OVERRIDE = {"NR": _("Nauru")}
-FORMS_URLFIELD_ASSUME_HTTPS = True

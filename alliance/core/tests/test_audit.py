@@ -56,3 +56,13 @@ def test_audit_page_is_for_staff_only(client, ministry_focal_point):
     assert client.get("/en/staff/audit/").status_code == 403
     client.logout()
     assert client.get("/en/staff/audit/").status_code == 302
+
+
+def test_htmx_filter_returns_only_the_results(client, secretariat_officer):
+    _events(secretariat_officer, 2)
+    client.force_login(secretariat_officer)
+    body = client.get(
+        "/en/staff/audit/", {"verb": "milestone"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "<table>" in body
+    assert "<html" not in body
