@@ -6,6 +6,8 @@ from .services import ORGANISATION_FIELDS
 
 
 class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = ORGANISATION_FIELDS
@@ -13,11 +15,6 @@ class OrganisationForm(forms.ModelForm):
             "acronym": _("For example MACRA or TCRA."),
             "itu_membership": _("Centres are primarily for ITU members."),
         }
-        field_classes = {"website": forms.URLField}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["website"].assume_scheme = "https"
 
 
 class InvitationForm(forms.Form):

@@ -1,4 +1,7 @@
+from django.conf import settings
+from django.views.decorators.cache import cache_page
 from ninja import NinjaAPI, Router
+from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
 from alliance.centres.models import CentreType
@@ -32,19 +35,24 @@ def transition_refused(request, exc: TransitionRefused):
 
 
 reference = Router(tags=["reference"])
+# Reference data changes rarely; every client shares one cached answer per URL.
+public_cache = decorate_view(cache_page(settings.PUBLIC_CACHE_SECONDS, key_prefix="api"))
 
 
 @reference.get("/objectives", response=list[ObjectiveOut])
+@public_cache
 def objectives(request):
     return StrategicObjective.objects.order_by("order")
 
 
 @reference.get("/regions", response=list[RegionOut])
+@public_cache
 def regions(request):
     return Region.objects.order_by("order")
 
 
 @reference.get("/countries", response=list[CountryOut])
+@public_cache
 @paginate
 def countries(request, region: str | None = None):
     rows = Country.objects.select_related("region").order_by("code")
@@ -54,6 +62,7 @@ def countries(request, region: str | None = None):
 
 
 @reference.get("/centre-types", response=list[CentreTypeOut])
+@public_cache
 def centre_types(request):
     rows = CentreType.objects.prefetch_related("objectives").order_by("order")
     return [
@@ -66,6 +75,7 @@ def centre_types(request):
 
 
 @reference.get("/milestones", response=list[MilestoneOut])
+@public_cache
 def milestones(request):
     return public_milestones()
 
