@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "alliance.accounts.middleware.StaffMfaMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -153,6 +154,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Alliance Hub] "
 ACCOUNT_ADAPTER = "alliance.accounts.adapter.AccountAdapter"
 ACCOUNT_PREVENT_ENUMERATION = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Staff (secretariat, Director, Lab) must enrol in TOTP before using the platform.
+REQUIRE_STAFF_MFA = env_or_fail("REQUIRE_STAFF_MFA", bool, False)
 LOGIN_REDIRECT_URL = "accounts:dashboard"
 LOGIN_URL = "account_login"
 
