@@ -46,3 +46,23 @@ class ApiTokenForm(forms.Form):
         max_length=100,
         help_text=_("Say what will use it, for example “reporting script”."),
     )
+
+
+class OrganisationFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or acronym"), required=False, max_length=100)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    region = forms.ModelChoiceField(label=_("Region"), required=False, queryset=None)
+    country = forms.CharField(label=_("Country code"), required=False, max_length=2)
+
+    def __init__(self, *args, **kwargs):
+        from alliance.core.models import Region
+
+        from .models import OrganisationKind
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Any kind")), *OrganisationKind.choices]
+        self.fields["region"].queryset = Region.objects.order_by("order")
+        self.fields["region"].empty_label = _("Any region")
+
+    def clean_country(self):
+        return self.cleaned_data["country"].upper()
