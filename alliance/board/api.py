@@ -3,19 +3,19 @@
 from datetime import date, datetime
 
 from django.urls import reverse
-from django.utils import timezone
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from alliance.api.auth import TokenAuth
 from alliance.core.states import PermissionRefused
 
+from .clock import board_today, meeting_day
 from .permissions import may_see_papers
 from .selectors import (
     approved_experts,
     get_meeting_for_member,
-    members_on,
     meetings_for_member,
+    members_on,
     published_decisions,
 )
 
@@ -105,7 +105,7 @@ def board_members(request, on: date | None = None):
             "term_start": m.term_start,
             "term_end": m.last_day,
         }
-        for m in members_on(on or timezone.localdate())
+        for m in members_on(on or board_today())
     ]
 
 
@@ -115,7 +115,7 @@ def board_decisions(request):
     return [
         {
             "meeting": d.meeting.title_en,
-            "meeting_date": timezone.localdate(d.meeting.starts_at),
+            "meeting_date": meeting_day(d.meeting),
             "number": d.number,
             "kind": d.kind,
             "text_en": d.text_en,

@@ -3,8 +3,8 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import LazyTypedChoiceField
 from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
 
 from alliance.core.forms import DateInput
 
@@ -44,10 +44,10 @@ class NominationForm(forms.Form):
         label=_("Nominee's email address"),
         help_text=_("The Board's invitations and papers are sent to this address."),
     )
-    biography = forms.CharField(label=_("Short biography"), widget=forms.Textarea(attrs={"rows": 6}))
-    cv = forms.FileField(
-        label=_("CV"), help_text=_("PDF or Word document, 5 MB at most.")
+    biography = forms.CharField(
+        label=_("Short biography"), widget=forms.Textarea(attrs={"rows": 6})
     )
+    cv = forms.FileField(label=_("CV"), help_text=_("PDF or Word document, 5 MB at most."))
     proposed_term_start = forms.DateField(label=_("Proposed term start"), widget=DateInput)
     proposed_term_end = forms.DateField(label=_("Proposed term end"), widget=DateInput)
 
@@ -93,7 +93,11 @@ class ApproveForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("term_start") and data.get("term_end") and data["term_end"] < data["term_start"]:
+        if (
+            data.get("term_start")
+            and data.get("term_end")
+            and data["term_end"] < data["term_start"]
+        ):
             self.add_error("term_end", _("The term cannot end before it starts."))
         return data
 
@@ -116,7 +120,9 @@ class DesignationForm(forms.Form):
         widget=forms.RadioSelect,
     )
     organisation_name = forms.CharField(label=_("Organisation"), max_length=250, required=False)
-    country = LazyTypedChoiceField(label=_("Country"), choices=[("", "—"), *countries], required=False)
+    country = LazyTypedChoiceField(
+        label=_("Country"), choices=[("", "—"), *countries], required=False
+    )
     role = forms.ChoiceField(label=_("Role"), choices=BoardRole.choices, initial=BoardRole.MEMBER)
     biography = forms.CharField(
         label=_("Short biography"), widget=forms.Textarea(attrs={"rows": 4}), required=False
@@ -131,7 +137,11 @@ class DesignationForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("term_start") and data.get("term_end") and data["term_end"] < data["term_start"]:
+        if (
+            data.get("term_start")
+            and data.get("term_end")
+            and data["term_end"] < data["term_start"]
+        ):
             self.add_error("term_end", _("The term cannot end before it starts."))
         return data
 
@@ -147,7 +157,9 @@ class EndSeatForm(forms.Form):
 
 
 def _zone_choices():
-    return [(z, z.replace("_", " ")) for z in sorted(available_timezones()) if "/" in z or z == "UTC"]
+    return [
+        (z, z.replace("_", " ")) for z in sorted(available_timezones()) if "/" in z or z == "UTC"
+    ]
 
 
 class MeetingForm(forms.Form):
@@ -166,7 +178,9 @@ class MeetingForm(forms.Form):
     end_time = forms.TimeField(
         label=_("End time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=_zone_choices, initial="Europe/Zurich")
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"), choices=_zone_choices, initial="Europe/Zurich"
+    )
 
     def clean(self):
         data = super().clean()
@@ -186,7 +200,11 @@ class MeetingForm(forms.Form):
     def service_fields(self) -> dict:
         data = self.cleaned_data
         keep = ["title_en", "title_fr", "kind", "format", "place", "online_url", "time_zone"]
-        return {**{k: data[k] for k in keep}, "starts_at": data["starts_at"], "ends_at": data["ends_at"]}
+        return {
+            **{k: data[k] for k in keep},
+            "starts_at": data["starts_at"],
+            "ends_at": data["ends_at"],
+        }
 
     @staticmethod
     def initial_for(meeting) -> dict:
@@ -217,7 +235,9 @@ class DocumentForm(forms.Form):
     agenda_item = forms.ModelChoiceField(
         label=_("Agenda item"), queryset=AgendaItem.objects.none(), required=False
     )
-    file = forms.FileField(label=_("File"), help_text=_("PDF, Word, PowerPoint, Excel or text; 20 MB at most."))
+    file = forms.FileField(
+        label=_("File"), help_text=_("PDF, Word, PowerPoint, Excel or text; 20 MB at most.")
+    )
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -254,8 +274,12 @@ class MinutesForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    text_en = forms.CharField(label=_("Decision (English)"), widget=forms.Textarea(attrs={"rows": 3}))
-    text_fr = forms.CharField(label=_("Decision (French)"), widget=forms.Textarea(attrs={"rows": 3}))
+    text_en = forms.CharField(
+        label=_("Decision (English)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    text_fr = forms.CharField(
+        label=_("Decision (French)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
     method = forms.ChoiceField(
         label=_("Adopted by"), choices=DecisionMethod.choices, widget=forms.RadioSelect
     )
@@ -269,7 +293,9 @@ class DecisionForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("method") == DecisionMethod.VOTE and data.get("votes_for") is None:
-            self.add_error("votes_for", _("A decision taken by vote needs the number of votes for."))
+            self.add_error(
+                "votes_for", _("A decision taken by vote needs the number of votes for.")
+            )
         return data
 
 
@@ -277,15 +303,21 @@ class ElectionForm(forms.Form):
     members = forms.ModelMultipleChoiceField(
         label=_("Elected co-chairs"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
-    text_en = forms.CharField(label=_("Decision (English)"), widget=forms.Textarea(attrs={"rows": 3}))
-    text_fr = forms.CharField(label=_("Decision (French)"), widget=forms.Textarea(attrs={"rows": 3}))
+    text_en = forms.CharField(
+        label=_("Decision (English)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    text_fr = forms.CharField(
+        label=_("Decision (French)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
     method = forms.ChoiceField(
         label=_("Adopted by"), choices=DecisionMethod.choices, widget=forms.RadioSelect
     )
     votes_for = forms.IntegerField(label=_("Votes for"), min_value=0, required=False)
     votes_against = forms.IntegerField(label=_("Votes against"), min_value=0, required=False)
     abstentions = forms.IntegerField(label=_("Abstentions"), min_value=0, required=False)
-    is_published = forms.BooleanField(label=_("Publish this decision"), required=False, initial=True)
+    is_published = forms.BooleanField(
+        label=_("Publish this decision"), required=False, initial=True
+    )
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
@@ -304,7 +336,9 @@ class ExpertInviteForm(forms.Form):
 class ExpertApplicationForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     organisation_name = forms.CharField(label=_("Organisation"), max_length=250, required=False)
-    country = LazyTypedChoiceField(label=_("Country"), choices=[("", "—"), *countries], required=False)
+    country = LazyTypedChoiceField(
+        label=_("Country"), choices=[("", "—"), *countries], required=False
+    )
     areas = forms.ModelMultipleChoiceField(
         label=_("Areas of the Expert Network"),
         queryset=ExpertArea.objects.order_by("order"),
@@ -316,7 +350,9 @@ class ExpertApplicationForm(forms.Form):
         help_text=_("What you have done and what you can help centres with."),
     )
     languages = forms.MultipleChoiceField(
-        label=_("Languages you work in"), choices=Language.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Languages you work in"),
+        choices=Language.choices,
+        widget=forms.CheckboxSelectMultiple,
     )
     availability = forms.ChoiceField(
         label=_("Availability"), choices=Availability.choices, widget=forms.RadioSelect
@@ -347,4 +383,3 @@ class NominationFilterForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [("", _("Any")), *NominationStatus.choices]
-

@@ -17,7 +17,11 @@ class SeatCategory(models.TextChoices):
     PARTNER = "partner", _("Designated strategic partner representative")
 
 
-NOMINATED_CATEGORIES = [SeatCategory.MEMBER_STATE, SeatCategory.SECTOR_MEMBER, SeatCategory.ACADEMIA]
+NOMINATED_CATEGORIES = [
+    SeatCategory.MEMBER_STATE,
+    SeatCategory.SECTOR_MEMBER,
+    SeatCategory.ACADEMIA,
+]
 DESIGNATED_CATEGORIES = [SeatCategory.LEADER, SeatCategory.EXPERT, SeatCategory.PARTNER]
 
 

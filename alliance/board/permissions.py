@@ -1,7 +1,6 @@
 """Who may do what on the Board. Members' papers answer 404 to everyone else."""
 
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.accounts.models import ItuMembership, MembershipRole, Organisation
@@ -37,11 +36,12 @@ def require_appoint(actor) -> None:
 
 
 def is_current_member(user, on=None) -> bool:
+    from .clock import board_today
     from .selectors import members_on
 
     if not getattr(user, "is_authenticated", False):
         return False
-    return members_on(on or timezone.localdate()).filter(user=user).exists()
+    return members_on(on or board_today()).filter(user=user).exists()
 
 
 def may_see_papers(user) -> bool:

@@ -2,8 +2,8 @@ from datetime import date
 
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
-from django.utils import timezone
 
+from .clock import board_today
 from .models import (
     Attendance,
     BoardMember,
@@ -47,11 +47,11 @@ def members_on(day: date) -> QuerySet[BoardMember]:
 
 
 def current_members() -> QuerySet[BoardMember]:
-    return members_on(timezone.localdate())
+    return members_on(board_today())
 
 
 def past_members(today: date | None = None) -> QuerySet[BoardMember]:
-    today = today or timezone.localdate()
+    today = today or board_today()
     gone = Q(term_end__lt=today) | Q(ended_on__lt=today)
     return (
         BoardMember.objects.filter(gone, term_start__lte=today)
@@ -133,9 +133,7 @@ def meeting_for_staff(pk: int) -> Meeting:
             *_papers_prefetch(),
             Prefetch(
                 "attendances",
-                queryset=Attendance.objects.select_related("member").order_by(
-                    "member__full_name"
-                ),
+                queryset=Attendance.objects.select_related("member").order_by("member__full_name"),
             ),
             Prefetch("decisions", queryset=Decision.objects.prefetch_related("elected")),
         )

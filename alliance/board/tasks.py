@@ -24,9 +24,7 @@ def _url(name, **kwargs) -> str:
 def send_meeting_invitation(attendance_id: int) -> None:
     from .models import Attendance
 
-    attendance = Attendance.objects.select_related("meeting", "member__user").get(
-        pk=attendance_id
-    )
+    attendance = Attendance.objects.select_related("meeting", "member__user").get(pk=attendance_id)
     member, meeting = attendance.member, attendance.meeting
     email = member.email or (member.user.email if member.user else "")
     if not email:

@@ -15,15 +15,23 @@ urlpatterns = [
     path("nominations/new/", nominations.nomination_create, name="nomination_create"),
     path("nominations/<int:pk>/", nominations.nomination_detail, name="nomination_detail"),
     path("nominations/<int:pk>/cv/", nominations.nomination_cv, name="nomination_cv"),
-    path("nominations/<int:pk>/withdraw/", nominations.nomination_withdraw, name="nomination_withdraw"),
+    path(
+        "nominations/<int:pk>/withdraw/",
+        nominations.nomination_withdraw,
+        name="nomination_withdraw",
+    ),
     path("nominations/<int:pk>/review/", nominations.nomination_review, name="nomination_review"),
     path(
         "nominations/<int:pk>/eligibility/",
         nominations.nomination_eligibility,
         name="nomination_eligibility",
     ),
-    path("nominations/<int:pk>/approve/", nominations.nomination_approve, name="nomination_approve"),
-    path("nominations/<int:pk>/decline/", nominations.nomination_decline, name="nomination_decline"),
+    path(
+        "nominations/<int:pk>/approve/", nominations.nomination_approve, name="nomination_approve"
+    ),
+    path(
+        "nominations/<int:pk>/decline/", nominations.nomination_decline, name="nomination_decline"
+    ),
     path("staff/", seats.staff_home, name="staff_home"),
     path("staff/nominations/", nominations.nomination_queue_view, name="nomination_queue"),
     path("staff/seats/", seats.seat_list, name="seat_list"),
@@ -41,7 +49,9 @@ urlpatterns = [
     path("staff/meetings/<int:pk>/papers/", meetings.paper_add, name="paper_add"),
     path("staff/meetings/<int:pk>/attendance/", meetings.attendance, name="attendance"),
     path("staff/meetings/<int:pk>/minutes/", meetings.minutes, name="minutes"),
-    path("staff/meetings/<int:pk>/decisions/new/", meetings.decision_create, name="decision_create"),
+    path(
+        "staff/meetings/<int:pk>/decisions/new/", meetings.decision_create, name="decision_create"
+    ),
     path("staff/meetings/<int:pk>/election/", meetings.election, name="election"),
     path("staff/decisions/<int:pk>/status/", meetings.decision_status, name="decision_status"),
     path("staff/decisions/<int:pk>/publish/", meetings.decision_publish, name="decision_publish"),

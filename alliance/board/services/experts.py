@@ -41,11 +41,7 @@ def expert_invite(*, actor: User, full_name: str, email: str) -> Expert:
 @transaction.atomic
 def expert_apply(*, actor: User, areas, languages: list[str], **profile) -> Expert:
     """A signed-in person applies, or completes the application they were invited to."""
-    expert = (
-        Expert.objects.select_for_update()
-        .filter(email__iexact=actor.email)
-        .first()
-    )
+    expert = Expert.objects.select_for_update().filter(email__iexact=actor.email).first()
     if expert is None:
         expert = Expert(email=actor.email.lower(), status=ExpertStatus.APPLIED)
         before = None
@@ -77,9 +73,7 @@ def expert_decide(*, expert_id: int, actor: User, approve: bool, note: str = "")
     before = expert.status
     expert.status, expert.decided_by, expert.decision_note = target, actor, note
     expert.save(update_fields=["status", "decided_by", "decision_note"])
-    record_event(
-        actor=actor, verb=f"expert.{target}", obj=expert, before=before, after=target
-    )
+    record_event(actor=actor, verb=f"expert.{target}", obj=expert, before=before, after=target)
     return expert
 
 

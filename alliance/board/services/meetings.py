@@ -11,6 +11,7 @@ from alliance.accounts.models import User
 from alliance.core.audit import record_event
 from alliance.core.states import TransitionRefused, require_transition
 
+from ..clock import meeting_day
 from ..models import (
     AgendaItem,
     Attendance,
@@ -142,7 +143,7 @@ def meeting_invite(*, meeting_id: int, actor: User) -> int:
     require_manage(actor)
     meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
     require_transition(meeting, MeetingStatus.SCHEDULED, MEETING_ALLOWED)
-    day = timezone.localdate(meeting.starts_at)
+    day = meeting_day(meeting)
     already = set(meeting.attendances.values_list("member_id", flat=True))
     now = timezone.now()
     invited = []
@@ -288,7 +289,7 @@ def co_chairs_elect(
     require_manage(actor)
     meeting = _lock_held_meeting(meeting_id)
     _check_vote(method, votes_for, votes_against, abstentions)
-    day = timezone.localdate(meeting.starts_at)
+    day = meeting_day(meeting)
     seated_ids = members_on(day).filter(pk__in=member_ids).values("pk")
     elected = list(BoardMember.objects.select_for_update().filter(pk__in=seated_ids))
     if not elected or len(elected) != len(set(member_ids)):

@@ -82,9 +82,7 @@ def nomination_submit(
 
 def _lock(nomination_id: int) -> Nomination:
     return (
-        Nomination.objects.select_for_update()
-        .select_related("organisation")
-        .get(pk=nomination_id)
+        Nomination.objects.select_for_update().select_related("organisation").get(pk=nomination_id)
     )
 
 

@@ -12,6 +12,7 @@ from alliance.accounts.roles import StaffRole
 from alliance.core.audit import record_event
 from alliance.core.states import TransitionRefused, require_transition
 
+from ..clock import board_today
 from ..models import DESIGNATED_CATEGORIES, BoardMember, BoardRole
 from ..permissions import require_appoint, require_manage
 from ..selectors import members_on, overlapping_seats
@@ -59,7 +60,7 @@ def _sync_board_group(user: User | None) -> None:
     if user is None:
         return
     group = Group.objects.get(name=StaffRole.BOARD_MEMBER.value)
-    if members_on(timezone.localdate()).filter(user=user).exists():
+    if members_on(board_today()).filter(user=user).exists():
         user.groups.add(group)
     else:
         user.groups.remove(group)
@@ -156,9 +157,7 @@ def member_end(
     """End a seat early (resignation, replacement). Past members keep their history."""
     require_manage(actor)
     member = (
-        BoardMember.objects.select_for_update(of=("self",))
-        .select_related("user")
-        .get(pk=member_id)
+        BoardMember.objects.select_for_update(of=("self",)).select_related("user").get(pk=member_id)
     )
     target = SeatStatus.RESIGNED if resigned else SeatStatus.ENDED
     require_transition(member, target, SEAT_ALLOWED)
@@ -181,7 +180,11 @@ def member_end(
     member.save(update_fields=["status", "ended_on", "end_reason", "role"])
     _sync_board_group(member.user)
     record_event(
-        actor=actor, verb=f"board_member.{target}", obj=member, before=before, after=_snapshot(member)
+        actor=actor,
+        verb=f"board_member.{target}",
+        obj=member,
+        before=before,
+        after=_snapshot(member),
     )
     return member
 

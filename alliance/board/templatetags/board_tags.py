@@ -15,7 +15,12 @@ def board_links(context):
     if is_current_member(user) or can_manage(user):
         links.append((reverse("board:member_area"), _("Board members' area: meetings and papers")))
     if can_manage(user):
-        links.append((reverse("board:staff_home"), _("Board secretariat: nominations, seats, meetings, experts")))
+        links.append(
+            (
+                reverse("board:staff_home"),
+                _("Board secretariat: nominations, seats, meetings, experts"),
+            )
+        )
     if nominating_organisations(user).exists():
         links.append((reverse("board:nominations"), _("Nominate a person to the Board")))
     links.append((reverse("board:expert_apply"), _("Expert Network: your application")))

@@ -14,4 +14,3 @@ def ministry_signatory(ministry):
     user = UserFactory(email="minister.office@ministry.test", full_name="Chisomo Banda")
     MembershipFactory(user=user, organisation=ministry, role=MembershipRole.SIGNATORY)
     return user
-

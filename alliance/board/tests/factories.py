@@ -5,7 +5,14 @@ import factory
 from django.core.files.base import ContentFile
 
 from alliance.accounts.tests.factories import OrganisationFactory, UserFactory
-from alliance.board.models import BoardMember, Decision, Expert, Meeting, MeetingDocument, Nomination
+from alliance.board.models import (
+    BoardMember,
+    Decision,
+    Expert,
+    Meeting,
+    MeetingDocument,
+    Nomination,
+)
 
 GENEVA = ZoneInfo("Europe/Zurich")
 
@@ -83,4 +90,3 @@ class ExpertFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"expert{n}@experts.test")
     languages = ",en,"
     status = "approved"
-

@@ -33,7 +33,9 @@ def _submit(actor, organisation, **overrides):
 def test_signatory_nominates_and_it_is_audited(ministry, ministry_signatory):
     nomination = _submit(ministry_signatory, ministry)
     assert nomination.status == "submitted"
-    assert AuditEvent.objects.filter(verb="nomination.submitted", object_id=str(nomination.pk)).exists()
+    assert AuditEvent.objects.filter(
+        verb="nomination.submitted", object_id=str(nomination.pk)
+    ).exists()
 
 
 def test_organisation_that_may_not_nominate_is_refused(stranger):
@@ -60,7 +62,9 @@ def test_term_that_ends_before_it_starts_is_refused(ministry, ministry_signatory
 
 
 def test_person_who_already_sits_for_the_period_is_refused(ministry, ministry_signatory):
-    BoardMemberFactory(full_name="Chimwemwe Phiri", email="other@x.test", term_end=date(2027, 6, 30))
+    BoardMemberFactory(
+        full_name="Chimwemwe Phiri", email="other@x.test", term_end=date(2027, 6, 30)
+    )
     with pytest.raises(TransitionRefused) as refused:
         _submit(ministry_signatory, ministry)
     assert refused.value.code == "overlapping_seat"
@@ -175,7 +179,9 @@ def test_decline_needs_a_reason_and_tells_the_nominator(
     assert "Not an ITU member." in mail.outbox[-1].body
 
 
-def test_withdraw_by_signatory_but_not_after_a_decision(ministry, ministry_signatory, director, secretariat_officer):
+def test_withdraw_by_signatory_but_not_after_a_decision(
+    ministry, ministry_signatory, director, secretariat_officer
+):
     nomination = _submit(ministry_signatory, ministry)
     services.nomination_withdraw(nomination_id=nomination.pk, actor=ministry_signatory)
     nomination.refresh_from_db()

@@ -31,7 +31,9 @@ def expert_apply(request):
         except TransitionRefused as refused:
             form.add_error(None, refused.reason)
         else:
-            return render(request, "board/expert_status.html", {"expert": expert, "just_applied": True})
+            return render(
+                request, "board/expert_status.html", {"expert": expert, "just_applied": True}
+            )
     return render(request, "board/expert_form.html", {"form": form, "invited": existing})
 
 
@@ -41,9 +43,7 @@ def expert_queue(request):
     if status not in ExpertStatus.values:
         status = ExpertStatus.APPLIED
     rows = (
-        Expert.objects.filter(status=status)
-        .prefetch_related("areas")
-        .order_by("-created_at", "id")
+        Expert.objects.filter(status=status).prefetch_related("areas").order_by("-created_at", "id")
     )
     page = Paginator(rows, 25).get_page(request.GET.get("page"))
     return render(
@@ -66,7 +66,9 @@ def expert_decide(request, pk):
     note = form.cleaned_data["note"] if form.is_valid() else ""
     approve = "approve" in request.POST
     try:
-        expert = services.expert_decide(expert_id=pk, actor=request.user, approve=approve, note=note)
+        expert = services.expert_decide(
+            expert_id=pk, actor=request.user, approve=approve, note=note
+        )
     except TransitionRefused as refused:
         messages.error(request, refused.reason)
     else:
@@ -89,7 +91,8 @@ def expert_invite(request):
             form.add_error("email", refused.reason)
         else:
             messages.success(
-                request, _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]}
+                request,
+                _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]},
             )
             return redirect("board:expert_queue")
     return render(request, "board/expert_invite.html", {"form": form})

@@ -12,6 +12,7 @@ from alliance.core.access import get_visible_or_404, staff_required
 from alliance.core.states import TransitionRefused
 
 from .. import services
+from ..clock import meeting_day
 from ..forms import (
     AgendaItemForm,
     AttendanceForm,
@@ -43,7 +44,9 @@ def meeting_create(request):
         except TransitionRefused as refused:
             form.add_error(None, refused.reason)
         else:
-            messages.success(request, _("The meeting is scheduled. Build its agenda, then invite the members."))
+            messages.success(
+                request, _("The meeting is scheduled. Build its agenda, then invite the members.")
+            )
             return redirect("board:meeting_detail", pk=meeting.pk)
     return render(request, "board/meeting_form.html", {"form": form})
 
@@ -105,7 +108,9 @@ def meeting_invite(request, pk):
     except TransitionRefused as refused:
         messages.error(request, refused.reason)
     else:
-        messages.success(request, _("%(count)s invitation(s) sent with a calendar file.") % {"count": count})
+        messages.success(
+            request, _("%(count)s invitation(s) sent with a calendar file.") % {"count": count}
+        )
     return redirect("board:meeting_detail", pk=pk)
 
 
@@ -118,9 +123,16 @@ def agenda_add(request, pk):
         return render(
             request,
             "board/meeting_subform.html",
-            {"meeting": meeting, "form": form, "heading": _("Add an agenda item"), "multipart": False},
+            {
+                "meeting": meeting,
+                "form": form,
+                "heading": _("Add an agenda item"),
+                "multipart": False,
+            },
         )
-    return _run(request, pk, services.agenda_item_add, _("The agenda item was added."), **form.cleaned_data)
+    return _run(
+        request, pk, services.agenda_item_add, _("The agenda item was added."), **form.cleaned_data
+    )
 
 
 @staff_required(MANAGE)
@@ -207,7 +219,7 @@ def decision_create(request, pk):
 @require_http_methods(["GET", "POST"])
 def election(request, pk):
     meeting = get_visible_or_404(Meeting.objects.all(), pk=pk)
-    seated = members_on(timezone.localdate(meeting.starts_at)).exclude(role="chair")
+    seated = members_on(meeting_day(meeting)).exclude(role="chair")
     form = ElectionForm(request.POST or None, members=seated)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -222,7 +234,12 @@ def election(request, pk):
     return render(
         request,
         "board/meeting_subform.html",
-        {"meeting": meeting, "form": form, "heading": _("Election of the co-chairs"), "multipart": False},
+        {
+            "meeting": meeting,
+            "form": form,
+            "heading": _("Election of the co-chairs"),
+            "multipart": False,
+        },
     )
 
 

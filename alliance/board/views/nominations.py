@@ -24,9 +24,7 @@ def get_nomination_for(user, pk: int) -> Nomination:
     if can_manage(user):
         queryset = Nomination.objects.all()
     else:
-        queryset = Nomination.objects.filter(
-            Q(organisation__in=nominating_organisations(user))
-        )
+        queryset = Nomination.objects.filter(Q(organisation__in=nominating_organisations(user)))
     return get_visible_or_404(
         queryset.select_related("organisation", "submitted_by", "member", "decided_by"), pk=pk
     )
@@ -105,7 +103,9 @@ def nomination_withdraw(request, pk):
 def nomination_review(request, pk):
     get_nomination_for(request.user, pk)
     if _act(request, pk, services.nomination_start_review):
-        messages.success(request, _("The nomination is under review. Record the eligibility check."))
+        messages.success(
+            request, _("The nomination is under review. Record the eligibility check.")
+        )
     return redirect("board:nomination_detail", pk=pk)
 
 

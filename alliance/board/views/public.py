@@ -2,10 +2,10 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils import timezone
 
 from alliance.core.cache import public_page
 
+from ..clock import board_today
 from ..forms import ExpertFilterForm, OnDateForm
 from ..models import ExpertArea
 from ..selectors import approved_experts, members_on, past_members, published_decisions
@@ -14,7 +14,7 @@ from ..selectors import approved_experts, members_on, past_members, published_de
 @public_page
 def board(request):
     form = OnDateForm(request.GET or None)
-    today = timezone.localdate()
+    today = board_today()
     on = form.cleaned_data["on"] if form.is_valid() and form.cleaned_data["on"] else None
     members = list(members_on(on or today))
     past = None

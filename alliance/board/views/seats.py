@@ -11,10 +11,11 @@ from alliance.core.access import get_visible_or_404, staff_required
 from alliance.core.states import TransitionRefused
 
 from .. import services
+from ..clock import board_today
 from ..forms import DesignationForm, EndSeatForm, RenewForm
 from ..models import BoardMember, Expert, Meeting, Nomination
 from ..permissions import APPOINT, MANAGE, can_appoint
-from ..states import ExpertStatus, MeetingStatus, NOMINATION_OPEN
+from ..states import NOMINATION_OPEN, ExpertStatus, MeetingStatus
 
 
 @staff_required(MANAGE)
@@ -40,7 +41,9 @@ def seat_list(request):
         "status", "full_name", "id"
     )
     page = Paginator(seats, 30).get_page(request.GET.get("page"))
-    return render(request, "board/seat_list.html", {"page": page, "can_appoint": can_appoint(request.user)})
+    return render(
+        request, "board/seat_list.html", {"page": page, "can_appoint": can_appoint(request.user)}
+    )
 
 
 @staff_required(MANAGE)
@@ -55,7 +58,7 @@ def seat_detail(request, pk):
             "member": member,
             "can_appoint": can_appoint(request.user),
             "renew_form": RenewForm(),
-            "end_form": EndSeatForm(initial={"ended_on": timezone.localdate()}),
+            "end_form": EndSeatForm(initial={"ended_on": board_today()}),
         },
     )
 
@@ -103,7 +106,9 @@ def seat_end(request, pk):
         except TransitionRefused as refused:
             messages.error(request, refused.reason)
         else:
-            messages.success(request, _("The seat was ended; the member now appears among past members."))
+            messages.success(
+                request, _("The seat was ended; the member now appears among past members.")
+            )
     else:
         messages.error(request, _("Give the last day on the Board."))
     return redirect("board:seat_detail", pk=member.pk)

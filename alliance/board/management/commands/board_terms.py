@@ -2,8 +2,8 @@
 Safe to run any number of times a day (each row is claimed with a conditional UPDATE)."""
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
+from alliance.board.clock import board_today
 from alliance.board.services import expire_terms, send_term_reminders
 
 
@@ -14,7 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--days", type=int, default=60, help="Remind this many days ahead.")
 
     def handle(self, *args, days, **options):
-        today = timezone.localdate()
+        today = board_today()
         reminded = send_term_reminders(today=today, days_ahead=days)
         ended = expire_terms(today=today)
         self.stdout.write(f"{reminded} reminder(s) sent, {ended} term(s) ended.")
