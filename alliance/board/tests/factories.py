@@ -90,3 +90,8 @@ class ExpertFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"expert{n}@experts.test")
     languages = ",en,"
     status = "approved"
+
+    @factory.post_generation
+    def areas(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.areas.set(extracted)
