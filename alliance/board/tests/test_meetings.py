@@ -120,7 +120,7 @@ def test_decisions_wait_for_the_meeting(frozen, secretariat_officer):
 
 def test_co_chair_election_sets_the_roles_in_one_go(secretariat_officer):
     meeting = MeetingFactory()
-    old = BoardMemberFactory(full_name="Former co-chair", role="co_chair")
+    BoardMemberFactory(full_name="Former co-chair", role="co_chair")
     india = BoardMemberFactory(full_name="Arvind Menon")
     nigeria = BoardMemberFactory(full_name="Adaeze Nwosu")
     decision = services.co_chairs_elect(

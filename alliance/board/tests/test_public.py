@@ -28,7 +28,7 @@ def test_board_page_in_french(client):
     body = html.unescape(client.get(url).content.decode())
     assert "Conseil de l'innovation numérique" in body
     assert "Coprésident" in body
-    assert "Nigéria" in body
+    assert "Représentant proposé par un État Membre" in body
 
 
 def test_decisions_page_query_count(client, django_assert_max_num_queries):
