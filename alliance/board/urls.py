@@ -8,6 +8,7 @@ urlpatterns = [
     path("decisions/", public.decisions, name="decisions"),
     path("experts/", public.experts, name="experts"),
     path("experts/apply/", experts.expert_apply, name="expert_apply"),
+    path("experts/leave/", experts.expert_leave, name="expert_leave"),
     path("members-area/", members.member_area, name="member_area"),
     path("members-area/meetings/<int:pk>/", members.member_meeting, name="member_meeting"),
     path("members-area/papers/<int:pk>/", members.paper, name="paper"),

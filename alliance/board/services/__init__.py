@@ -25,6 +25,7 @@ from .nominations import (
 )
 from .seats import (
     expire_terms,
+    link_account,
     member_designate,
     member_end,
     member_renew,
@@ -44,6 +45,7 @@ __all__ = [
     "expert_invite",
     "expert_leave",
     "expire_terms",
+    "link_account",
     "meeting_cancel",
     "meeting_invite",
     "meeting_schedule",

@@ -239,3 +239,21 @@ def send_term_reminders(*, today: date, days_ahead: int = 60) -> int:
             transaction.on_commit(lambda pk=member_id: send_term_reminder.enqueue(pk))
             sent += 1
     return sent
+
+
+@transaction.atomic
+def link_account(*, user: User) -> int:
+    """Link seats recorded under this (verified) email address to the account, so that
+    a member who signs up after being seated finds the members' area."""
+    if not user.email:
+        return 0
+    seats = list(
+        BoardMember.objects.select_for_update().filter(user__isnull=True, email__iexact=user.email)
+    )
+    for member in seats:
+        member.user = user
+        member.save(update_fields=["user"])
+        record_event(actor=user, verb="board_member.account_linked", obj=member)
+    if seats:
+        _sync_board_group(user)
+    return len(seats)

@@ -92,3 +92,13 @@ def test_expert_queue_query_count(client, secretariat_officer, django_assert_max
     client.force_login(secretariat_officer)
     with django_assert_max_num_queries(15):
         assert client.get(reverse("board:expert_queue")).status_code == 200
+
+
+def test_expert_leaves_the_network(client, stranger):
+    ExpertFactory(user=stranger, email=stranger.email)
+    client.force_login(stranger)
+    response = client.post(reverse("board:expert_leave"), follow=True)
+    assert "You left the Expert Network." in response.content.decode()
+    assert Expert.objects.get(user=stranger).status == "left"
+    response = client.post(reverse("board:expert_leave"), follow=True)
+    assert "This cannot be done while the status is" in response.content.decode()

@@ -170,3 +170,15 @@ def test_seat_list_query_count(client, secretariat_officer, django_assert_max_nu
     client.force_login(secretariat_officer)
     with django_assert_max_num_queries(15):
         assert client.get(reverse("board:seat_list")).status_code == 200
+
+
+def test_member_who_signs_up_later_is_linked_at_sign_in(client):
+    from alliance.accounts.tests.factories import UserFactory
+
+    member = BoardMemberFactory(email="late@board.test", term_end=None)
+    user = UserFactory(email="late@board.test")
+    client.force_login(user)
+    member.refresh_from_db()
+    assert member.user == user
+    assert "board_member" in set(user.groups.values_list("name", flat=True))
+    assert client.get(reverse("board:member_area")).status_code == 200

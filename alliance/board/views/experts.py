@@ -96,3 +96,16 @@ def expert_invite(request):
             )
             return redirect("board:expert_queue")
     return render(request, "board/expert_invite.html", {"form": form})
+
+
+@login_required
+@require_POST
+def expert_leave(request):
+    expert = get_visible_or_404(Expert.objects.filter(user=request.user))
+    try:
+        services.expert_leave(expert_id=expert.pk, actor=request.user)
+    except TransitionRefused as refused:
+        messages.error(request, refused.reason)
+    else:
+        messages.success(request, _("You left the Expert Network."))
+    return redirect("board:expert_apply")
