@@ -1,7 +1,7 @@
 """A ministry nominates its minister, the Director approves, the new member reads the next
 meeting's papers, the secretariat records a decision, and the public sees it in French."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.test import Client
@@ -10,6 +10,7 @@ from django.utils import timezone
 from alliance.accounts.models import MembershipRole
 from alliance.accounts.roles import StaffRole
 from alliance.accounts.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from alliance.board.clock import board_today
 from alliance.board.tests.factories import DocumentFactory, MeetingFactory
 from conftest import _with_role
 
@@ -38,7 +39,7 @@ def test_nomination_to_public_decision(page, live_server):
     upcoming = MeetingFactory(title_en="Annual meeting 2027", starts_at=start)
     DocumentFactory(meeting=upcoming, title="Draft work plan")
     held = MeetingFactory(title_en="Inaugural meeting")
-    today = date.today()
+    today = board_today()
 
     _sign_in(page, live_server, signatory)
     page.goto("/en/board/nominations/new/")
