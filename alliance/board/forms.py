@@ -146,6 +146,23 @@ class DesignationForm(forms.Form):
         return data
 
 
+class MemberDetailsForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=250)
+    email = forms.EmailField(
+        label=_("Email address"),
+        required=False,
+        help_text=_("Invitations go to this address; an account with it is linked at sign-in."),
+    )
+    organisation_name = forms.CharField(label=_("Organisation"), max_length=250, required=False)
+    country = LazyTypedChoiceField(
+        label=_("Country"), choices=[("", "—"), *countries], required=False
+    )
+    biography = forms.CharField(
+        label=_("Short biography"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+
 class RenewForm(forms.Form):
     term_end = forms.DateField(label=_("New end of term"), widget=DateInput)
 

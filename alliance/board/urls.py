@@ -38,6 +38,7 @@ urlpatterns = [
     path("staff/seats/", seats.seat_list, name="seat_list"),
     path("staff/seats/designate/", seats.designate, name="designate"),
     path("staff/seats/<int:pk>/", seats.seat_detail, name="seat_detail"),
+    path("staff/seats/<int:pk>/edit/", seats.seat_edit, name="seat_edit"),
     path("staff/seats/<int:pk>/renew/", seats.seat_renew, name="seat_renew"),
     path("staff/seats/<int:pk>/end/", seats.seat_end, name="seat_end"),
     path("staff/meetings/", meetings.meeting_list, name="meeting_list"),

@@ -29,6 +29,7 @@ from .seats import (
     member_designate,
     member_end,
     member_renew,
+    member_update,
     send_term_reminders,
 )
 
@@ -53,6 +54,7 @@ __all__ = [
     "member_designate",
     "member_end",
     "member_renew",
+    "member_update",
     "minutes_record",
     "nomination_approve",
     "nomination_decline",

@@ -257,3 +257,48 @@ def link_account(*, user: User) -> int:
     if seats:
         _sync_board_group(user)
     return len(seats)
+
+
+DETAIL_FIELDS = ["full_name", "title", "email", "country", "organisation_name", "biography"]
+
+
+@transaction.atomic
+def member_update(*, member_id: int, actor: User, **fields) -> BoardMember:
+    """Correct a member's details (a minister's new portfolio, a new address). The term,
+    role and status change only through their own services."""
+    require_manage(actor)
+    member = (
+        BoardMember.objects.select_for_update(of=("self",)).select_related("user").get(pk=member_id)
+    )
+    unknown = set(fields) - set(DETAIL_FIELDS)
+    if unknown:
+        raise ValueError(f"member_update cannot change {sorted(unknown)}")
+    before = {f: str(getattr(member, f)) for f in fields}
+    check_no_overlap(
+        full_name=fields.get("full_name", member.full_name),
+        email=fields.get("email", member.email),
+        start=member.term_start,
+        end=member.last_day,
+        exclude=member.pk,
+    )
+    for name, value in fields.items():
+        setattr(member, name, value.strip() if isinstance(value, str) else value)
+    member.email = member.email.lower()
+    changed = list(fields)
+    if "email" in fields and member.user and member.user.email.lower() != member.email:
+        # The account belonged to the old address; the new one is linked at its sign-in.
+        old_user, member.user = member.user, None
+        changed.append("user")
+    else:
+        old_user = None
+    member.full_clean(exclude=["user", "appointed_by", "nominating_organisation"])
+    member.save(update_fields=changed)
+    _sync_board_group(old_user)
+    record_event(
+        actor=actor,
+        verb="board_member.updated",
+        obj=member,
+        before=before,
+        after={f: str(getattr(member, f)) for f in fields},
+    )
+    return member

@@ -182,3 +182,36 @@ def test_member_who_signs_up_later_is_linked_at_sign_in(client):
     assert member.user == user
     assert "board_member" in set(user.groups.values_list("name", flat=True))
     assert client.get(reverse("board:member_area")).status_code == 200
+
+
+def test_secretariat_updates_details_and_relinks_the_account(client, secretariat_officer):
+    from alliance.accounts.tests.factories import UserFactory
+
+    old_user = UserFactory(email="old@board.test")
+    member = BoardMemberFactory(email="old@board.test", user=old_user, term_end=None)
+    client.force_login(secretariat_officer)
+    response = client.post(
+        reverse("board:seat_edit", args=[member.pk]),
+        {
+            "full_name": member.full_name,
+            "title": "Minister of Digital Economy",
+            "email": "new@board.test",
+            "country": "MW",
+        },
+    )
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert (member.title, member.email, member.user) == (
+        "Minister of Digital Economy",
+        "new@board.test",
+        None,
+    )
+    assert AuditEvent.objects.filter(verb="board_member.updated").exists()
+
+
+def test_strangers_cannot_change_details(client, stranger):
+    member = BoardMemberFactory()
+    client.force_login(stranger)
+    assert client.get(reverse("board:seat_edit", args=[member.pk])).status_code == 403
+    with pytest.raises(TransitionRefused):
+        services.member_update(member_id=member.pk, actor=stranger, title="x")

@@ -12,7 +12,7 @@ from alliance.core.states import TransitionRefused
 
 from .. import services
 from ..clock import board_today
-from ..forms import DesignationForm, EndSeatForm, RenewForm
+from ..forms import DesignationForm, EndSeatForm, MemberDetailsForm, RenewForm
 from ..models import BoardMember, Expert, Meeting, Nomination
 from ..permissions import APPOINT, MANAGE, can_appoint
 from ..states import NOMINATION_OPEN, ExpertStatus, MeetingStatus
@@ -112,3 +112,21 @@ def seat_end(request, pk):
     else:
         messages.error(request, _("Give the last day on the Board."))
     return redirect("board:seat_detail", pk=member.pk)
+
+
+@staff_required(MANAGE)
+@require_http_methods(["GET", "POST"])
+def seat_edit(request, pk):
+    member = get_visible_or_404(BoardMember.objects.all(), pk=pk)
+    initial = {f: getattr(member, f) for f in MemberDetailsForm.base_fields}
+    initial["country"] = member.country.code if member.country else ""
+    form = MemberDetailsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_update(member_id=pk, actor=request.user, **form.cleaned_data)
+        except TransitionRefused as refused:
+            form.add_error(None, refused.reason)
+        else:
+            messages.success(request, _("The member's details were saved."))
+            return redirect("board:seat_detail", pk=pk)
+    return render(request, "board/seat_form.html", {"form": form, "member": member})
