@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -115,7 +117,9 @@ class BoardMember(models.Model):
 
 
 def cv_upload_to(instance, filename):
-    return f"board/cv/{filename}"
+    # An unguessable folder: if MEDIA_ROOT is ever served directly, CVs still cannot be
+    # found by guessing; the pages serve them only after an access check.
+    return f"board/cv/{secrets.token_urlsafe(16)}/{filename}"
 
 
 class Nomination(models.Model):
@@ -236,7 +240,7 @@ class AgendaItem(TranslatedFieldsMixin, models.Model):
 
 
 def paper_upload_to(instance, filename):
-    return f"board/papers/{instance.meeting_id}/{filename}"
+    return f"board/papers/{instance.meeting_id}/{secrets.token_urlsafe(16)}/{filename}"
 
 
 class MeetingDocument(models.Model):
