@@ -123,7 +123,12 @@ class DesignationForm(forms.Form):
     country = LazyTypedChoiceField(
         label=_("Country"), choices=[("", "—"), *countries], required=False
     )
-    role = forms.ChoiceField(label=_("Role"), choices=BoardRole.choices, initial=BoardRole.MEMBER)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[(r.value, r.label) for r in (BoardRole.MEMBER, BoardRole.CHAIR)],
+        initial=BoardRole.MEMBER,
+        help_text=_("Co-chairs are elected by the Board at a meeting."),
+    )
     biography = forms.CharField(
         label=_("Short biography"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )

@@ -60,18 +60,21 @@ def past_members(today: date | None = None) -> QuerySet[BoardMember]:
     )
 
 
+def overlapping(seats: QuerySet[BoardMember], start: date, end: date | None):
+    """Seats of the queryset whose period (up to their last day) overlaps [start, end]."""
+    seats = seats.filter(
+        (Q(ended_on__isnull=True) & (Q(term_end__isnull=True) | Q(term_end__gte=start)))
+        | Q(ended_on__gte=start)
+    )
+    return seats.filter(term_start__lte=end) if end is not None else seats
+
+
 def overlapping_seats(*, full_name: str, email: str, start: date, end: date | None):
     """Seats of the same person (same email, or same name) that overlap [start, end]."""
     person = Q(full_name__iexact=full_name.strip())
     if email:
         person |= Q(email__iexact=email.strip())
-    seats = BoardMember.objects.filter(person).filter(
-        (Q(ended_on__isnull=True) & (Q(term_end__isnull=True) | Q(term_end__gte=start)))
-        | Q(ended_on__gte=start)
-    )
-    if end is not None:
-        seats = seats.filter(term_start__lte=end)
-    return seats
+    return overlapping(BoardMember.objects.filter(person), start, end)
 
 
 def published_decisions() -> QuerySet[Decision]:

@@ -15,7 +15,7 @@ from alliance.core.states import TransitionRefused, require_transition
 from ..clock import board_today
 from ..models import DESIGNATED_CATEGORIES, BoardMember, BoardRole
 from ..permissions import require_appoint, require_manage
-from ..selectors import members_on, overlapping_seats
+from ..selectors import members_on, overlapping, overlapping_seats
 from ..states import SEAT_ALLOWED, SeatStatus
 from ..tasks import send_term_reminder
 
@@ -84,6 +84,17 @@ def seat_person(
     """Create the seat (used by a designation and by an approved nomination)."""
     check_term(term_start, term_end)
     check_no_overlap(full_name=full_name, email=email, start=term_start, end=term_end)
+    if role == BoardRole.CO_CHAIR:
+        raise TransitionRefused(
+            _("Co-chairs are elected by the Board at a meeting, not appointed."),
+            code="co_chairs_elected",
+        )
+    if role == BoardRole.CHAIR:
+        chairs = BoardMember.objects.filter(role=BoardRole.CHAIR)
+        if overlapping(chairs, term_start, term_end).exists():
+            raise TransitionRefused(
+                _("The Board already has a Chair for this period."), code="chair_taken"
+            )
     user = User.objects.filter(email__iexact=email).first() if email else None
     member = BoardMember(
         full_name=full_name.strip(),

@@ -215,3 +215,19 @@ def test_strangers_cannot_change_details(client, stranger):
     assert client.get(reverse("board:seat_edit", args=[member.pk])).status_code == 403
     with pytest.raises(TransitionRefused):
         services.member_update(member_id=member.pk, actor=stranger, title="x")
+
+
+def test_one_chair_at_a_time_and_co_chairs_are_elected(director):
+    BoardMemberFactory(role="chair", term_end=None)
+    base = {"title": "Director", "category": "leader", "term_start": date(2026, 1, 1)}
+    with pytest.raises(TransitionRefused) as refused:
+        services.member_designate(
+            actor=director, full_name="Second chair", role="chair", term_end=None, **base
+        )
+    assert refused.value.code == "chair_taken"
+    with pytest.raises(TransitionRefused) as refused:
+        services.member_designate(
+            actor=director, full_name="Appointed co-chair", role="co_chair", term_end=None, **base
+        )
+    assert refused.value.code == "co_chairs_elected"
+    assert BoardMember.objects.count() == 1
