@@ -4,17 +4,31 @@ meeting's papers, the secretariat records a decision, and the public sees it in 
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.utils import timezone
 
 from alliance.accounts.models import MembershipRole
-from alliance.accounts.roles import StaffRole
+from alliance.accounts.roles import ROLE_PERMISSIONS, StaffRole
 from alliance.accounts.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from alliance.board.clock import board_today
 from alliance.board.tests.factories import DocumentFactory, MeetingFactory
 from conftest import _with_role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _with_role(user, role):
+    # A transactional test may follow another one that flushed the groups the migrations made.
+    group, _created = Group.objects.get_or_create(name=role.value)
+    group.permissions.set(
+        [
+            Permission.objects.get(content_type__app_label=app, codename=codename)
+            for app, codename in ROLE_PERMISSIONS[role]
+        ]
+    )
+    user.groups.add(group)
+    return user
 
 
 def _sign_in(page, live_server, user):

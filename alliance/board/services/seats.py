@@ -59,7 +59,7 @@ def _sync_board_group(user: User | None) -> None:
     """Keep the board_member group in step with the seats a user holds today."""
     if user is None:
         return
-    group = Group.objects.get(name=StaffRole.BOARD_MEMBER.value)
+    group, _created = Group.objects.get_or_create(name=StaffRole.BOARD_MEMBER.value)
     if members_on(board_today()).filter(user=user).exists():
         user.groups.add(group)
     else:
