@@ -13,7 +13,6 @@ from alliance.accounts.roles import ROLE_PERMISSIONS, StaffRole
 from alliance.accounts.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from alliance.board.clock import board_today
 from alliance.board.tests.factories import DocumentFactory, MeetingFactory
-from conftest import _with_role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
