@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("alliance.accounts.urls")),
     path("staff/", include("alliance.core.urls")),
+    path("board/", include("alliance.board.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -4,6 +4,7 @@ from ninja import NinjaAPI, Router
 from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
+from alliance.board.api import router as board_router
 from alliance.centres.models import CentreType
 from alliance.core.models import Country, Region, StrategicObjective
 from alliance.core.states import TransitionRefused
@@ -98,3 +99,4 @@ def whoami(request):
 
 api.add_router("/", reference)
 api.add_router("/", me)
+api.add_router("/", board_router)

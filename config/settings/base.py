@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "alliance.accounts",
     "alliance.centres",
     "alliance.public",
+    "alliance.board",
     "alliance.api",
     "allauth",
     "allauth.account",
