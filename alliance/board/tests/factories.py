@@ -85,6 +85,7 @@ class NominationFactory(factory.django.DjangoModelFactory):
 class ExpertFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Expert
+        skip_postgeneration_save = True
 
     full_name = factory.Sequence(lambda n: f"Expert {n}")
     email = factory.Sequence(lambda n: f"expert{n}@experts.test")
