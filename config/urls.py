@@ -17,6 +17,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("alliance.accounts.urls")),
     path("staff/", include("alliance.core.urls")),
+    path("joining/", include("alliance.joining.urls")),
+    path("lab/", include("alliance.lab.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

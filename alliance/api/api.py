@@ -4,6 +4,7 @@ from ninja.pagination import paginate
 from alliance.centres.models import CentreType
 from alliance.core.models import Country, Region, StrategicObjective
 from alliance.core.states import TransitionRefused
+from alliance.joining import api as joining_api
 from alliance.public.selectors import public_milestones
 
 from .auth import TokenAuth
@@ -88,3 +89,4 @@ def whoami(request):
 
 api.add_router("/", reference)
 api.add_router("/", me)
+api.add_router("/", joining_api.router)

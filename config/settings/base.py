@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "alliance.accounts",
     "alliance.centres",
     "alliance.public",
+    "alliance.joining",
+    "alliance.lab",
     "alliance.api",
 ]
 
