@@ -14,7 +14,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_from_interest_to_declaration_in_force(
-    client, ministry, ministry_focal_point, ministry_signatory, secretariat_officer, director,
+    client,
+    ministry,
+    ministry_focal_point,
+    ministry_signatory,
+    secretariat_officer,
+    director,
     django_capture_on_commit_callbacks,
 ):
     client.force_login(ministry_focal_point)

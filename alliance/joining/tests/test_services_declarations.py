@@ -135,8 +135,9 @@ def test_countersigned_declaration_is_in_force_with_its_fingerprint(
 
 def test_withdrawal_needs_a_reason(drafted, secretariat_officer):
     with pytest.raises(TransitionRefused):
-        services.declaration_withdraw(declaration_id=drafted.pk, actor=secretariat_officer,
-                                      reason="")
+        services.declaration_withdraw(
+            declaration_id=drafted.pk, actor=secretariat_officer, reason=""
+        )
     services.declaration_withdraw(
         declaration_id=drafted.pk, actor=secretariat_officer, reason="Host changed."
     )
@@ -145,7 +146,11 @@ def test_withdrawal_needs_a_reason(drafted, secretariat_officer):
 
 
 def test_notifications_go_to_focal_points_and_secretariat_in_their_language(
-    drafted, ministry_focal_point, ministry_signatory, secretariat_officer, director,
+    drafted,
+    ministry_focal_point,
+    ministry_signatory,
+    secretariat_officer,
+    director,
     django_capture_on_commit_callbacks,
 ):
     ministry_focal_point.preferred_language = "fr"
@@ -156,7 +161,9 @@ def test_notifications_go_to_focal_points_and_secretariat_in_their_language(
         )
     recipients = {r for m in mail.outbox for r in m.to}
     assert {
-        ministry_focal_point.email, ministry_signatory.email, secretariat_officer.email,
+        ministry_focal_point.email,
+        ministry_signatory.email,
+        secretariat_officer.email,
         director.email,
     } <= recipients
     french = next(m for m in mail.outbox if ministry_focal_point.email in m.to)

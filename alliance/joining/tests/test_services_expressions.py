@@ -83,8 +83,9 @@ def test_only_the_secretariat_acknowledges(ministry, director, ministry_focal_po
 def test_declining_needs_a_reason_that_the_organisation_reads(ministry, secretariat_officer):
     expression = ExpressionFactory(organisation=ministry, status="submitted")
     with pytest.raises(TransitionRefused) as refused:
-        services.expression_decline(expression_id=expression.pk, actor=secretariat_officer,
-                                    reason="  ")
+        services.expression_decline(
+            expression_id=expression.pk, actor=secretariat_officer, reason="  "
+        )
     assert refused.value.code == "reason_required"
     services.expression_decline(
         expression_id=expression.pk, actor=secretariat_officer, reason="Not an ITU member yet."
