@@ -1,0 +1,124 @@
+"""Joining the Alliance in a real browser with JavaScript off: a ministry expresses
+interest, the secretariat acknowledges, the ministry completes its preliminary assessment
+and sees the recommendation, the secretariat reviews it and drafts the joint declaration,
+the ministry's signatory signs, the Director countersigns and the PDF downloads."""
+
+import pytest
+
+from alliance.accounts.models import MembershipRole
+from alliance.accounts.tests.factories import PASSWORD, MembershipFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PILLARS = ["vision", "talent", "infrastructure", "capital", "market", "culture", "policy"]
+
+
+@pytest.fixture
+def signed_in(_browser, live_server):
+    contexts = []
+
+    def open_as(email, language="en"):
+        context = _browser.new_context(base_url=live_server.url, java_script_enabled=False)
+        contexts.append(context)
+        tab = context.new_page()
+        tab.set_default_timeout(10_000)
+        tab.goto(f"/{language}/accounts/login/")
+        tab.fill("input[name=login]", email)
+        tab.fill("input[name=password]", PASSWORD)
+        tab.locator("form[action$='/accounts/login/'] button[type=submit]").click()
+        assert "/dashboard/" in tab.url
+        return tab
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+def test_ministry_joins_the_alliance(signed_in, ministry, secretariat_officer, director):
+    minister = UserFactory(email="dg@ministry.test", full_name="Grace Banda")
+    MembershipFactory(user=minister, organisation=ministry, role=MembershipRole.SIGNATORY)
+
+    org = signed_in("dg@ministry.test")
+    org.get_by_role("link", name=str(ministry)).first.click()
+    org.get_by_role("link", name="Express interest", exact=True).click()
+    org.check("input[name=instruments][value=host_centre]")
+    org.fill("textarea[name=motivation]", "We want a centre for policy experimentation.")
+    org.fill("input[name=contact_name]", "Grace Banda")
+    org.fill("input[name=contact_email]", "dg@ministry.test")
+    org.get_by_role("button", name="Save and check your answers").click()
+    org.get_by_role("button", name="Submit the expression of interest").click()
+    assert "Submitted" in org.locator("main").inner_text()
+    expression_url = org.url
+
+    staff = signed_in(secretariat_officer.email)
+    staff.get_by_role("link", name="1 expression of interest to acknowledge").click()
+    staff.get_by_role("link", name=str(ministry)).click()
+    staff.get_by_role("button", name="Acknowledge").click()
+    assert "Acknowledged" in staff.locator("main").inner_text()
+
+    org.goto(expression_url)
+    org.get_by_role("button", name="Request a preliminary assessment").click()
+    assert org.locator("main .tag-grey").count() == 4  # four sections not started
+    org.get_by_role("link", name="Ecosystem Assessment Canvas").click()
+    for pillar in PILLARS:
+        org.check(f"input[name={pillar}_rating][value=some]")
+        org.fill(f"textarea[name={pillar}_evidence]", f"Evidence on {pillar}.")
+    org.get_by_role("button", name="Save and continue").click()
+    # Human resources: a mistake is shown beside the field, the valid row is kept.
+    org.fill("input[name=role_1]", "Centre manager")
+    org.fill("input[name=fte_1]", "1")
+    org.fill("input[name=role_2]", "Analysts")
+    org.get_by_role("button", name="Save and continue").click()
+    assert org.title().startswith("Error:")
+    assert org.locator("input[name=role_1]").input_value() == "Centre manager"
+    org.fill("input[name=fte_2]", "2")
+    org.get_by_role("button", name="Save and continue").click()
+    org.fill("input[name=annual_budget_usd]", "400000")
+    org.check("input[name=funding_sources][value=government]")
+    org.fill("input[name=years_secured]", "3")
+    org.get_by_role("button", name="Save and continue").click()
+    for code in ["ENTREPRENEURSHIP", "POLICY", "ECOSYSTEM"]:
+        org.check(f"input[name=objectives][value={code}]")
+    org.check("input[name=scope][value=national]")
+    org.check("input[name=ownership][value=country]")
+    org.check("input[name=sponsor][value=host_country]")
+    org.fill("input[name=flagship_initiatives]", "2")
+    org.get_by_role("button", name="Save and continue").click()
+    assert "Check your answers before submitting" in org.locator("h1").inner_text()
+    best = org.locator(".joining-fits li").first.inner_text()
+    assert "Digital Transformation Acceleration Centre" in best
+    org.get_by_role("button", name="Submit the preliminary assessment").click()
+    assert "What happens next" in org.locator("main").inner_text()
+
+    staff.goto("/en/joining/queues/assessments/")
+    staff.get_by_role("link", name=str(ministry)).click()
+    staff.get_by_role("button", name="Start the review").click()
+    staff.fill("textarea[name=findings]", "Ready for a national centre.")
+    staff.get_by_role("button", name="Complete the assessment").click()
+    staff.get_by_role("link", name="Draft the joint declaration").click()
+    staff.get_by_role("button", name="Draft and send for signature").click()
+    declaration_url = staff.url
+
+    org.goto(declaration_url)
+    org.fill("input[name=password]", PASSWORD)
+    org.fill("input[name=full_name]", "Grace Banda")
+    org.check("input[name=confirm]")
+    org.get_by_role("button", name="Sign", exact=True).click()
+    assert "Signed by the organisation" in org.locator("main").inner_text()
+
+    boss = signed_in(director.email)
+    boss.goto(declaration_url)
+    boss.get_by_role("button", name="Countersign the joint declaration").click()
+    assert "In force" in boss.locator("main").inner_text()
+    fingerprint = boss.locator("code.fingerprint").inner_text()
+    assert len(fingerprint) == 64
+
+    org.goto(declaration_url)
+    response = org.request.get(
+        org.get_by_role("link", name="Download the signed declaration (PDF)").get_attribute("href")
+    )
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.body().startswith(b"%PDF")
+
+    org.goto(f"/fr/joining/verify/?fingerprint={fingerprint}")
+    assert "Il s'agit d'une déclaration conjointe en vigueur." in org.locator("main").inner_text()
