@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Literal
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Body, Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from alliance.accounts.permissions import get_organisation_for
@@ -17,6 +17,7 @@ from alliance.core.access import get_visible_or_404
 from alliance.core.models import StrategicObjective
 
 from . import services
+from .forms import SECTION_FORMS
 from .models import Instrument
 from .selectors import (
     assessments_visible_to,
@@ -105,6 +106,34 @@ def recommendation(request, query: Query[RecommendationQuery]):
         sponsor=query.sponsor,
         annual_budget_usd=query.annual_budget_usd,
         flagship_initiatives=query.flagship_initiatives,
+    )
+    return _fits_out(recommend(profile, centre_types()))
+
+
+# A budget class stands for an annual operating budget (USD) the recommender can compare with
+# each type's indicative cost; see docs/glossary/joining.md.
+BUDGET_CLASS_USD = {"low": 150_000, "moderate": 600_000, "high": 2_000_000}
+
+
+class RecommendationIn(Schema):
+    objectives: list[Literal["FORESIGHT", "OPEN_TECH", "ENTREPRENEURSHIP", "POLICY", "ECOSYSTEM"]]
+    scope: Literal["global", "regional", "national"]
+    ownership: Literal["itu", "country", "host_institution"]
+    sponsor: Literal["host_country", "academia", "host_organisation"]
+    budget: Literal["high", "moderate", "low"]
+    flagship_initiatives: int = Field(default=1, ge=0, le=20)
+
+
+@public.post("/recommendations", response=RecommendationOut)
+def recommendations(request, payload: RecommendationIn):
+    """The same ranking from a JSON profile; an unknown code or a missing field is a 422."""
+    profile = Profile(
+        objectives=frozenset(payload.objectives),
+        scope=payload.scope,
+        ownership=payload.ownership,
+        sponsor=payload.sponsor,
+        annual_budget_usd=BUDGET_CLASS_USD[payload.budget],
+        flagship_initiatives=payload.flagship_initiatives,
     )
     return _fits_out(recommend(profile, centre_types()))
 
@@ -227,6 +256,32 @@ def submit_expression(request, expression_id: int):
     expression = get_visible_or_404(expressions_visible_to(request.auth), pk=expression_id)
     services.expression_submit(expression_id=expression.pk, actor=request.auth)
     return get_object_or_404(expressions_visible_to(request.auth), pk=expression_id)
+
+
+@members.post("/joining/expressions/{expression_id}/assessment", response={201: AssessmentOut})
+def start_assessment(request, expression_id: int):
+    expression = get_visible_or_404(expressions_visible_to(request.auth), pk=expression_id)
+    return 201, services.assessment_start(expression_id=expression.pk, actor=request.auth)
+
+
+class SectionSaved(Schema):
+    assessment: AssessmentOut
+    errors: dict[str, list[str]]
+
+
+@members.post("/joining/assessments/{assessment_id}/sections/{section}", response=SectionSaved)
+def save_section(request, assessment_id: int, section: str, payload: Body[dict]):
+    """Save one section with the same fields as its page; what is valid is saved, the rest
+    comes back in `errors` (as on the page)."""
+    if section not in SECTION_FORMS:
+        raise HttpError(404, "Unknown section")
+    assessment = get_visible_or_404(assessments_visible_to(request.auth), pk=assessment_id)
+    form = SECTION_FORMS[section](payload)
+    form.is_valid()
+    saved = services.assessment_save_section(
+        assessment_id=assessment.pk, actor=request.auth, section=section, data=form.section_data()
+    )
+    return {"assessment": saved, "errors": {k: list(v) for k, v in form.errors.items()}}
 
 
 @members.get("/joining/assessments", response=list[AssessmentOut])

@@ -76,7 +76,24 @@ class FindingsForm(forms.Form):
 
 
 class SectionForm(forms.Form):
-    """Every field is optional when saving a draft; `require_complete` asks for the rest."""
+    """Every field is optional when saving a draft; `require_complete` asks for the rest.
+
+    The fields are shown as needed (no "optional" label), since the section is only
+    completed with them, but cleaning accepts them empty so that a draft always saves.
+    """
+
+    def needed(self, name: str) -> bool:
+        return True
+
+    def full_clean(self):
+        for field in self.fields.values():
+            field.required = False
+        super().full_clean()
+
+    def get_context(self):
+        for name, field in self.fields.items():
+            field.required = self.needed(name)
+        return super().get_context()
 
     def require_complete(self) -> None:
         for name, _field in self.fields.items():
@@ -157,6 +174,9 @@ class HumanResourcesForm(SectionForm):
             if fte is not None and not role and f"role_{i}" not in self.errors:
                 self.add_error(f"role_{i}", _("Name the role these full-time equivalents fill."))
         return data
+
+    def needed(self, name: str) -> bool:
+        return name in ("role_1", "fte_1")
 
     def require_complete(self) -> None:
         if not self.section_data()["human_resources"] and not self.errors:

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from ..selectors import is_joining_staff, organisation_journey, queue_counts
 from ..states import STATUS_TAG
@@ -25,3 +26,25 @@ def joining_dashboard(context):
 @register.filter
 def get(mapping, key):
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+VERBS = {
+    "expression.created": _("Draft created"),
+    "expression.submitted": _("Submitted to the secretariat"),
+    "expression.acknowledged": _("Acknowledged by the secretariat"),
+    "expression.declined": _("Declined by the secretariat"),
+    "expression.converted": _("Preliminary assessment requested"),
+    "assessment.started": _("Assessment opened"),
+    "assessment.submitted": _("Submitted for review"),
+    "assessment.in_review": _("Review started"),
+    "assessment.completed": _("Review completed with findings"),
+    "declaration.drafted": _("Drafted by the secretariat"),
+    "declaration.signed": _("Signed by the organisation"),
+    "declaration.countersigned": _("Countersigned by the BDT Director: in force"),
+    "declaration.withdrawn": _("Withdrawn"),
+}
+
+
+@register.filter
+def verb_label(verb: str) -> str:
+    return VERBS.get(verb, verb)

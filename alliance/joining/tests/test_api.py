@@ -83,3 +83,51 @@ def test_submit_incomplete_assessment_is_409(client, university, university_foca
 
 def test_token_required(client):
     assert client.get("/api/v1/joining/expressions").status_code == 401
+
+
+def test_post_recommendations_ranks_all_four(client):
+    response = client.post(
+        "/api/v1/recommendations",
+        {
+            "objectives": ["ECOSYSTEM"],
+            "scope": "national",
+            "ownership": "host_institution",
+            "sponsor": "host_organisation",
+            "budget": "low",
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    results = response.json()["results"]
+    assert [r["centre_type"] for r in results][0] == "INITIATIVES"
+    assert len(results) == 4
+
+
+def test_post_recommendations_names_missing_and_unknown_fields(client):
+    response = client.post(
+        "/api/v1/recommendations",
+        {"objectives": ["NOPE"], "scope": "national", "ownership": "itu", "sponsor": "academia"},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    body = response.content.decode()
+    assert "objectives" in body and "budget" in body
+
+
+def test_assessment_through_the_api(client, ministry, ministry_focal_point):
+    expression = ExpressionFactory(organisation=ministry, status="acknowledged")
+    headers = auth(ministry_focal_point)
+    response = client.post(f"/api/v1/joining/expressions/{expression.pk}/assessment", **headers)
+    assert response.status_code == 201
+    assessment_id = response.json()["id"]
+    response = client.post(
+        f"/api/v1/joining/assessments/{assessment_id}/sections/financial",
+        {"annual_budget_usd": 200000, "years_secured": "many"},
+        content_type="application/json",
+        **headers,
+    )
+    body = response.json()
+    assert response.status_code == 200, body
+    assert body["assessment"]["annual_budget_usd"] == 200000
+    assert "years_secured" in body["errors"]
+    assert body["assessment"]["section_status"]["financial"] == "in_progress"

@@ -90,7 +90,7 @@ def test_history_of_an_expression_is_shown_to_its_organisation(
     services.expression_acknowledge(expression_id=expression.pk, actor=secretariat_officer)
     client.force_login(ministry_focal_point)
     page = client.get(reverse("joining:expression_detail", args=[expression.pk])).content.decode()
-    assert "expression.acknowledged" in page
+    assert "Acknowledged by the secretariat" in page
     assert "Request a preliminary assessment" in page
 
 

@@ -12,7 +12,12 @@ from alliance.core.states import TransitionRefused
 
 from .. import services
 from ..forms import ExpressionForm, ReasonForm
-from ..selectors import expressions_visible_to, manages, organisation_journey
+from ..selectors import (
+    expressions_visible_to,
+    manages,
+    organisation_has_declaration_in_force,
+    organisation_journey,
+)
 from ..stash import login_required_keeping_post, pop_stash
 from .common import history_for, require_staff_role
 
@@ -33,6 +38,7 @@ def organisation_joining(request, org_pk):
                 "-drafted_at"
             )[:10],
             "can_manage": manages(request.user, organisation),
+            "member": organisation_has_declaration_in_force(organisation),
         },
     )
 
