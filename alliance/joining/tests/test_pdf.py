@@ -50,3 +50,9 @@ def test_declaration_shows_both_signatures(ministry, secretariat_officer, direct
     assert "Grace Banda" in html
     assert "Jean Moreau" in html
     assert "Initiatives Acceleration Centre" in html
+
+
+def test_report_reasons_in_french(ministry):
+    assessment = AssessmentFactory(organisation=ministry, complete=True)
+    html = assessment_report_html(assessment, "fr")
+    assert "Le modèle de propriété correspond." in html
