@@ -23,3 +23,9 @@ class JointDeclarationAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     raw_id_fields = ["organisation", "assessment", "drafted_by", "signed_by", "countersigned_by"]
     readonly_fields = ["sha256", "document"]
+
+    def has_change_permission(self, request, obj=None):
+        # A countersigned declaration is final: its PDF and fingerprint must match.
+        if obj is not None and obj.in_force:
+            return False
+        return super().has_change_permission(request, obj)
