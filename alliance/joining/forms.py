@@ -338,7 +338,9 @@ class QueueFilterForm(forms.Form):
             "assessments": AssessmentStatus,
             "declarations": DeclarationStatus,
         }[kind]
-        self.fields["status"].choices = [("", _("Waiting for action")), *statuses.choices]
+        # Drafts are the organisation's own business until they are submitted.
+        choices = [c for c in statuses.choices if c[0] != "draft"]
+        self.fields["status"].choices = [("", _("Waiting for action")), *choices]
 
 
 class DeclarationDraftForm(forms.Form):

@@ -33,12 +33,15 @@ def _for_user(queryset: QuerySet, user) -> QuerySet:
 
 
 def expressions_visible_to(user) -> QuerySet[ExpressionOfInterest]:
-    return _for_user(
-        ExpressionOfInterest.objects.select_related("organisation").prefetch_related(
-            "objectives", "centre_types"
-        ),
-        user,
+    rows = ExpressionOfInterest.objects.select_related("organisation").prefetch_related(
+        "objectives", "centre_types"
     )
+    if is_joining_staff(user):
+        # A draft is the organisation's own until it is submitted.
+        return rows.filter(
+            ~Q(status=ExpressionStatus.DRAFT) | Q(organisation__memberships__user=user)
+        ).distinct()
+    return _for_user(rows, user)
 
 
 def assessments_visible_to(user) -> QuerySet[PreliminaryAssessment]:

@@ -115,3 +115,16 @@ def test_dashboard_shows_joining_status_and_staff_queues(
     client.force_login(secretariat_officer)
     page = client.get(reverse("accounts:dashboard")).content.decode()
     assert "1 expression of interest to acknowledge" in page
+
+
+def test_drafts_stay_out_of_the_secretariat_queue(client, secretariat_officer, ministry):
+    ExpressionFactory(organisation=ministry, status="draft")
+    client.force_login(secretariat_officer)
+    response = client.get(reverse("joining:queue", args=["expressions"]), {"status": "draft"})
+    assert str(ministry) not in response.content.decode()
+
+
+def test_secretariat_cannot_open_a_draft(client, secretariat_officer, ministry):
+    draft = ExpressionFactory(organisation=ministry, status="draft")
+    client.force_login(secretariat_officer)
+    assert client.get(reverse("joining:expression_detail", args=[draft.pk])).status_code == 404
