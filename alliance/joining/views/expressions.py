@@ -39,6 +39,7 @@ def organisation_joining(request, org_pk):
             )[:10],
             "can_manage": manages(request.user, organisation),
             "member": organisation_has_declaration_in_force(organisation),
+            "assistance_requests": organisation.assistance_requests.order_by("-created_at")[:10],
         },
     )
 
