@@ -18,6 +18,8 @@ urlpatterns += i18n_patterns(
     path("", include("alliance.accounts.urls")),
     path("staff/", include("alliance.core.urls")),
     path("board/", include("alliance.board.urls")),
+    path("joining/", include("alliance.joining.urls")),
+    path("lab/", include("alliance.lab.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -8,6 +8,7 @@ from alliance.board.api import router as board_router
 from alliance.centres.models import CentreType
 from alliance.core.models import Country, Region, StrategicObjective
 from alliance.core.states import TransitionRefused
+from alliance.joining import api as joining_api
 from alliance.public.selectors import public_milestones
 
 from .auth import TokenAuth
@@ -100,3 +101,4 @@ def whoami(request):
 api.add_router("/", reference)
 api.add_router("/", me)
 api.add_router("/", board_router)
+api.add_router("/", joining_api.router)

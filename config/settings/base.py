@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "alliance.centres",
     "alliance.public",
     "alliance.board",
+    "alliance.joining",
+    "alliance.lab",
     "alliance.api",
     "allauth",
     "allauth.account",
