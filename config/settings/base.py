@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "alliance.accounts",
     "alliance.centres",
     "alliance.public",
+    "alliance.calls",
     "alliance.api",
 ]
 
