@@ -199,7 +199,9 @@ def application_submit(*, application_id: int, actor) -> Application:
     )
     record_event(
         actor=actor,
-        verb="application.submitted" if number == 1 else "application.resubmitted",
+        verb="application.submitted"
+        if before == ApplicationStatus.DRAFT
+        else "application.resubmitted",
         obj=application,
         before=before,
         after={"status": application.status, "revision": number},
