@@ -83,11 +83,17 @@ def sections_for(application, questions, documents) -> list[Section]:
         else:
             value = application.answers.get(q.key)
             present = value not in (None, "", [])
-            if present and q.word_limit and q.kind == QuestionKind.LONG_TEXT:
-                if word_count(value) > q.word_limit:
-                    section.missing.append(
-                        _("“%(q)s” is longer than %(n)d words.") % {"q": q.tr("label"), "n": q.word_limit}
-                    )
+            too_long = (
+                present
+                and q.word_limit
+                and q.kind == QuestionKind.LONG_TEXT
+                and word_count(value) > q.word_limit
+            )
+            if too_long:
+                section.missing.append(
+                    _("“%(q)s” is longer than %(n)d words.")
+                    % {"q": q.tr("label"), "n": q.word_limit}
+                )
         section.started = section.started or present
         if q.required and not present:
             section.missing.append(_("Answer “%(q)s”.") % {"q": q.tr("label")})

@@ -20,9 +20,7 @@ def eligibility_problems(*, call, organisation) -> list[str]:
             )
     if call.who_may_apply == WhoMayApply.ITU_MEMBERS and not organisation.is_itu_member:
         problems.append(_("This call is open to ITU members only."))
-    if call.who_may_apply == WhoMayApply.JOINT_DECLARATION and not _has_declaration(
-        organisation
-    ):
+    if call.who_may_apply == WhoMayApply.JOINT_DECLARATION and not _has_declaration(organisation):
         problems.append(
             _(
                 "This call is open to organisations with a joint declaration with BDT in force. "

@@ -114,7 +114,9 @@ class BaseCriterionFormSet(forms.BaseFormSet):
         ]
 
     def rows(self) -> list[dict]:
-        return [dict(f.cleaned_data) for f in self.live_forms()]
+        return [
+            {k: v for k, v in f.cleaned_data.items() if k != "DELETE"} for f in self.live_forms()
+        ]
 
 
 CriterionFormSet = forms.formset_factory(
@@ -145,9 +147,10 @@ class QuestionForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("kind") in (QuestionKind.CHOICE, QuestionKind.MULTIPLE_CHOICE) and not (
-            data.get("choices_en") or ""
-        ).strip():
+        if (
+            data.get("kind") in (QuestionKind.CHOICE, QuestionKind.MULTIPLE_CHOICE)
+            and not (data.get("choices_en") or "").strip()
+        ):
             self.add_error("choices_en", _("List the choices, one a line."))
         return data
 
@@ -155,7 +158,7 @@ class QuestionForm(forms.ModelForm):
 class BaseQuestionFormSet(forms.BaseFormSet):
     def rows(self) -> list[dict]:
         return [
-            dict(f.cleaned_data)
+            {k: v for k, v in f.cleaned_data.items() if k != "DELETE"}
             for f in self.forms
             if f.has_changed() and not self._should_delete_form(f) and f.cleaned_data
         ]
@@ -243,9 +246,9 @@ class QuestionsSectionForm(forms.Form):
             return forms.CharField(max_length=300, **common)
         if q.kind == QuestionKind.LONG_TEXT:
             if q.word_limit:
-                common["help_text"] = (common["help_text"] + " " + str(
-                    _("At most %(n)d words.") % {"n": q.word_limit}
-                )).strip()
+                common["help_text"] = (
+                    common["help_text"] + " " + str(_("At most %(n)d words.") % {"n": q.word_limit})
+                ).strip()
             return forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), **common)
         if q.kind == QuestionKind.NUMBER:
             return forms.DecimalField(max_digits=18, decimal_places=2, **common)
@@ -280,7 +283,9 @@ class QuestionsSectionForm(forms.Form):
         for q in self.questions:
             if q.key in self.cleaned_data:
                 value = self.cleaned_data[q.key]
-                result[q.key] = str(value) if value is not None and q.kind == QuestionKind.NUMBER else value
+                result[q.key] = (
+                    str(value) if value is not None and q.kind == QuestionKind.NUMBER else value
+                )
         return result
 
 
@@ -298,7 +303,8 @@ class DocumentForm(forms.Form):
         if file_questions:
             self.fields["question"] = forms.TypedChoiceField(
                 label=_("This document answers"),
-                choices=[("", _("Another document"))] + [(q.pk, q.tr("label")) for q in file_questions],
+                choices=[("", _("Another document"))]
+                + [(q.pk, q.tr("label")) for q in file_questions],
                 coerce=int,
                 required=False,
                 empty_value=None,
@@ -325,11 +331,16 @@ class ScreeningForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("The applicant sees this text."),
     )
-    reply_by = GenevaDateTimeField(label=_("Reply by (for a request for information)"), required=False)
+    reply_by = GenevaDateTimeField(
+        label=_("Reply by (for a request for information)"), required=False
+    )
 
     def clean(self):
         data = super().clean()
-        if data.get("outcome") in ("ineligible", "more_info") and not data.get("reason", "").strip():
+        if (
+            data.get("outcome") in ("ineligible", "more_info")
+            and not data.get("reason", "").strip()
+        ):
             self.add_error("reason", _("Write the reason or the information requested."))
         return data
 
@@ -410,7 +421,8 @@ class ReviewForm(forms.Form):
         fields = {}
         for c in criteria:
             fields[f"score_{c.pk}"] = forms.TypedChoiceField(
-                label=_("%(criterion)s (weight %(weight)d%%)") % {"criterion": c.tr("title"), "weight": c.weight},
+                label=_("%(criterion)s (weight %(weight)d%%)")
+                % {"criterion": c.tr("title"), "weight": c.weight},
                 choices=SCORE_CHOICES,
                 coerce=int,
                 empty_value=None,
@@ -426,7 +438,10 @@ class ReviewForm(forms.Form):
 
     def scores(self) -> dict:
         return {
-            c.pk: (self.cleaned_data.get(f"score_{c.pk}"), self.cleaned_data.get(f"comment_{c.pk}", ""))
+            c.pk: (
+                self.cleaned_data.get(f"score_{c.pk}"),
+                self.cleaned_data.get(f"comment_{c.pk}", ""),
+            )
             for c in self.criteria
         }
 

@@ -215,9 +215,7 @@ class Application(models.Model):
 
 
 class ApplicationDocument(models.Model):
-    application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="documents"
-    )
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
     question = models.ForeignKey(
         Question, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -241,9 +239,7 @@ class ApplicationDocument(models.Model):
 class ApplicationRevision(models.Model):
     """What an application said when it was (re)submitted; kept so changes can be compared."""
 
-    application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="revisions"
-    )
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveSmallIntegerField(_("revision"))
     snapshot = models.JSONField(_("content"))
     created_by = models.ForeignKey(
@@ -307,10 +303,14 @@ class ReviewAssignment(models.Model):
 
     @property
     def is_late(self) -> bool:
-        return self.status in (
-            AssignmentStatus.ASSIGNED,
-            AssignmentStatus.ACCEPTED,
-        ) and self.due_at < timezone.now()
+        return (
+            self.status
+            in (
+                AssignmentStatus.ASSIGNED,
+                AssignmentStatus.ACCEPTED,
+            )
+            and self.due_at < timezone.now()
+        )
 
 
 class Score(models.Model):

@@ -17,22 +17,22 @@ from .states import (
 
 
 def _public_calls() -> QuerySet[Call]:
-    return Call.objects.exclude(status=CallStatus.DRAFT).prefetch_related(
-        "centre_types", "regions"
-    )
+    return Call.objects.exclude(status=CallStatus.DRAFT).prefetch_related("centre_types", "regions")
 
 
 def calls_open(now=None) -> QuerySet[Call]:
     now = now or timezone.now()
-    return _public_calls().filter(
-        status=CallStatus.OPEN, opens_at__lte=now, closes_at__gt=now
-    ).order_by("closes_at", "id")
+    return (
+        _public_calls()
+        .filter(status=CallStatus.OPEN, opens_at__lte=now, closes_at__gt=now)
+        .order_by("closes_at", "id")
+    )
 
 
 def calls_upcoming(now=None) -> QuerySet[Call]:
     now = now or timezone.now()
-    return _public_calls().filter(status=CallStatus.OPEN, opens_at__gt=now).order_by(
-        "opens_at", "id"
+    return (
+        _public_calls().filter(status=CallStatus.OPEN, opens_at__gt=now).order_by("opens_at", "id")
     )
 
 
@@ -127,9 +127,7 @@ def ranking_for_call(call: Call) -> dict[int, Consolidated]:
         assignment__application__call=call,
         assignment__status=AssignmentStatus.SUBMITTED,
         value__isnull=False,
-    ).values_list(
-        "assignment__application_id", "assignment__reviewer_id", "criterion_id", "value"
-    )
+    ).values_list("assignment__application_id", "assignment__reviewer_id", "criterion_id", "value")
     return consolidate(list(rows), weights)
 
 
@@ -187,7 +185,9 @@ def feedback_for_applicant(application: Application):
     """After publication the applicant sees consolidated scores per criterion and the
     shared comments, without reviewer names."""
     ranking = ranking_for_call(application.call).get(application.pk)
-    assignments = application.assignments.filter(status=AssignmentStatus.SUBMITTED).prefetch_related(
-        Prefetch("scores", queryset=Score.objects.select_related("criterion"))
-    ).order_by("id")
+    assignments = (
+        application.assignments.filter(status=AssignmentStatus.SUBMITTED)
+        .prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("criterion")))
+        .order_by("id")
+    )
     return ranking, list(assignments)

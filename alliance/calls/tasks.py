@@ -43,9 +43,7 @@ def _managers(organisation):
 def email_applicants(application_id: int, kind: str) -> None:
     from .models import Application
 
-    application = Application.objects.select_related("call", "organisation").get(
-        pk=application_id
-    )
+    application = Application.objects.select_related("call", "organisation").get(pk=application_id)
     path = reverse("calls:application_detail", kwargs={"pk": application.pk})
     _send(
         kind,

@@ -36,6 +36,4 @@ def countdown(value, now=None) -> str:
     if hours >= 1:
         return ngettext("Closes in %(n)d hour", "Closes in %(n)d hours", hours) % {"n": hours}
     minutes = max(1, int(seconds // 60))
-    return ngettext("Closes in %(n)d minute", "Closes in %(n)d minutes", minutes) % {
-        "n": minutes
-    }
+    return ngettext("Closes in %(n)d minute", "Closes in %(n)d minutes", minutes) % {"n": minutes}

@@ -36,8 +36,12 @@ def _deadline_refusal(call: Call) -> TransitionRefused:
 
 def _require_accepting(call: Call, now) -> None:
     if call.status != CallStatus.OPEN or now >= call.closes_at:
-        raise _deadline_refusal(call) if call.closes_at <= now else TransitionRefused(
-            _("This call is not accepting applications."), code="call_not_open"
+        raise (
+            _deadline_refusal(call)
+            if call.closes_at <= now
+            else TransitionRefused(
+                _("This call is not accepting applications."), code="call_not_open"
+            )
         )
     if now < call.opens_at:
         raise TransitionRefused(
@@ -95,7 +99,10 @@ def _lock_editable(application_id: int, actor) -> Application:
             % {"status": application.get_status_display().lower()},
             code="not_editable",
         )
-    if application.status == ApplicationStatus.DRAFT and timezone.now() >= application.call.closes_at:
+    if (
+        application.status == ApplicationStatus.DRAFT
+        and timezone.now() >= application.call.closes_at
+    ):
         raise _deadline_refusal(application.call)
     return application
 

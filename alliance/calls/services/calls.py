@@ -127,9 +127,10 @@ def call_set_questions(*, call_id: int, actor, questions: list[dict]) -> Call:
     call = Call.objects.select_for_update().get(pk=call_id)
     _require_editable(call)
     for q in questions:
-        if q["kind"] in (QuestionKind.CHOICE, QuestionKind.MULTIPLE_CHOICE) and not q.get(
-            "choices_en", ""
-        ).strip():
+        if (
+            q["kind"] in (QuestionKind.CHOICE, QuestionKind.MULTIPLE_CHOICE)
+            and not q.get("choices_en", "").strip()
+        ):
             raise TransitionRefused(
                 _("The question “%(label)s” needs at least one choice.") % {"label": q["label_en"]},
                 code="choices",
@@ -192,9 +193,9 @@ def close_due_calls(*, now=None) -> list[int]:
     )
     for pk in list(due):
         with transaction.atomic():
-            claimed = Call.objects.filter(
-                pk=pk, status=CallStatus.OPEN, closes_at__lte=now
-            ).update(status=CallStatus.CLOSED, closed_at=now)
+            claimed = Call.objects.filter(pk=pk, status=CallStatus.OPEN, closes_at__lte=now).update(
+                status=CallStatus.CLOSED, closed_at=now
+            )
             if claimed:
                 call = Call.objects.get(pk=pk)
                 record_event(

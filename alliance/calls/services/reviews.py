@@ -86,16 +86,12 @@ def assignments_bulk_create(*, call_id: int, reviewers: list, due_at, actor) -> 
         .order_by("pk")
     )
     existing: dict[int, set[int]] = {}
-    for app_id, reviewer_id in ReviewAssignment.objects.filter(
-        application__call=call
-    ).values_list("application_id", "reviewer_id"):
+    for app_id, reviewer_id in ReviewAssignment.objects.filter(application__call=call).values_list(
+        "application_id", "reviewer_id"
+    ):
         existing.setdefault(app_id, set()).add(reviewer_id)
-    load = {
-        r.pk: 0 for r in reviewers
-    } | dict(
-        ReviewAssignment.objects.filter(
-            reviewer__in=reviewers, status__in=ASSIGNMENT_ACTIVE
-        )
+    load = {r.pk: 0 for r in reviewers} | dict(
+        ReviewAssignment.objects.filter(reviewer__in=reviewers, status__in=ASSIGNMENT_ACTIVE)
         .values_list("reviewer")
         .annotate(n=Count("id"))
         .values_list("reviewer", "n")
@@ -239,5 +235,3 @@ def reviewers():
         .objects.filter(groups__name=StaffRole.REVIEWER, is_active=True)
         .order_by("full_name", "email")
     )
-
-

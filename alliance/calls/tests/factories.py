@@ -62,9 +62,11 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     status = ApplicationStatus.DRAFT
     proposed_centre_type = factory.LazyFunction(
-        lambda: CentreType.objects.get(code="DIGITAL_TRANSFORMATION")
-        if CentreType.objects.filter(code="DIGITAL_TRANSFORMATION").exists()
-        else CentreType.objects.first()
+        lambda: (
+            CentreType.objects.get(code="DIGITAL_TRANSFORMATION")
+            if CentreType.objects.filter(code="DIGITAL_TRANSFORMATION").exists()
+            else CentreType.objects.first()
+        )
     )
     proposed_scope = "regional"
     host_institution = "Host institute"

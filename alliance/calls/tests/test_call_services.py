@@ -32,8 +32,20 @@ def _draft(secretariat_officer):
 
 
 CRITERIA = [
-    {"title_en": "Relevance", "title_fr": "Pertinence", "description_en": "", "description_fr": "", "weight": 60},
-    {"title_en": "Capacity", "title_fr": "Capacité", "description_en": "", "description_fr": "", "weight": 40},
+    {
+        "title_en": "Relevance",
+        "title_fr": "Pertinence",
+        "description_en": "",
+        "description_fr": "",
+        "weight": 60,
+    },
+    {
+        "title_en": "Capacity",
+        "title_fr": "Capacité",
+        "description_en": "",
+        "description_fr": "",
+        "weight": 40,
+    },
 ]
 
 

@@ -14,8 +14,12 @@ def test_review_total_is_the_weighted_mean():
 
 def test_consolidated_mean_spread_and_count():
     rows = [
-        (10, 100, 1, 4), (10, 100, 2, 3), (10, 100, 3, 5),  # 3.90
-        (10, 200, 1, 2), (10, 200, 2, 2), (10, 200, 3, 2),  # 2.00
+        (10, 100, 1, 4),
+        (10, 100, 2, 3),
+        (10, 100, 3, 5),  # 3.90
+        (10, 200, 1, 2),
+        (10, 200, 2, 2),
+        (10, 200, 3, 2),  # 2.00
     ]
     result = consolidate(rows, WEIGHTS)[10]
     assert result.reviews == 2
@@ -43,8 +47,10 @@ def test_ranking_raw_and_calibrated_can_differ():
     weights = {1: 100}
     rows = [
         # Application 1 only seen by the lenient reviewer 7, application 2 by the harsh 8.
-        (1, 7, 1, 5), (3, 7, 1, 4),
-        (2, 8, 1, 3), (4, 8, 1, 1),
+        (1, 7, 1, 5),
+        (3, 7, 1, 4),
+        (2, 8, 1, 3),
+        (4, 8, 1, 1),
     ]
     result = consolidate(rows, weights)
     assert result[1].raw_rank == 1 and result[2].raw_rank == 3

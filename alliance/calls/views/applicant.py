@@ -66,9 +66,7 @@ def application_start(request, pk):
         else:
             messages.success(request, _("Your application is started. It is saved as you go."))
             return redirect("calls:application_detail", pk=application.pk)
-    problems = {
-        org.pk: eligibility_problems(call=call, organisation=org) for org in organisations
-    }
+    problems = {org.pk: eligibility_problems(call=call, organisation=org) for org in organisations}
     return render(
         request,
         "calls/applicant/start.html",
@@ -217,9 +215,7 @@ def application_check(request, pk):
             error = refused.reason
         else:
             return redirect("calls:application_submitted", pk=application.pk)
-    answers = [
-        (q, application.answers.get(q.key)) for q in questions if q.kind != "file"
-    ]
+    answers = [(q, application.answers.get(q.key)) for q in questions if q.kind != "file"]
     return render(
         request,
         "calls/applicant/check.html",

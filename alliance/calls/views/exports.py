@@ -22,15 +22,33 @@ def applications_csv(request, pk):
     call = get_staff_call(request.user, pk)
     response, writer = _csv(f"{call.reference}-applications.csv")
     writer.writerow(
-        ["id", "organisation", "country", "status", "centre_type", "scope", "host_institution",
-         "submitted_at", "assigned", "reviews"]
+        [
+            "id",
+            "organisation",
+            "country",
+            "status",
+            "centre_type",
+            "scope",
+            "host_institution",
+            "submitted_at",
+            "assigned",
+            "reviews",
+        ]
     )
     for a in selectors.call_applications(call).iterator(chunk_size=500):
         writer.writerow(
-            [a.pk, str(a.organisation), a.organisation.country.code, a.status,
-             a.proposed_centre_type.code if a.proposed_centre_type else "", a.proposed_scope,
-             a.host_institution, a.submitted_at.isoformat() if a.submitted_at else "",
-             a.n_assigned, a.n_reviews]
+            [
+                a.pk,
+                str(a.organisation),
+                a.organisation.country.code,
+                a.status,
+                a.proposed_centre_type.code if a.proposed_centre_type else "",
+                a.proposed_scope,
+                a.host_institution,
+                a.submitted_at.isoformat() if a.submitted_at else "",
+                a.n_assigned,
+                a.n_reviews,
+            ]
         )
     return response
 
@@ -40,14 +58,32 @@ def ranking_csv(request, pk):
     call = get_staff_call(request.user, pk)
     response, writer = _csv(f"{call.reference}-ranking.csv")
     writer.writerow(
-        ["rank", "raw_rank", "id", "organisation", "country", "status", "reviews", "raw_score",
-         "calibrated_score", "spread"]
+        [
+            "rank",
+            "raw_rank",
+            "id",
+            "organisation",
+            "country",
+            "status",
+            "reviews",
+            "raw_score",
+            "calibrated_score",
+            "spread",
+        ]
     )
     for a, c in selectors.ranked_applications(call):
         writer.writerow(
-            [c.rank if c else "", c.raw_rank if c else "", a.pk, str(a.organisation),
-             a.organisation.country.code, a.status, c.reviews if c else 0,
-             f"{c.raw:.3f}" if c else "", f"{c.calibrated:.3f}" if c else "",
-             f"{c.spread:.3f}" if c else ""]
+            [
+                c.rank if c else "",
+                c.raw_rank if c else "",
+                a.pk,
+                str(a.organisation),
+                a.organisation.country.code,
+                a.status,
+                c.reviews if c else 0,
+                f"{c.raw:.3f}" if c else "",
+                f"{c.calibrated:.3f}" if c else "",
+                f"{c.spread:.3f}" if c else "",
+            ]
         )
     return response

@@ -57,7 +57,10 @@ def review(request, pk):
 
     criteria = list(application.call.criteria.all())
     existing = {s.criterion_id: s for s in assignment.scores.all()}
-    initial = {"shared_comment": assignment.shared_comment, "private_notes": assignment.private_notes}
+    initial = {
+        "shared_comment": assignment.shared_comment,
+        "private_notes": assignment.private_notes,
+    }
     for c in criteria:
         if c.pk in existing:
             initial[f"score_{c.pk}"] = existing[c.pk].value

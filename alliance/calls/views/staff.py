@@ -95,8 +95,12 @@ def _formset_page(request, call, formset_class, initial, service, argname, templ
     return render(
         request,
         template,
-        {"call": call, "formset": formset, "refused": refused, "has_errors": bool(refused)
-         or (formset.is_bound and formset.total_error_count())},
+        {
+            "call": call,
+            "formset": formset,
+            "refused": refused,
+            "has_errors": bool(refused) or (formset.is_bound and formset.total_error_count()),
+        },
     )
 
 
@@ -108,8 +112,14 @@ def call_criteria(request, pk):
         call.criteria.values("title_en", "title_fr", "description_en", "description_fr", "weight")
     )
     return _formset_page(
-        request, call, CriterionFormSet, initial, services.call_set_criteria, "criteria",
-        "calls/staff/criteria.html", _("The criteria and weights were saved."),
+        request,
+        call,
+        CriterionFormSet,
+        initial,
+        services.call_set_criteria,
+        "criteria",
+        "calls/staff/criteria.html",
+        _("The criteria and weights were saved."),
     )
 
 
@@ -119,13 +129,26 @@ def call_questions(request, pk):
     call = get_staff_call(request.user, pk)
     initial = list(
         call.questions.values(
-            "kind", "label_en", "label_fr", "help_en", "help_fr", "required", "word_limit",
-            "choices_en", "choices_fr",
+            "kind",
+            "label_en",
+            "label_fr",
+            "help_en",
+            "help_fr",
+            "required",
+            "word_limit",
+            "choices_en",
+            "choices_fr",
         )
     )
     return _formset_page(
-        request, call, QuestionFormSet, initial, services.call_set_questions, "questions",
-        "calls/staff/questions.html", _("The questions were saved."),
+        request,
+        call,
+        QuestionFormSet,
+        initial,
+        services.call_set_questions,
+        "questions",
+        "calls/staff/questions.html",
+        _("The questions were saved."),
     )
 
 
@@ -242,7 +265,9 @@ def assignment_remind(request, pk):
     except TransitionRefused as refused:
         messages.error(request, refused.reason)
     else:
-        messages.success(request, _("A reminder was sent to %(name)s.") % {"name": assignment.reviewer})
+        messages.success(
+            request, _("A reminder was sent to %(name)s.") % {"name": assignment.reviewer}
+        )
     return redirect("calls:staff_late", pk=assignment.application.call_id)
 
 
