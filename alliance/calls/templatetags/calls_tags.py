@@ -18,7 +18,9 @@ def countdown(value):
 
 @register.filter
 def score(value):
-    return "–" if value is None else f"{value:.2f}"
+    if value is None or value == "":
+        return "–"
+    return f"{value:.2f}"
 
 
 @register.filter
