@@ -286,3 +286,13 @@ def test_secretariat_creates_a_call_in_geneva_time(client, secretariat_officer):
     call = Call.objects.get(reference="acc-2027")
     assert call.closes_at.isoformat() == "2027-03-15T16:00:00+00:00"  # 17:00 CET is 16:00 UTC
     assert call.status == CallStatus.DRAFT
+
+
+def test_french_pages_use_the_catalog(client):
+    call = CallFactory(closes_at=timezone.now() + timedelta(days=3, hours=2))
+    body = text(client.get("/fr/calls/"))
+    assert "Appels à candidatures" in body
+    assert "Clôture dans 3 jours" in body
+    body = text(client.get(f"/fr/calls/{call.pk}/"))
+    assert "Critères d'évaluation et pondérations" in body
+    assert "heure de Genève" in body
