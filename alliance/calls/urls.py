@@ -62,6 +62,12 @@ urlpatterns = [
     path("staff/<int:pk>/late/", staff.call_late_reviews, name="staff_late"),
     path("staff/<int:pk>/applications.csv", exports.applications_csv, name="export_applications"),
     path("staff/<int:pk>/ranking.csv", exports.ranking_csv, name="export_ranking"),
+    path("staff/<int:pk>/exports/", exports.export_prepare, name="export_prepare"),
+    path(
+        "staff/<int:pk>/exports/<int:export_pk>/",
+        exports.export_download,
+        name="export_download",
+    ),
     path("staff/reviews/<int:pk>/remind/", staff.assignment_remind, name="staff_remind"),
     path("staff/applications/<int:pk>/", staff.application_detail, name="staff_application"),
     path(

@@ -24,6 +24,7 @@ from .calls import (
     weights_problem,
 )
 from .decisions import application_decide
+from .exports import export_request
 from .reviews import (
     assignment_create,
     assignment_declare,
@@ -56,6 +57,7 @@ __all__ = [
     "call_update",
     "close_due_calls",
     "document_add",
+    "export_request",
     "document_remove",
     "review_save",
     "reviewers",

@@ -20,7 +20,7 @@ from ..forms import (
     QuestionFormSet,
     ScreeningForm,
 )
-from ..models import Application, Score
+from ..models import Application, CallExport, Score
 from ..permissions import get_staff_call
 from ..states import ApplicationStatus, AssignmentStatus
 from ._helpers import paginate
@@ -164,6 +164,9 @@ def call_detail(request, pk):
             "criteria": call.criteria.all(),
             "questions": call.questions.all(),
             "cancel_form": CancelForm(),
+            "exports": call.exports.select_related("requested_by")[:10],
+            "export_kinds": CallExport.KINDS,
+            "export_formats": CallExport.FORMATS,
             "bulk_form": BulkAssignForm() if request.user.has_perm("calls.manage_call") else None,
         },
     )
