@@ -4,9 +4,10 @@ Raw: each review's total is the weighted mean of its criterion scores (weights a
 100); an application's raw score is the mean of its reviews' totals.
 
 Calibrated: each reviewer's totals in the call are standardised (z = (x - reviewer's mean)
-/ reviewer's standard deviation), then put back on the scale of the whole call
-(call mean + call standard deviation × z). A harsh or lenient reviewer thus weighs like
-everyone else. A reviewer with fewer than two reviews, or who gave the same total to
+/ reviewer's standard deviation), then put back on the scale of the call (call mean +
+typical reviewer's standard deviation × z, the typical one being the root mean square of
+the reviewers' standard deviations). A harsh or lenient reviewer thus weighs like everyone
+else, and the calibrated scores are not stretched by the reviewers' disagreement. A reviewer with fewer than two reviews, or who gave the same total to
 everything, cannot be standardised: their raw totals are kept.
 """
 
@@ -45,10 +46,11 @@ def calibrate(rows: list[ReviewRow]) -> None:
     if not rows:
         return
     call_mean = mean(r.total for r in rows)
-    call_sd = pstdev([r.total for r in rows])
     by_reviewer: dict[int, list[ReviewRow]] = {}
     for row in rows:
         by_reviewer.setdefault(row.reviewer_id, []).append(row)
+    variances = [pstdev([r.total for r in rr]) ** 2 for rr in by_reviewer.values() if len(rr) >= 2]
+    typical_sd = mean(variances) ** 0.5 if variances else 0.0
     for reviewer_rows in by_reviewer.values():
         totals = [r.total for r in reviewer_rows]
         sd = pstdev(totals)
@@ -58,7 +60,7 @@ def calibrate(rows: list[ReviewRow]) -> None:
             continue
         m = mean(totals)
         for r in reviewer_rows:
-            r.calibrated = call_mean + call_sd * (r.total - m) / sd
+            r.calibrated = call_mean + typical_sd * (r.total - m) / sd
 
 
 def consolidate(

@@ -32,9 +32,8 @@ def test_calibration_removes_a_harsh_reviewers_bias():
     # Reviewer 1 is lenient (5, 4), reviewer 2 harsh (2, 1); both prefer A to B.
     rows = [ReviewRow(1, 1, 5.0), ReviewRow(2, 1, 4.0), ReviewRow(3, 2, 2.0), ReviewRow(4, 2, 1.0)]
     calibrate(rows)
-    # Call mean 3.0, population sd sqrt(((2)²+1²+1²+2²)/4) = sqrt(2.5) ≈ 1.5811.
-    # Each reviewer: mean m, sd 0.5; z = ±1 → 3.0 ± 1.5811.
-    assert [round(r.calibrated, 4) for r in rows] == [4.5811, 1.4189, 4.5811, 1.4189]
+    # Call mean 3.0. Each reviewer: sd 0.5, so the typical sd is 0.5; z = ±1 → 3.0 ± 0.5.
+    assert [round(r.calibrated, 4) for r in rows] == [3.5, 2.5, 3.5, 2.5]
 
 
 def test_a_single_review_keeps_its_raw_total():
