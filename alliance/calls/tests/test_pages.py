@@ -296,3 +296,18 @@ def test_french_pages_use_the_catalog(client):
     body = text(client.get(f"/fr/calls/{call.pk}/"))
     assert "Critères d'évaluation et pondérations" in body
     assert "heure de Genève" in body
+
+
+def test_an_expired_session_does_not_lose_what_was_typed(client, ministry, ministry_focal_point):
+    application = ApplicationFactory(organisation=ministry, flagship_initiatives="")
+    url = reverse("calls:application_section", args=[application.pk, "initiatives"])
+    # The session has expired: the POST arrives signed out.
+    response = client.post(url, {"flagship_initiatives": "A long text typed for an hour"})
+    assert response.status_code == 302 and "login" in response.url
+    client.force_login(ministry_focal_point)
+    body = text(client.get(url))
+    assert "A long text typed for an hour" in body
+    assert "You were signed out" in body
+    application.refresh_from_db()
+    assert application.flagship_initiatives == ""  # nothing saved until they press Save
+    assert "A long text typed for an hour" not in text(client.get(url))  # offered once

@@ -23,6 +23,7 @@ from ..models import Application
 from ..permissions import get_own_application
 from ..states import APPLICATION_EDITABLE, ApplicationStatus, CallStatus
 from ._helpers import paginate
+from .keep_typed import login_required_keeping_post, take_kept_post
 
 SECTION_FORMS = {
     "centre": (CentreSectionForm, _("The proposed centre")),
@@ -98,11 +99,12 @@ def application_detail(request, pk):
     )
 
 
-@login_required
+@login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def application_section(request, pk, section):
     if section not in SECTION_FORMS:
         raise Http404
+    kept = take_kept_post(request)
     application = get_own_application(request.user, pk, write=True)
     form_class, title = SECTION_FORMS[section]
     kwargs = {}
@@ -119,7 +121,12 @@ def application_section(request, pk, section):
         "financial_resources_plan": application.financial_resources_plan,
         **application.answers,
     }
-    form = form_class(request.POST or None, initial=initial, **kwargs)
+    form = form_class(request.POST or kept, initial=initial, **kwargs)
+    if kept is not None:
+        messages.info(
+            request,
+            _("You were signed out. What you typed is kept below: check it and save."),
+        )
     if request.method == "POST":
         valid = form.is_valid()
         # A draft is saved on every POST: whatever is valid is kept even if a field is not.
