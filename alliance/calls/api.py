@@ -36,6 +36,18 @@ class CallOut(Schema):
     regions: list[str]
     criteria: list[CriterionOut]
 
+    @staticmethod
+    def resolve_centre_types(obj):
+        return [t.code for t in obj.centre_types.all()]
+
+    @staticmethod
+    def resolve_regions(obj):
+        return [r.code for r in obj.regions.all()]
+
+    @staticmethod
+    def resolve_criteria(obj):
+        return list(obj.criteria.all())
+
 
 class ResultOut(Schema):
     organisation: str
@@ -91,33 +103,6 @@ class ReviewIn(Schema):
     submit: bool = False
 
 
-def _call_out(call) -> dict:
-    return {
-        **{
-            f: getattr(call, f)
-            for f in (
-                "id",
-                "reference",
-                "title_en",
-                "title_fr",
-                "summary_en",
-                "summary_fr",
-                "status",
-                "opens_at",
-                "closes_at",
-                "who_may_apply",
-                "scopes",
-            )
-        },
-        "centre_types": [t.code for t in call.centre_types.all()],
-        "regions": [r.code for r in call.regions.all()],
-        "criteria": [
-            {"title_en": c.title_en, "title_fr": c.title_fr, "weight": c.weight}
-            for c in call.criteria.all()
-        ],
-    }
-
-
 public = Router(tags=["calls"])
 
 
@@ -129,7 +114,7 @@ def calls(request, show: str = "open"):
         "upcoming": selectors.calls_upcoming,
         "past": selectors.calls_past,
     }.get(show, selectors.calls_open)
-    return [_call_out(c) for c in query().prefetch_related("criteria")]
+    return query().prefetch_related("criteria")
 
 
 @public.get("/calls/{call_id}", response=CallOut)
@@ -137,7 +122,7 @@ def call_detail(request, call_id: int):
     call = selectors.public_call_or_none(call_id)
     if call is None:
         raise Http404
-    return _call_out(call)
+    return call
 
 
 @public.get("/calls/{call_id}/results", response=ResultsOut)

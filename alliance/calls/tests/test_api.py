@@ -96,3 +96,11 @@ def test_reviewer_scores_through_the_api(client, reviewer):
         **headers,
     )
     assert response.json()["status"] == "submitted"
+
+
+def test_public_calls_api_queries_do_not_grow(client, django_assert_max_num_queries):
+    for _ in range(40):
+        CallFactory()
+    with django_assert_max_num_queries(8):
+        data = client.get("/api/v1/calls").json()
+    assert data["count"] == 40
