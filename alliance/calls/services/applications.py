@@ -35,14 +35,10 @@ def _deadline_refusal(call: Call) -> TransitionRefused:
 
 
 def _require_accepting(call: Call, now) -> None:
-    if call.status != CallStatus.OPEN or now >= call.closes_at:
-        raise (
-            _deadline_refusal(call)
-            if call.closes_at <= now
-            else TransitionRefused(
-                _("This call is not accepting applications."), code="call_not_open"
-            )
-        )
+    if now >= call.closes_at:
+        raise _deadline_refusal(call)
+    if call.status != CallStatus.OPEN:
+        raise TransitionRefused(_("This call is not accepting applications."), code="call_not_open")
     if now < call.opens_at:
         raise TransitionRefused(
             _("This call opens on %(date)s.") % {"date": format_deadline(call.opens_at)},
