@@ -311,3 +311,23 @@ def test_an_expired_session_does_not_lose_what_was_typed(client, ministry, minis
     application.refresh_from_db()
     assert application.flagship_initiatives == ""  # nothing saved until they press Save
     assert "A long text typed for an hour" not in text(client.get(url))  # offered once
+
+
+def test_other_list_pages_have_fixed_queries(
+    client, secretariat_officer, ministry, ministry_focal_point, django_assert_max_num_queries
+):
+    for _ in range(30):
+        ApplicationFactory(organisation=ministry)
+    client.force_login(ministry_focal_point)
+    with django_assert_max_num_queries(15):
+        assert client.get(reverse("calls:my_applications")).status_code == 200
+    call, _ = _reviewed_call(5, 2)
+    ReviewAssignment.objects.filter(application__call=call).update(
+        status=AssignmentStatus.ACCEPTED, due_at=timezone.now() - timedelta(days=1)
+    )
+    client.force_login(secretariat_officer)
+    with django_assert_max_num_queries(15):
+        body = text(client.get(reverse("calls:staff_late", args=[call.pk])))
+    assert body.count("Remind") >= 10
+    with django_assert_max_num_queries(15):
+        assert client.get(reverse("calls:staff_list")).status_code == 200
