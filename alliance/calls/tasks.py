@@ -21,11 +21,15 @@ SUBJECTS = {
 }
 
 
-def _send(kind: str, users, context: dict, call) -> None:
+def _send(kind: str, users, context: dict, call, url_name: str, pk: int) -> None:
     for user in users:
+        # Each person gets the email, and the link, in their own language.
         with translation.override(user.preferred_language or "en"):
+            url = settings.SITE_URL + reverse(url_name, kwargs={"pk": pk})
             subject = SUBJECTS[kind] % {"call": call.tr("title")}
-            body = render_to_string(f"calls/email/{kind}.txt", {**context, "user": user})
+            body = render_to_string(
+                f"calls/email/{kind}.txt", {**context, "user": user, "url": url}
+            )
             send_mail(str(subject), body, settings.DEFAULT_FROM_EMAIL, [user.email])
 
 
@@ -44,12 +48,13 @@ def email_applicants(application_id: int, kind: str) -> None:
     from .models import Application
 
     application = Application.objects.select_related("call", "organisation").get(pk=application_id)
-    path = reverse("calls:application_detail", kwargs={"pk": application.pk})
     _send(
         kind,
         _managers(application.organisation),
-        {"application": application, "call": application.call, "url": settings.SITE_URL + path},
+        {"application": application, "call": application.call},
         application.call,
+        "calls:application_detail",
+        application.pk,
     )
 
 
@@ -60,11 +65,12 @@ def email_reviewer(assignment_id: int, kind: str) -> None:
     assignment = ReviewAssignment.objects.select_related(
         "reviewer", "application__call", "application__organisation"
     ).get(pk=assignment_id)
-    path = reverse("calls:review", kwargs={"pk": assignment.pk})
     call = assignment.application.call
     _send(
         kind,
         [assignment.reviewer],
-        {"assignment": assignment, "call": call, "url": settings.SITE_URL + path},
+        {"assignment": assignment, "call": call},
         call,
+        "calls:review",
+        assignment.pk,
     )

@@ -51,3 +51,14 @@ def test_the_deadline_closes_the_call_whatever_the_time_zone():
         call_command("close_due_calls")
         call.refresh_from_db()
         assert call.status == CallStatus.CLOSED
+
+
+def test_emails_follow_the_recipients_language(ministry, ministry_focal_point):
+    ministry_focal_point.preferred_language = "fr"
+    ministry_focal_point.save()
+    call = CallFactory(closes_at=timezone.now() + timedelta(hours=20))
+    ApplicationFactory(call=call, organisation=ministry)
+    call_command("close_due_calls")
+    message = mail.outbox[0]
+    assert "se clôture bientôt" in message.subject
+    assert "/fr/calls/applications/" in message.body
