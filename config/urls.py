@@ -14,6 +14,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("alliance.public.urls")),
+    path("calls/", include("alliance.calls.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("alliance.accounts.urls")),
     path("staff/", include("alliance.core.urls")),

@@ -23,6 +23,8 @@ ROLE_PERMISSIONS = {
         ("accounts", "view_organisation"),
         ("accounts", "change_organisation"),
         ("board", "manage_board"),
+        ("calls", "view_call"),
+        ("calls", "manage_call"),
     ],
     StaffRole.DIRECTOR: [
         ("core", "view_auditevent"),
@@ -30,6 +32,8 @@ ROLE_PERMISSIONS = {
         ("accounts", "view_organisation"),
         ("board", "manage_board"),
         ("board", "appoint_board_member"),
+        ("calls", "view_call"),
+        ("calls", "decide_call"),
     ],
     StaffRole.LAB_EXPERT: [("accounts", "view_organisation")],
     StaffRole.REVIEWER: [],

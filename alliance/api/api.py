@@ -5,6 +5,7 @@ from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
 from alliance.board.api import router as board_router
+from alliance.calls.api import router as calls_router
 from alliance.centres.models import CentreType
 from alliance.core.models import Country, Region, StrategicObjective
 from alliance.core.states import TransitionRefused
@@ -102,3 +103,4 @@ api.add_router("/", reference)
 api.add_router("/", me)
 api.add_router("/", board_router)
 api.add_router("/", joining_api.router)
+api.add_router("/", calls_router)

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "alliance.board",
     "alliance.joining",
     "alliance.lab",
+    "alliance.calls",
     "alliance.api",
     "allauth",
     "allauth.account",
