@@ -50,3 +50,22 @@ def has_role(user, *roles: str) -> bool:
 
 def is_staff_member(user) -> bool:
     return has_role(user, StaffRole.SECRETARIAT, StaffRole.DIRECTOR, StaffRole.LAB_EXPERT)
+
+
+def ensure_groups() -> None:
+    """Create the staff groups with their permissions (the migrations do it too; tests that
+    flush the database call this to get them back)."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    for role, perms in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role.value)
+        group.permissions.set(
+            [
+                Permission.objects.get(content_type__app_label=app, codename=codename)
+                for app, codename in perms
+            ]
+        )

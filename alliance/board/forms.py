@@ -192,7 +192,9 @@ class MeetingForm(forms.Form):
         label=_("Format"), choices=MeetingFormat.choices, widget=forms.RadioSelect
     )
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
-    online_url = forms.URLField(label=_("Online meeting link"), required=False, assume_scheme="https")
+    online_url = forms.URLField(
+        label=_("Online meeting link"), required=False, assume_scheme="https"
+    )
     date = forms.DateField(label=_("Date"), widget=DateInput)
     start_time = forms.TimeField(
         label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")

@@ -199,6 +199,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_or_fail("LOG_LEVEL", str, "INFO")},
+    "loggers": {
+        # Both log every step at INFO; keep their warnings only.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 FORM_RENDERER = "alliance.core.forms.FormRenderer"
 # django-countries 9 shows Nauru by its local name; ITU documents say Nauru.

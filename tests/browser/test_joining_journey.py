@@ -16,30 +16,6 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(transactional_db):
-    """Earlier transactional tests flush what the data migrations made: make it again."""
-    from django.apps import apps
-    from django.contrib.auth.models import Group, Permission
-
-    from alliance.accounts.roles import ROLE_PERMISSIONS
-    from alliance.core.reference.load import load_reference_data
-
-    load_reference_data()
-    for app_config in apps.get_app_configs():
-        from django.contrib.auth.management import create_permissions
-
-        create_permissions(app_config, verbosity=0)
-    for role, perms in ROLE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=role.value)
-        group.permissions.set(
-            [
-                Permission.objects.get(content_type__app_label=app, codename=codename)
-                for app, codename in perms
-            ]
-        )
-
-
 FRENCH = {
     "Express interest": "Manifester son intérêt",
     "Save and check your answers": "Enregistrer et vérifier vos réponses",
