@@ -1,7 +1,8 @@
 """Who may apply to a call: every rule not met comes back as a translated reason."""
 
-from django.apps import apps
 from django.utils.translation import gettext as _
+
+from alliance.joining.selectors import organisation_has_declaration_in_force
 
 from .models import WhoMayApply
 
@@ -20,7 +21,10 @@ def eligibility_problems(*, call, organisation) -> list[str]:
             )
     if call.who_may_apply == WhoMayApply.ITU_MEMBERS and not organisation.is_itu_member:
         problems.append(_("This call is open to ITU members only."))
-    if call.who_may_apply == WhoMayApply.JOINT_DECLARATION and not _has_declaration(organisation):
+    if (
+        call.who_may_apply == WhoMayApply.JOINT_DECLARATION
+        and not organisation_has_declaration_in_force(organisation)
+    ):
         problems.append(
             _(
                 "This call is open to organisations with a joint declaration with BDT in force. "
@@ -28,12 +32,3 @@ def eligibility_problems(*, call, organisation) -> list[str]:
             )
         )
     return problems
-
-
-def _has_declaration(organisation) -> bool:
-    # The joining app ships separately; without it no declaration can be in force.
-    if not apps.is_installed("alliance.joining"):
-        return False
-    from alliance.joining.selectors import organisation_has_declaration_in_force
-
-    return organisation_has_declaration_in_force(organisation)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from alliance.calls import services
 from alliance.calls.models import Application, WhoMayApply
 from alliance.calls.states import ApplicationStatus, CallStatus
+from alliance.centres.models import CentreType
 from alliance.core.models import AuditEvent
 from alliance.core.states import TransitionRefused
 
@@ -141,35 +142,33 @@ def test_itu_members_only(university_focal_point, university):
     assert not Application.objects.exists()
 
 
-def test_joint_declaration_rule_not_met_without_the_joining_app(ministry, ministry_focal_point):
-    from django.apps import apps
+def test_joint_declaration_rule_follows_the_declarations(
+    ministry, ministry_focal_point, secretariat_officer
+):
+    from alliance.joining.models import DeclarationStatus, JointDeclaration
+    from alliance.joining.tests.factories import AssessmentFactory
 
-    if apps.is_installed("alliance.joining"):
-        pytest.skip("the joining app decides; see the test below")
     call = CallFactory(who_may_apply=WhoMayApply.JOINT_DECLARATION)
     with pytest.raises(TransitionRefused) as refused:
         services.application_start(
             call_id=call.pk, organisation=ministry, actor=ministry_focal_point
         )
     assert "joint declaration" in refused.value.reason
+    assert not Application.objects.exists()
 
-
-def test_joint_declaration_rule_follows_the_joining_app(
-    ministry, ministry_focal_point, monkeypatch
-):
-    pytest.importorskip("alliance.joining")
-    from django.apps import apps
-
-    if not apps.is_installed("alliance.joining"):
-        pytest.skip("joining is not installed")
-    import alliance.joining.selectors as joining
-    from alliance.calls.eligibility import eligibility_problems
-
-    call = CallFactory(who_may_apply=WhoMayApply.JOINT_DECLARATION)
-    monkeypatch.setattr(joining, "organisation_has_declaration_in_force", lambda org: False)
-    assert eligibility_problems(call=call, organisation=ministry)
-    monkeypatch.setattr(joining, "organisation_has_declaration_in_force", lambda org: True)
-    assert eligibility_problems(call=call, organisation=ministry) == []
+    assessment = AssessmentFactory(organisation=ministry, complete=True, status="completed")
+    JointDeclaration.objects.create(
+        organisation=ministry,
+        assessment=assessment,
+        centre_type=CentreType.objects.get(code="DIGITAL_TRANSFORMATION"),
+        scope="national",
+        status=DeclarationStatus.IN_FORCE,
+        drafted_by=secretariat_officer,
+    )
+    application = services.application_start(
+        call_id=call.pk, organisation=ministry, actor=ministry_focal_point
+    )
+    assert application.organisation == ministry
 
 
 def test_withdraw_then_nothing_else(call, ministry, ministry_focal_point):

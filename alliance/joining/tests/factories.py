@@ -34,6 +34,7 @@ class ExpressionFactory(factory.django.DjangoModelFactory):
 class AssessmentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = PreliminaryAssessment
+        skip_postgeneration_save = True
 
     organisation = factory.SubFactory(OrganisationFactory)
     expression = factory.LazyAttribute(
