@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Literal
 
 from django.shortcuts import get_object_or_404
-from ninja import Body, Field, Query, Router, Schema
+from ninja import Body, Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from alliance.accounts.permissions import get_organisation_for
@@ -243,7 +243,7 @@ def create_expression(request, payload: ExpressionIn):
             "contact_email": payload.contact_email,
         },
     )
-    return 201, expression
+    return Status(201, expression)
 
 
 @members.get("/joining/expressions/{expression_id}", response=ExpressionOut)
@@ -261,7 +261,7 @@ def submit_expression(request, expression_id: int):
 @members.post("/joining/expressions/{expression_id}/assessment", response={201: AssessmentOut})
 def start_assessment(request, expression_id: int):
     expression = get_visible_or_404(expressions_visible_to(request.auth), pk=expression_id)
-    return 201, services.assessment_start(expression_id=expression.pk, actor=request.auth)
+    return Status(201, services.assessment_start(expression_id=expression.pk, actor=request.auth))
 
 
 class SectionSaved(Schema):
