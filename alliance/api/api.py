@@ -1,6 +1,7 @@
 from ninja import NinjaAPI, Router
 from ninja.pagination import paginate
 
+from alliance.centres.api import router as centres_router
 from alliance.centres.models import CentreType
 from alliance.core.models import Country, Region, StrategicObjective
 from alliance.core.states import TransitionRefused
@@ -88,3 +89,4 @@ def whoami(request):
 
 api.add_router("/", reference)
 api.add_router("/", me)
+api.add_router("/", centres_router)

@@ -196,3 +196,8 @@ FORM_RENDERER = "alliance.core.forms.FormRenderer"
 # django-countries 9 shows Nauru by its local name; ITU documents say Nauru.
 COUNTRIES_OVERRIDE = {"NR": _("Nauru")}
 FORMS_URLFIELD_ASSUME_HTTPS = True
+
+# Verifiable credentials: the Ed25519 private key (JWK JSON or PEM) that signs accreditations.
+CREDENTIAL_SIGNING_KEY = env_or_fail("CREDENTIAL_SIGNING_KEY", str, "")
+# Development and tests only: a key file made on first use when no key is configured.
+CREDENTIAL_DEV_KEY_FILE = env_or_fail("CREDENTIAL_DEV_KEY_FILE", str, "")
