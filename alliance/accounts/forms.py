@@ -13,6 +13,11 @@ class OrganisationForm(forms.ModelForm):
             "acronym": _("For example MACRA or TCRA."),
             "itu_membership": _("Centres are primarily for ITU members."),
         }
+        field_classes = {"website": forms.URLField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].assume_scheme = "https"
 
 
 class InvitationForm(forms.Form):

@@ -34,4 +34,10 @@ def audit_list(request):
     form = AuditFilterForm(request.GET or None)
     events = audit_events(form.cleaned_data if form.is_valid() else {})
     page = Paginator(events, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_list.html", {"form": form, "page": page})
+    context = {"form": form, "page": page}
+    if request.htmx and not form.errors:
+        return render(request, "core/partials/audit_results.html", context)
+    response = render(request, "core/audit_list.html", context)
+    if request.htmx:  # errors: show the whole page with its error summary
+        response["HX-Retarget"], response["HX-Reswap"] = "body", "outerHTML"
+    return response

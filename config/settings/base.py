@@ -39,14 +39,15 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
-    "allauth",
-    "allauth.account",
-    "allauth.mfa",
+    # Our apps come before allauth so that our templates override its layouts.
     "alliance.core",
     "alliance.accounts",
     "alliance.centres",
     "alliance.public",
     "alliance.api",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -195,7 +196,6 @@ LOGGING = {
 FORM_RENDERER = "alliance.core.forms.FormRenderer"
 # django-countries 9 shows Nauru by its local name; ITU documents say Nauru.
 COUNTRIES_OVERRIDE = {"NR": _("Nauru")}
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Verifiable credentials: the Ed25519 private key (JWK JSON or PEM) that signs accreditations.
 CREDENTIAL_SIGNING_KEY = env_or_fail("CREDENTIAL_SIGNING_KEY", str, "")

@@ -20,8 +20,8 @@ def test_home_switch_to_french_and_sign_in(page):
     assert "Comment rejoindre l'Alliance" in page.locator("main").inner_text()
 
     page.get_by_role("link", name="Se connecter").first.click()
-    page.get_by_label("Adresse e-mail").fill("focal@macra.test")
+    page.get_by_label("Courriel").fill("focal@macra.test")
     page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Connexion").click()
+    page.locator("main form button[type=submit]").click()
     assert "/fr/dashboard/" in page.url
     assert "Thoko Phiri" in page.locator("main").inner_text()

@@ -1,0 +1,56 @@
+from datetime import date
+
+import pytest
+
+from alliance.core.models import AuditEvent
+from alliance.public.models import Milestone
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "title_en": "Annual Board meeting",
+    "title_fr": "Réunion annuelle du Conseil",
+    "description_en": "",
+    "description_fr": "",
+    "date": "2027-10-15",
+    "location": "Geneva",
+    "is_public": "on",
+}
+
+
+def test_secretariat_adds_a_key_date_shown_publicly_and_in_ical(client, secretariat_officer):
+    client.force_login(secretariat_officer)
+    assert client.post("/en/staff/key-dates/new/", FORM).status_code == 302
+    assert AuditEvent.objects.filter(verb="milestone.created").count() == 1
+    client.logout()
+    assert "Réunion annuelle du Conseil" in client.get("/fr/key-dates/").content.decode()
+    ical = client.get("/fr/key-dates.ics")
+    assert ical["Content-Type"].startswith("text/calendar")
+    assert b"SUMMARY:R\xc3\xa9union annuelle du Conseil" in ical.content
+    assert b"DTSTART;VALUE=DATE:20271015" in ical.content
+
+
+def test_french_dates_follow_the_french_locale(client):
+    Milestone.objects.create(title_en="Launch", title_fr="Lancement", date=date(2023, 1, 25))
+    assert "25 janvier 2023" in client.get("/fr/key-dates/").content.decode()
+    assert "Jan. 25, 2023" in client.get("/en/key-dates/").content.decode()
+
+
+def test_a_private_key_date_is_not_published(client, secretariat_officer):
+    client.force_login(secretariat_officer)
+    client.post("/en/staff/key-dates/new/", {**FORM, "is_public": ""})
+    client.logout()
+    assert "Annual Board meeting" not in client.get("/en/key-dates/").content.decode()
+
+
+def test_reviewers_cannot_manage_key_dates(client, reviewer):
+    client.force_login(reviewer)
+    assert client.post("/en/staff/key-dates/new/", FORM).status_code == 403
+    assert not Milestone.objects.filter(title_en="Annual Board meeting").exists()
+
+
+def test_missing_date_keeps_the_title(client, secretariat_officer):
+    client.force_login(secretariat_officer)
+    body = client.post("/en/staff/key-dates/new/", {**FORM, "date": ""}).content.decode()
+    assert 'value="Annual Board meeting"' in body
+    assert "This field is required." in body
