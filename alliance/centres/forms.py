@@ -77,9 +77,17 @@ class CentreUpdateForm(forms.ModelForm):
 
 
 class CentreProfileForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Centre
-        fields = ["description_en", "description_fr", "website", "contact_name", "contact_email"]
+        # The website is declared above (https by default), not generated from the model.
+        fields = ["description_en", "description_fr", "contact_name", "contact_email"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].initial = self.instance.website
+        self.order_fields(["description_en", "description_fr", "website"])
 
 
 class ChecklistForm(forms.Form):
