@@ -7,6 +7,8 @@ from pygal.style import Style
 from pygal_maps_world.maps import World
 
 _DECIMALS = re.compile(r"(\d+\.\d)\d+")
+# pygal always embeds its configuration as a script for its optional tooltips: drop it.
+_SCRIPTS = re.compile(r"<script[^>]*>.*?</script>", re.DOTALL)
 
 
 def world_map_svg(counts: dict[str, int]) -> str:
@@ -27,4 +29,4 @@ def world_map_svg(counts: dict[str, int]) -> str:
     chart.add(_("Centres"), {code.lower(): n for code, n in counts.items()})
     svg = chart.render(is_unicode=True)
     # One decimal is plenty at this size and makes the file several times smaller.
-    return _DECIMALS.sub(r"\1", svg)
+    return _DECIMALS.sub(r"\1", _SCRIPTS.sub("", svg))

@@ -48,7 +48,9 @@ def test_accreditation_is_refused_before_the_design_phase_is_done(
 ):
     centre = make_centre(actor=secretariat_officer, organisation=ministry)
     with pytest.raises(TransitionRefused) as refused:
-        services.accreditation_issue(centre_id=centre.pk, actor=director, start_date=date.today())
+        services.accreditation_issue(
+            centre_id=centre.pk, actor=director, start_date=date(2025, 1, 1)
+        )
     assert refused.value.code == "design_incomplete"
     assert not Accreditation.objects.exists()
     centre.refresh_from_db()
@@ -60,7 +62,7 @@ def test_only_the_director_accredits(secretariat_officer, lab_expert, ministry):
     finish_design(centre, lab_expert)
     with pytest.raises(PermissionRefused):
         services.accreditation_issue(
-            centre_id=centre.pk, actor=secretariat_officer, start_date=date.today()
+            centre_id=centre.pk, actor=secretariat_officer, start_date=date(2025, 1, 1)
         )
     assert not Accreditation.objects.exists()
 

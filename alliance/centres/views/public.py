@@ -166,7 +166,7 @@ def _result_context(accreditation):
 def verify(request):
     """A code typed or a credential file uploaded; the answer never says more than the
     registry: a malformed code and an unknown code get the same answer."""
-    form = VerifyForm(request.POST or None, request.FILES or None)
+    form = VerifyForm(request.POST, request.FILES) if request.method == "POST" else VerifyForm()
     context = {"form": form}
     if request.method == "POST" and form.is_valid():
         token = form.cleaned_data.get("token")

@@ -1,0 +1,81 @@
+import re
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from alliance.centres import services
+
+pytestmark = pytest.mark.django_db
+
+
+def _verify(client, code):
+    return client.get(reverse("centres:verify_code", args=[code])).content.decode()
+
+
+@time_machine.travel("2025-06-01")
+def test_each_status_is_told(client, accredited, director):
+    centre, accreditation = accredited
+    assert "This accreditation is valid." in _verify(client, accreditation.display_code)
+    services.accreditation_suspend(
+        accreditation_id=accreditation.pk, actor=director, reason="Secret internal reason"
+    )
+    body = _verify(client, accreditation.verification_code)
+    assert "suspended" in body
+    assert "Secret internal reason" not in body
+    services.accreditation_revoke(
+        accreditation_id=accreditation.pk, actor=director, reason="Another secret"
+    )
+    body = _verify(client, accreditation.verification_code.lower())
+    assert "was revoked" in body and "Another secret" not in body
+
+
+def test_expired(client, accredited):
+    _centre, accreditation = accredited
+    with time_machine.travel("2027-03-01"):
+        assert "has expired" in _verify(client, accreditation.verification_code)
+
+
+def test_malformed_and_unknown_codes_get_the_same_answer(client, accredited):
+    unknown = _verify(client, "ABCDEFGHJKMN")
+    malformed = _verify(client, "<script>")
+    assert "No accreditation has this code" in unknown
+
+    def answer(html):
+        return re.search(r'<div class="verify-result.*?</div>', html, re.DOTALL).group(0)
+
+    assert answer(unknown) == answer(malformed)
+    assert client.get(reverse("centres:verify_code", args=["x" * 200])).status_code == 200
+
+
+def test_verification_never_shows_more_than_the_registry(client, accredited, manager):
+    centre, accreditation = accredited
+    services.centre_profile_update(
+        centre_id=centre.pk, actor=manager, contact_email="private@ministry.test"
+    )
+    body = _verify(client, accreditation.verification_code)
+    assert centre.name in body
+    assert "private@ministry.test" not in body
+    assert str(accreditation.status_list_index) not in body
+    assert accreditation.credential_jwt[:20] not in body
+
+
+@time_machine.travel("2025-06-01")
+def test_upload_a_credential_file(client, accredited):
+    _centre, accreditation = accredited
+    upload = SimpleUploadedFile("c.jwt", accreditation.credential_jwt.encode())
+    body = client.post(reverse("centres:verify"), {"credential": upload}).content.decode()
+    assert "signature is valid" in body and "This accreditation is valid." in body
+    forged = SimpleUploadedFile("c.jwt", (accreditation.credential_jwt[:-6] + "AAAAAA").encode())
+    body = client.post(reverse("centres:verify"), {"credential": forged}).content.decode()
+    assert "not a valid credential" in body
+
+
+def test_typed_code_redirects_and_empty_form_is_an_error(client, accredited):
+    _centre, accreditation = accredited
+    response = client.post(reverse("centres:verify"), {"code": accreditation.display_code})
+    assert response.status_code == 302
+    assert accreditation.verification_code in response["Location"]
+    body = client.post(reverse("centres:verify"), {}).content.decode()
+    assert "<title>Error:" in body
