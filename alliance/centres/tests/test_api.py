@@ -1,0 +1,97 @@
+import pytest
+import time_machine
+
+from alliance.api.services import token_create
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_registry_api(client, accredited):
+    centre, accreditation = accredited
+    data = client.get("/api/v1/centres").json()
+    assert data["count"] == 1
+    row = data["items"][0]
+    assert row["name"] == centre.name and row["region"] == "AFR"
+    assert row["accreditation"]["verification_code"] == accreditation.verification_code
+    assert "contact_email" not in row
+    assert client.get("/api/v1/centres", {"region": "eur"}).json()["count"] == 0
+    assert client.get("/api/v1/centres", {"centre_type": "NOPE"}).json()["count"] == 0
+    assert client.get(f"/api/v1/centres/{centre.pk}").json()["id"] == centre.pk
+    assert client.get("/api/v1/centres/999999").status_code == 404
+
+
+@time_machine.travel("2025-06-01")
+def test_verification_api(client, accredited):
+    _centre, accreditation = accredited
+    assert client.get(f"/api/v1/verify/{accreditation.display_code}").json()["status"] == "valid"
+    assert client.get("/api/v1/verify/nonsense").json() == {
+        "status": "unknown",
+        "centre": None,
+        "centre_id": None,
+        "centre_type": None,
+        "country": None,
+        "start_date": None,
+        "end_date": None,
+    }
+    ok = client.post(
+        "/api/v1/verify",
+        {"credential": accreditation.credential_jwt},
+        content_type="application/json",
+    ).json()
+    assert ok["status"] == "valid"
+    bad = client.post(
+        "/api/v1/verify", {"credential": "a.b.c"}, content_type="application/json"
+    ).json()
+    assert bad["status"] == "invalid"
+
+
+def _auth(user):
+    _token, raw = token_create(actor=user, name="test")
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+
+def test_manager_edits_profile_and_adds_an_initiative_with_a_token(client, accredited, manager):
+    centre, _ = accredited
+    response = client.patch(
+        f"/api/v1/centres/{centre.pk}/profile",
+        {"description_en": "Updated through the API"},
+        content_type="application/json",
+        **_auth(manager),
+    )
+    assert response.status_code == 200
+    assert response.json()["description_en"] == "Updated through the API"
+    response = client.post(
+        f"/api/v1/centres/{centre.pk}/initiatives",
+        {"title_en": "Sandbox", "objectives": ["POLICY"], "budget_usd": 5000},
+        content_type="application/json",
+        **_auth(manager),
+    )
+    assert response.status_code == 201
+    assert response.json()["objectives"] == ["POLICY"]
+    assert client.get(f"/api/v1/centres/{centre.pk}/initiatives").json()[0]["title_en"] == "Sandbox"
+
+
+def test_others_cannot_edit_through_the_api(client, accredited, other_manager):
+    centre, _ = accredited
+    response = client.patch(
+        f"/api/v1/centres/{centre.pk}/profile",
+        {"description_en": "Hijack"},
+        content_type="application/json",
+        **_auth(other_manager),
+    )
+    assert response.status_code == 404
+    centre.refresh_from_db()
+    assert centre.description_en != "Hijack"
+    assert client.patch(f"/api/v1/centres/{centre.pk}/profile", {}).status_code == 401
+
+
+def test_bad_dates_are_refused_with_a_code(client, accredited, manager):
+    centre, _ = accredited
+    response = client.post(
+        f"/api/v1/centres/{centre.pk}/initiatives",
+        {"title_en": "Backwards", "start_date": "2025-05-01", "end_date": "2025-01-01"},
+        content_type="application/json",
+        **_auth(manager),
+    )
+    assert response.status_code == 409
+    assert response.json()["code"] == "invalid_dates"
