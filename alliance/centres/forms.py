@@ -24,7 +24,8 @@ class RegistryFilterForm(forms.Form):
     )
     country = forms.ModelChoiceField(
         label=_("Country"),
-        queryset=Country.objects.filter(centres__isnull=False).distinct(),
+        # Only countries with a public centre: a centre in design is nobody else's business.
+        queryset=Country.objects.filter(centres__status__in=PUBLIC_CENTRE_STATUSES).distinct(),
         required=False,
     )
     objective = forms.ModelChoiceField(
