@@ -4,8 +4,7 @@ and writes for centre managers and the secretariat through the same services."""
 from datetime import date
 
 from django.http import Http404
-from ninja import Router, Schema
-from ninja.pagination import paginate
+from ninja import Query, Router, Schema
 
 from alliance.api.auth import TokenAuth
 from alliance.core.models import Country, Region, StrategicObjective
@@ -89,6 +88,13 @@ class ProfileIn(Schema):
     contact_email: str | None = None
 
 
+class CentreIn(Schema):
+    name: str | None = None
+    scope: str | None = None
+    ownership: str | None = None
+    objectives: list[str] | None = None
+
+
 class InitiativeIn(Schema):
     title_en: str
     title_fr: str = ""
@@ -134,8 +140,12 @@ def _centre_out(centre, accreditation):
     }
 
 
-@router.get("/centres", response=list[CentreOut])
-@paginate
+class CentrePage(Schema):
+    count: int
+    items: list[CentreOut]
+
+
+@router.get("/centres", response=CentrePage)
 def centre_list(
     request,
     centre_type: str | None = None,
@@ -145,7 +155,10 @@ def centre_list(
     scope: str | None = None,
     objective: str | None = None,
     q: str | None = None,
+    limit: int = Query(50, ge=1, le=200),
+    offset: int = Query(0, ge=0),
 ):
+    """The public registry, `limit`/`offset` paginated; unknown codes match nothing."""
     filters = {
         "centre_type": CentreType.objects.filter(code=centre_type).first() if centre_type else None,
         "region": Region.objects.filter(code=(region or "").upper()).first() if region else None,
@@ -162,10 +175,14 @@ def centre_list(
     asked = {"centre_type": centre_type, "region": region, "country": country}
     asked["objective"] = objective
     if any(value and filters[name] is None for name, value in asked.items()):
-        return []  # an unknown code matches nothing
-    centres = list(registry_centres(filters))
+        return {"count": 0, "items": []}
+    rows = registry_centres(filters)
+    centres = list(rows[offset : offset + limit])
     accreditations = current_accreditations_for(centres)
-    return [_centre_out(c, accreditations.get(c.pk)) for c in centres]
+    return {
+        "count": rows.count(),
+        "items": [_centre_out(c, accreditations.get(c.pk)) for c in centres],
+    }
 
 
 @router.get("/centres/{centre_id}", response=CentreOut)
@@ -209,6 +226,17 @@ def _verification_out(accreditation):
     }
 
 
+@router.get("/centres/{centre_id}/accreditations", response=list[AccreditationOut])
+def accreditations(request, centre_id: int):
+    """Every accreditation of a public centre, newest first, with public fields only."""
+    try:
+        centre = public_centre(centre_id)
+    except Centre.DoesNotExist as exc:
+        raise Http404 from exc
+    rows = centre.accreditations.select_related("centre_type").order_by("-start_date", "-id")
+    return [_accreditation_out(a) for a in rows]
+
+
 @router.get("/verify/{code}", response=VerificationOut)
 def verify_code(request, code: str):
     """Unknown and malformed codes both answer {"status": "unknown"}."""
@@ -240,3 +268,17 @@ def initiative_create(request, centre_id: int, payload: InitiativeIn):
         centre_id=centre.pk, actor=request.auth, objectives=objectives, **data
     )
     return 201, _initiative_out(initiative)
+
+
+@router.patch("/centres/{centre_id}", response=CentreOut, auth=TokenAuth())
+def centre_update(request, centre_id: int, payload: CentreIn):
+    """The secretariat's fields (a centre manager gets a 403: they edit the profile)."""
+    centre = get_centre_for(request.auth, centre_id, manage=True)
+    fields = payload.dict(exclude_none=True)
+    objectives = fields.pop("objectives", None)
+    if objectives is not None:
+        objectives = list(StrategicObjective.objects.filter(code__in=objectives))
+    centre = services.centre_update(
+        centre_id=centre.pk, actor=request.auth, objectives=objectives, **fields
+    )
+    return _centre_out(centre, current_accreditation(centre))

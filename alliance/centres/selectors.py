@@ -193,6 +193,7 @@ def current_accreditations_for(centres) -> dict[int, Accreditation]:
     result: dict[int, Accreditation] = {}
     rows = (
         Accreditation.objects.filter(centre_id__in=ids)
+        .select_related("centre_type")
         .exclude(status=A.SUPERSEDED)
         .order_by("centre_id", "-start_date", "-id")
     )
@@ -206,3 +207,17 @@ def current_accreditations_for(centres) -> dict[int, Accreditation]:
 
 def in_force(centre: Centre) -> Accreditation | None:
     return centre.accreditations.filter(status__in=CURRENT_ACCREDITATION_STATUSES).first()
+
+
+def centre_cost(centre: Centre, flagship_initiatives: int):
+    """The indicative annual cost (costs.py) for the centre's type, scope, ownership,
+    objectives and flagship initiatives."""
+    from .costs import estimate_cost
+
+    return estimate_cost(
+        cost_class=centre.centre_type.cost_class,
+        objectives=centre.objectives.count(),
+        scope=centre.scope,
+        ownership=centre.ownership,
+        flagship_initiatives=flagship_initiatives,
+    )

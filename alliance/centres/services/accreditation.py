@@ -31,8 +31,8 @@ from ._common import after_commit_public_change, term_end
 from .centres import set_centre_status
 
 A = AccreditationStatus
-# Accreditations whose term still counts against an overlap, whatever their status.
-TERM_HOLDING = [*CURRENT_ACCREDITATION_STATUSES, A.RENEWED, A.LAPSED]
+# Accreditations whose dates count against an overlap: all but revoked and reissued ones.
+TERM_HOLDING = [*CURRENT_ACCREDITATION_STATUSES, A.RENEWED, A.LAPSED, A.EXPIRED]
 
 
 def _lock_accreditation(accreditation_id: int) -> Accreditation:

@@ -12,7 +12,9 @@ from ..models import Centre, CentreType, CentreTypePeriod, DesignChecklistItem, 
 from ..permissions import (
     can_edit_profile,
     is_centre_manager,
+    is_director,
     is_evaluator,
+    is_secretariat,
     require,
     require_secretariat,
 )
@@ -57,12 +59,15 @@ def centre_create(
 ) -> Centre:
     """A new centre in design, with its design checklist and the first period of its type.
 
-    The calls app calls this when an application is selected (source="application",
-    source_object=the application); `check_actor=False` lets a service that already
-    checked its own actor (the Director's decision) create the centre on their behalf.
+    The secretariat records centres; the calls app calls this when the Director selects an
+    application (source="application", source_object=the application). `check_actor=False`
+    lets a service that already checked its own actor create the centre on their behalf.
     """
     if check_actor:
-        require_secretariat(actor)
+        require(
+            is_secretariat(actor) or is_director(actor),
+            _("Only the secretariat or the BDT Director can record a centre."),
+        )
     _check_scope(centre_type, scope)
     centre = Centre(
         name=name,

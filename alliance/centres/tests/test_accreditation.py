@@ -131,3 +131,20 @@ def test_secretariat_cannot_suspend(accredited, secretariat_officer):
         services.accreditation_suspend(
             accreditation_id=accreditation.pk, actor=secretariat_officer, reason="x"
         )
+
+
+def test_a_new_term_overlapping_an_expired_one_is_refused(accredited, director):
+    centre, accreditation = accredited
+    services.expire_ended(date(2027, 3, 1))
+    with pytest.raises(TransitionRefused) as refused:
+        services.accreditation_issue(
+            centre_id=centre.pk, actor=director, start_date=date(2027, 1, 1)
+        )
+    assert refused.value.code == "overlapping_accreditation"
+    assert centre.accreditations.count() == 1
+
+
+def test_the_director_may_record_a_centre_for_a_selected_application(director, ministry):
+    centre = make_centre(actor=director, organisation=ministry, source="application")
+    assert centre.source == "application"
+    assert centre.checklist.count() == 4

@@ -95,3 +95,44 @@ def test_bad_dates_are_refused_with_a_code(client, accredited, manager):
     )
     assert response.status_code == 409
     assert response.json()["code"] == "invalid_dates"
+
+
+def test_accreditation_history_is_public(client, accredited):
+    centre, accreditation = accredited
+    rows = client.get(f"/api/v1/centres/{centre.pk}/accreditations").json()
+    assert [r["verification_code"] for r in rows] == [accreditation.verification_code]
+    assert set(rows[0]) == {"centre_type", "start_date", "end_date", "status", "verification_code"}
+
+
+def test_secretariat_updates_a_centre_and_a_manager_is_refused(
+    client, accredited, secretariat_officer, manager
+):
+    centre, _ = accredited
+    response = client.patch(
+        f"/api/v1/centres/{centre.pk}",
+        {"name": "Renamed Centre", "objectives": ["POLICY", "ECOSYSTEM"]},
+        content_type="application/json",
+        **_auth(secretariat_officer),
+    )
+    assert response.status_code == 200
+    assert response.json()["objectives"] == ["POLICY", "ECOSYSTEM"]
+    refused = client.patch(
+        f"/api/v1/centres/{centre.pk}",
+        {"name": "Mine now"},
+        content_type="application/json",
+        **_auth(manager),
+    )
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "forbidden"
+    centre.refresh_from_db()
+    assert centre.name == "Renamed Centre"
+
+
+def test_registry_api_pages_with_bounded_queries(client, django_assert_max_num_queries):
+    from .test_registry import bulk_centres
+
+    bulk_centres(120)
+    with django_assert_max_num_queries(6):
+        data = client.get("/api/v1/centres", {"limit": 50, "offset": 100}).json()
+    assert data["count"] == 120
+    assert len(data["items"]) == 20

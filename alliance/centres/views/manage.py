@@ -36,7 +36,7 @@ from ..permissions import (
     is_evaluator,
     is_secretariat,
 )
-from ..selectors import current_accreditations_for, staff_centres
+from ..selectors import centre_cost, current_accreditations_for, staff_centres
 from ..states import CURRENT_ACCREDITATION_STATUSES, CentreStatus, ChecklistItem
 
 PER_PAGE = 25
@@ -131,6 +131,7 @@ def manage(request, pk):
     )
     current = next((a for a in accreditations if a.status in CURRENT_ACCREDITATION_STATUSES), None)
     user = request.user
+    initiatives = list(centre.initiatives.all())
     return render(
         request,
         "centres/manage/centre.html",
@@ -139,7 +140,9 @@ def manage(request, pk):
             "checklist": centre.checklist.select_related("done_by"),
             "accreditations": accreditations,
             "current": current,
-            "initiatives": centre.initiatives.all(),
+            "initiatives": initiatives,
+            "initiatives_budget": sum(i.budget_usd for i in initiatives),
+            "cost": centre_cost(centre, len(initiatives)),
             "type_periods": centre.type_periods.select_related("centre_type"),
             "changes": centre.category_changes.select_related("to_type", "from_type"),
             "can_tick": centre.status == CentreStatus.IN_DESIGN
