@@ -11,7 +11,7 @@ from .models import (
     FlagshipInitiative,
     PartnerRecognition,
 )
-from .states import PUBLIC_CENTRE_STATUSES, RENEWAL_CRITERIA, CentreStatus
+from .states import RENEWAL_CRITERIA, CentreStatus
 
 
 class RegistryFilterForm(forms.Form):
@@ -25,7 +25,7 @@ class RegistryFilterForm(forms.Form):
     country = forms.ModelChoiceField(
         label=_("Country"),
         # Only countries with a public centre: a centre in design is nobody else's business.
-        queryset=Country.objects.filter(centres__status__in=PUBLIC_CENTRE_STATUSES).distinct(),
+        queryset=Country.objects.filter(centres__listed_since__isnull=False).distinct(),
         required=False,
     )
     objective = forms.ModelChoiceField(
@@ -37,7 +37,7 @@ class RegistryFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[("", _("Any"))]
-        + [(s.value, s.label) for s in CentreStatus if s in PUBLIC_CENTRE_STATUSES],
+        + [(s.value, s.label) for s in CentreStatus if s != CentreStatus.IN_DESIGN],
         required=False,
     )
 

@@ -10,8 +10,8 @@ from alliance.core.access import get_visible_or_404
 from alliance.core.states import PermissionRefused
 
 from .models import Centre, PartnerRecognition
-from .states import PUBLIC_CENTRE_STATUSES
 
+# Who acts for an organisation (applies for recognition, receives official notices).
 MANAGER_ROLES = [MembershipRole.FOCAL_POINT, MembershipRole.SIGNATORY]
 
 
@@ -34,8 +34,9 @@ def is_centres_staff(user) -> bool:
 def is_centre_manager(user, centre) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
+    # Every member of the host organisation manages the centre's public profile.
     return Membership.objects.filter(
-        user=user, organisation_id=centre.host_organisation_id, role__in=MANAGER_ROLES
+        user=user, organisation_id=centre.host_organisation_id
     ).exists()
 
 
@@ -59,14 +60,14 @@ def require_director(user) -> None:
 def centres_visible_to(user) -> QuerySet[Centre]:
     if is_centres_staff(user):
         return Centre.objects.all()
-    public = Centre.objects.filter(status__in=PUBLIC_CENTRE_STATUSES)
+    public = Centre.objects.filter(listed_since__isnull=False)
     if not getattr(user, "is_authenticated", False):
         return public
-    managed = Centre.objects.filter(
-        host_organisation__memberships__user=user,
-        host_organisation__memberships__role__in=MANAGER_ROLES,
-    )
-    return (public | managed).distinct()
+    return (public | managed_centres(user)).distinct()
+
+
+def managed_centres(user) -> QuerySet[Centre]:
+    return Centre.objects.filter(host_organisation__memberships__user=user).distinct()
 
 
 def get_centre_for(user, pk: int, *, manage: bool = False) -> Centre:
@@ -75,10 +76,7 @@ def get_centre_for(user, pk: int, *, manage: bool = False) -> Centre:
         if is_centres_staff(user):
             queryset = Centre.objects.all()
         else:
-            queryset = Centre.objects.filter(
-                host_organisation__memberships__user=user,
-                host_organisation__memberships__role__in=MANAGER_ROLES,
-            ).distinct()
+            queryset = managed_centres(user)
     else:
         queryset = centres_visible_to(user)
     return get_visible_or_404(

@@ -14,7 +14,7 @@ from .models import Accreditation, Centre, CentreType, FlagshipInitiative
 from .models.accreditation import CODE_ALPHABET, CODE_LENGTH
 from .states import (
     CURRENT_ACCREDITATION_STATUSES,
-    PUBLIC_CENTRE_STATUSES,
+    NETWORK_STATUSES,
     AccreditationStatus,
     PublicStatus,
 )
@@ -26,7 +26,7 @@ CODE_RE = re.compile(rf"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")
 def registry_centres(filters: dict | None = None) -> QuerySet[Centre]:
     """Centres the public may see (accredited once), with what a registry row shows."""
     filters = filters or {}
-    rows = Centre.objects.filter(status__in=PUBLIC_CENTRE_STATUSES)
+    rows = Centre.objects.filter(listed_since__isnull=False)
     if filters.get("centre_type"):
         rows = rows.filter(centre_type=filters["centre_type"])
     if filters.get("region"):
@@ -65,7 +65,7 @@ def current_accreditation(centre: Centre) -> Accreditation | None:
 
 def public_centre(pk: int) -> Centre:
     return (
-        Centre.objects.filter(status__in=PUBLIC_CENTRE_STATUSES)
+        Centre.objects.filter(listed_since__isnull=False)
         .select_related("centre_type", "country__region", "host_organisation")
         .prefetch_related(
             "objectives",
@@ -115,8 +115,8 @@ def accreditation_by_code(raw: str) -> Accreditation | None:
 
 
 def code_filter(code: str) -> Q:
-    # Only accreditations of centres the registry shows can be verified.
-    return Q(verification_code=code, centre__status__in=[*PUBLIC_CENTRE_STATUSES, "closed"])
+    # Only accreditations of centres the registry lists can be verified.
+    return Q(verification_code=code, centre__listed_since__isnull=False)
 
 
 def status_list_indexes(purpose: str) -> list[int]:
@@ -138,7 +138,7 @@ def current_status_lists() -> dict[str, bytes]:
 
 def centres_per_country() -> dict[str, int]:
     rows = (
-        Centre.objects.filter(status__in=PUBLIC_CENTRE_STATUSES)
+        Centre.objects.filter(status__in=NETWORK_STATUSES)
         .values("country__code")
         .annotate(n=Count("id"))
     )
@@ -150,7 +150,7 @@ def coverage_tables() -> dict:
     regions = list(Region.objects.order_by("order"))
     types = list(CentreType.objects.order_by("order"))
     objectives = list(StrategicObjective.objects.order_by("order"))
-    public = Centre.objects.filter(status__in=PUBLIC_CENTRE_STATUSES)
+    public = Centre.objects.filter(status__in=NETWORK_STATUSES)
     by_type = Counter(
         {
             (r["country__region"], r["centre_type"]): r["n"]

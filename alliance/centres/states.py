@@ -24,12 +24,9 @@ CENTRE_ALLOWED = {
     CentreStatus.EXPIRED: {CentreStatus.ACCREDITED, CentreStatus.CLOSED},
 }
 
-# Centres the public registry lists: accredited once, including suspended and expired ones.
-PUBLIC_CENTRE_STATUSES = [
-    CentreStatus.ACCREDITED,
-    CentreStatus.SUSPENDED,
-    CentreStatus.EXPIRED,
-]
+# The registry lists every centre ever accredited (Centre.listed_since); the map and the
+# coverage tables count the network as it stands: accredited and suspended centres.
+NETWORK_STATUSES = [CentreStatus.ACCREDITED, CentreStatus.SUSPENDED]
 
 
 class CentreSource(models.TextChoices):

@@ -46,6 +46,10 @@ class Centre(TranslatedFieldsMixin, models.Model):
         ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     source_object_id = models.CharField(max_length=64, blank=True)
+    # Set at the first accreditation: from then on the registry lists the centre, whatever
+    # happens to it (suspended, expired, closed after a revocation), so that the registry
+    # shows at least what the verification page does.
+    listed_since = models.DateField(_("in the registry since"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -58,6 +62,7 @@ class Centre(TranslatedFieldsMixin, models.Model):
             models.Index(fields=["country", "status"], name="centre_country_status_idx"),
             models.Index(fields=["centre_type", "status"], name="centre_type_status_idx"),
             models.Index(fields=["host_organisation"], name="centre_host_idx"),
+            models.Index(fields=["listed_since", "name"], name="centre_listed_name_idx"),
         ]
 
     def __str__(self):

@@ -123,6 +123,9 @@ def accreditation_issue(
         )
     accreditation = _create(centre, actor=actor, start=start_date, end=term_end(start_date))
     set_centre_status(centre, CentreStatus.ACCREDITED, actor=actor, verb="centre.accredited")
+    if centre.listed_since is None:
+        centre.listed_since = timezone.localdate()
+        centre.save(update_fields=["listed_since"])
     after_commit_public_change(centre.pk, "accredited", accreditation_id=accreditation.pk)
     return accreditation
 

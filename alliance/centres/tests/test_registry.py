@@ -34,6 +34,7 @@ def bulk_centres(n: int) -> None:
             country=countries[i % len(countries)],
             status=CentreStatus.ACCREDITED,
             source="recorded",
+            listed_since=date(2024, 1, 1),
         )
         for i in range(n)
     )

@@ -79,3 +79,58 @@ def test_typed_code_redirects_and_empty_form_is_an_error(client, accredited):
     assert accreditation.verification_code in response["Location"]
     body = client.post(reverse("centres:verify"), {}).content.decode()
     assert "<title>Error:" in body
+
+
+def test_a_revoked_centre_stays_in_the_registry_saying_so(client, accredited, director):
+    centre, accreditation = accredited
+    services.accreditation_revoke(
+        accreditation_id=accreditation.pk, actor=director, reason="Internal"
+    )
+    registry = client.get(reverse("centres:registry")).content.decode()
+    assert centre.name in registry and "Closed" in registry
+    page = client.get(reverse("centres:detail", args=[centre.pk])).content.decode()
+    assert "Revoked" in page and "Internal" not in page
+
+
+@time_machine.travel("2025-06-01")
+def test_a_reissued_accreditation_says_replaced(client, accredited, manager, lab_expert, director):
+    from alliance.centres.tests.factories import centre_type
+
+    centre, accreditation = accredited
+    change = services.category_change_request(
+        centre_id=centre.pk,
+        actor=manager,
+        to_type=centre_type("INITIATIVES"),
+        justification="Inside the ministry's agency now.",
+    )
+    services.category_change_evaluate(change_id=change.pk, actor=lab_expert, note="")
+    services.category_change_decide(change_id=change.pk, actor=director, approve=True)
+    assert "was replaced by a reissued one" in _verify(client, accreditation.verification_code)
+    accreditation.refresh_from_db()
+    new_code = accreditation.successor.verification_code
+    assert "This accreditation is valid." in _verify(client, new_code)
+
+
+def test_the_certificate_qr_code_opens_the_verification_page(client, accredited):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from alliance.centres.certificates import qr_svg_data_uri, verification_url
+
+    centre, accreditation = accredited
+    url = verification_url(accreditation, "fr")
+    assert url.endswith(f"/fr/centres/verify/{accreditation.verification_code}/")
+    with translation.override("fr"):
+        html = render_to_string(
+            "centres/certificate.html",
+            {
+                "accreditation": accreditation,
+                "centre": centre,
+                "centre_type": accreditation.centre_type,
+                "verification_url": url,
+                "qr": qr_svg_data_uri(url),
+            },
+        )
+    assert qr_svg_data_uri(url) in html and "Certificat d'agrément" in html
+    path = url.split("127.0.0.1:8000", 1)[-1]
+    assert client.get(path).status_code == 200

@@ -35,6 +35,7 @@ from ..permissions import (
     is_director,
     is_evaluator,
     is_secretariat,
+    managed_centres,
 )
 from ..selectors import centre_cost, current_accreditations_for, staff_centres
 from ..states import CURRENT_ACCREDITATION_STATUSES, CentreStatus, ChecklistItem
@@ -71,10 +72,7 @@ def centre_list(request):
     filters = form.cleaned_data if form.is_valid() else {}
     rows = staff_centres(filters)
     if not is_centres_staff(request.user):
-        rows = rows.filter(
-            host_organisation__memberships__user=request.user,
-            host_organisation__memberships__role__in=MANAGER_ROLES,
-        ).distinct()
+        rows = rows.filter(pk__in=managed_centres(request.user).values("pk"))
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     accreditations = current_accreditations_for(page.object_list)
     return render(

@@ -55,6 +55,7 @@ class Command(BaseCommand):
                     country=countries[i % len(countries)],
                     status=status,
                     source="recorded",
+                    listed_since=today,
                     description_en="A centre created for the benchmark.",
                 )
             )
