@@ -72,13 +72,12 @@ def managed_centres(user) -> QuerySet[Centre]:
 
 def get_centre_for(user, pk: int, *, manage: bool = False) -> Centre:
     """The centre if the user may see it; `manage` needs staff or a centre manager."""
-    if manage:
-        if is_centres_staff(user):
-            queryset = Centre.objects.all()
-        else:
-            queryset = managed_centres(user)
-    else:
+    if not manage:
         queryset = centres_visible_to(user)
+    elif is_centres_staff(user):
+        queryset = Centre.objects.all()
+    else:
+        queryset = managed_centres(user)
     return get_visible_or_404(
         queryset.select_related("centre_type", "country__region", "host_organisation"), pk=pk
     )
