@@ -74,7 +74,7 @@ def _design_done(centre, actor):
         )
 
 
-def _add_initiative(centre, actor, rng, index):
+def _add_initiative(centre, actor, rng, index, start):
     objectives = list(centre.objectives.all()[:2]) or list(StrategicObjective.objects.all()[:1])
     services.initiative_create(
         centre_id=centre.pk,
@@ -87,7 +87,7 @@ def _add_initiative(centre, actor, rng, index):
         "journées investisseurs.",
         partners="Universities, innovation hubs, investors",
         budget_usd=rng.choice([60_000, 120_000, 250_000]),
-        start_date=centre.created_at.date(),
+        start_date=start,
         end_date=None,
         status="running",
         outcomes="",
@@ -121,7 +121,7 @@ def _make(ctx, *, name, type_code, scope, organisation, country, start, descript
         )
         return centre, True
     _design_done(centre, ctx.users["lab"])
-    _add_initiative(centre, secretariat, rng, 1)
+    _add_initiative(centre, secretariat, rng, 1, start)
     services.accreditation_issue(centre_id=centre.pk, actor=director, start_date=start)
     return centre, True
 

@@ -16,20 +16,31 @@ from .states import RENEWAL_CRITERIA, CentreStatus
 
 class RegistryFilterForm(forms.Form):
     q = forms.CharField(label=_("Name contains"), required=False, max_length=100)
+    # Codes, not ids, in the query string: links such as ?country=MW stay readable.
     centre_type = forms.ModelChoiceField(
-        label=_("Type"), queryset=CentreType.objects.order_by("order"), required=False
+        label=_("Type"),
+        queryset=CentreType.objects.order_by("order"),
+        required=False,
+        to_field_name="code",
     )
     region = forms.ModelChoiceField(
-        label=_("Region"), queryset=Region.objects.order_by("order"), required=False
+        label=_("Region"),
+        queryset=Region.objects.order_by("order"),
+        required=False,
+        to_field_name="code",
     )
     country = forms.ModelChoiceField(
         label=_("Country"),
+        to_field_name="code",
         # Only countries with a public centre: a centre in design is nobody else's business.
         queryset=Country.objects.filter(centres__listed_since__isnull=False).distinct(),
         required=False,
     )
     objective = forms.ModelChoiceField(
-        label=_("Objective"), queryset=StrategicObjective.objects.order_by("order"), required=False
+        label=_("Objective"),
+        queryset=StrategicObjective.objects.order_by("order"),
+        required=False,
+        to_field_name="code",
     )
     scope = forms.ChoiceField(
         label=_("Scope"), choices=[("", _("Any"))] + list(Scope.choices), required=False

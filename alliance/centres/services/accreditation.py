@@ -126,6 +126,8 @@ def accreditation_issue(
     if centre.listed_since is None:
         centre.listed_since = timezone.localdate()
         centre.save(update_fields=["listed_since"])
+        # A centre accredited from an earlier date has had its type at least since then.
+        centre.type_periods.filter(until=None, since__gt=start_date).update(since=start_date)
     after_commit_public_change(centre.pk, "accredited", accreditation_id=accreditation.pk)
     return accreditation
 

@@ -83,10 +83,11 @@ def test_registry_filters_and_hides_centres_in_design(
     body = client.get(reverse("centres:registry")).content.decode()
     assert centre.name in body
     assert "Nairobi Centre" not in body
-    region = centre.country.region_id
-    assert (
-        centre.name in client.get(reverse("centres:registry"), {"region": region}).content.decode()
-    )
+    registry = reverse("centres:registry")
+    for query in ({"region": "AFR"}, {"country": "MW"}, {"centre_type": "DIGITAL_TRANSFORMATION"}):
+        assert centre.name in client.get(registry, query).content.decode()
+    for query in ({"region": "EUR"}, {"objective": "FORESIGHT"}, {"scope": "regional"}):
+        assert centre.name not in client.get(registry, query).content.decode()
     other = client.get(reverse("centres:registry"), {"status": "expired"}).content.decode()
     assert centre.name not in other
     search = client.get(reverse("centres:registry"), {"q": "blantyre"}).content.decode()
@@ -116,7 +117,7 @@ def test_centre_page_shows_initiatives_and_not_centres_in_design(
         status="running",
     )
     body = client.get(reverse("centres:detail", args=[centre.pk])).content.decode()
-    assert "Mobile money sandbox" in body and "120000 USD" in body
+    assert "Mobile money sandbox" in body and "120,000 USD" in body
     in_design = make_centre(actor=secretariat_officer, name="Hidden")
     assert client.get(reverse("centres:detail", args=[in_design.pk])).status_code == 404
 
