@@ -38,6 +38,7 @@ urlpatterns = [
         manage.credential_file,
         name="credential",
     ),
+    path("manage/renewals/", workflow.renewal_list, name="renewal_list"),
     path("manage/renewals/<int:pk>/", workflow.renewal, name="renewal"),
     path("manage/moves/", workflow.move_list, name="move_list"),
     path("manage/moves/<int:pk>/", workflow.move, name="move"),

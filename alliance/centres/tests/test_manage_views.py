@@ -166,3 +166,18 @@ def test_dashboard_links_to_the_centres(client, manager):
     client.force_login(manager)
     body = client.get(reverse("accounts:dashboard")).content.decode()
     assert reverse("centres:manage_list") in body
+
+
+def test_renewal_queue_lists_accreditations_due(
+    client, accredited, secretariat_officer, manager, django_assert_max_num_queries
+):
+    from alliance.centres import services
+
+    centre, _ = accredited
+    services.send_due_reminders(date(2026, 9, 1))
+    client.force_login(secretariat_officer)
+    with django_assert_max_num_queries(10):
+        body = client.get(reverse("centres:renewal_list")).content.decode()
+    assert centre.name in body and "Not opened yet" in body
+    client.force_login(manager)
+    assert client.get(reverse("centres:renewal_list")).status_code == 403

@@ -21,7 +21,13 @@ from ..forms import (
     RenewalDecisionForm,
     SelfReportForm,
 )
-from ..models import CategoryChange, CentreType, PartnerRecognition, RenewalEvaluation
+from ..models import (
+    Accreditation,
+    CategoryChange,
+    CentreType,
+    PartnerRecognition,
+    RenewalEvaluation,
+)
 from ..permissions import (
     get_centre_for,
     get_recognition_for,
@@ -32,6 +38,7 @@ from ..permissions import (
     is_secretariat,
 )
 from ..states import RENEWAL_CRITERIA, RENEWAL_PASS_MARK, RequestStatus
+from ..states import AccreditationStatus as A
 from .manage import _accreditation_for, managed_organisations, refused
 
 PER_PAGE = 25
@@ -129,6 +136,20 @@ def renewal(request, pk):
             "form": forms.get(step),
         },
     )
+
+
+@login_required
+def renewal_list(request):
+    """The secretariat's queue: accreditations due for renewal or under evaluation."""
+    if not is_centres_staff(request.user):
+        raise PermissionDenied
+    rows = (
+        Accreditation.objects.filter(status__in=[A.RENEWAL_DUE, A.UNDER_EVALUATION])
+        .select_related("centre__country", "centre_type", "renewal")
+        .order_by("end_date", "id")
+    )
+    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "centres/manage/renewal_list.html", {"page": page})
 
 
 # --- moves between types ---------------------------------------------------------------
