@@ -282,3 +282,32 @@ def centre_update(request, centre_id: int, payload: CentreIn):
         centre_id=centre.pk, actor=request.auth, objectives=objectives, **fields
     )
     return _centre_out(centre, current_accreditation(centre))
+
+
+class InitiativePatch(Schema):
+    title_en: str | None = None
+    title_fr: str | None = None
+    summary_en: str | None = None
+    summary_fr: str | None = None
+    objectives: list[str] | None = None
+    partners: str | None = None
+    budget_usd: int | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    status: str | None = None
+    outcomes: str | None = None
+
+
+@router.patch("/initiatives/{initiative_id}", response=InitiativeOut, auth=TokenAuth())
+def initiative_update(request, initiative_id: int, payload: InitiativePatch):
+    initiative = FlagshipInitiative.objects.filter(pk=initiative_id).first()
+    if initiative is None:
+        raise Http404
+    get_centre_for(request.auth, initiative.centre_id, manage=True)
+    data = payload.dict(exclude_unset=True)
+    codes = data.pop("objectives", None)
+    objectives = None if codes is None else list(StrategicObjective.objects.filter(code__in=codes))
+    initiative = services.initiative_update(
+        initiative_id=initiative.pk, actor=request.auth, objectives=objectives, **data
+    )
+    return _initiative_out(initiative)

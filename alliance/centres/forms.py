@@ -1,3 +1,5 @@
+import unicodedata
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -14,8 +16,13 @@ from .models import (
 from .states import RENEWAL_CRITERIA, CentreStatus
 
 
+def _sort_key(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
 class RegistryFilterForm(forms.Form):
-    q = forms.CharField(label=_("Name contains"), required=False, max_length=100)
+    q = forms.CharField(label=_("Search by name"), required=False, max_length=100)
     # Codes, not ids, in the query string: links such as ?country=MW stay readable.
     centre_type = forms.ModelChoiceField(
         label=_("Type"),
@@ -56,6 +63,11 @@ class RegistryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in ("centre_type", "region", "country", "objective"):
             self.fields[name].empty_label = _("Any")
+        # Country names are translated, so sort them here rather than in the database.
+        countries = sorted(self.fields["country"].queryset, key=lambda c: _sort_key(c.name))
+        self.fields["country"].choices = [("", _("Any"))] + [
+            (c.code.code, c.name) for c in countries
+        ]
 
     def filters(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if v} if self.is_valid() else {}

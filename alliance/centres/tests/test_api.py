@@ -136,3 +136,28 @@ def test_registry_api_pages_with_bounded_queries(client, django_assert_max_num_q
         data = client.get("/api/v1/centres", {"limit": 50, "offset": 100}).json()
     assert data["count"] == 120
     assert len(data["items"]) == 20
+
+
+def test_manager_updates_an_initiative_through_the_api(client, accredited, manager, other_manager):
+    from alliance.centres import services
+
+    centre, _ = accredited
+    initiative = services.initiative_create(
+        centre_id=centre.pk, actor=manager, title_en="Sandbox", status="planned"
+    )
+    response = client.patch(
+        f"/api/v1/initiatives/{initiative.pk}",
+        {"status": "completed", "outcomes": "Twelve start-ups tested products."},
+        content_type="application/json",
+        **_auth(manager),
+    )
+    assert response.status_code == 200
+    assert response.json()["status"] == "completed"
+    assert response.json()["title_en"] == "Sandbox"
+    other = client.patch(
+        f"/api/v1/initiatives/{initiative.pk}",
+        {"status": "cancelled"},
+        content_type="application/json",
+        **_auth(other_manager),
+    )
+    assert other.status_code == 404

@@ -59,3 +59,27 @@ def test_rejection_creates_nothing(university, university_focal_point, lab_exper
     recognition.refresh_from_db()
     assert recognition.status == RequestStatus.REJECTED
     assert recognition.centre is None
+
+
+def test_applicant_applies_on_the_page_and_finds_the_application_again(
+    client, university, university_focal_point
+):
+    from django.urls import reverse
+
+    client.force_login(university_focal_point)
+    response = client.post(
+        reverse("centres:recognition_apply"),
+        {
+            "organisation": university.pk,
+            "centre_name": "Chiromo Innovation Centre",
+            "centre_type": centre_type("RESEARCH_ENTREPRENEURSHIP").pk,
+            "scope": "national",
+            "country": Country.objects.get(code="KE").pk,
+            "description": "A university centre.",
+            "track_record": "Since 2015.",
+            "resources": "Ten staff.",
+        },
+    )
+    assert response.status_code == 302
+    body = client.get(reverse("centres:manage_list")).content.decode()
+    assert "Chiromo Innovation Centre" in body and "Requested" in body

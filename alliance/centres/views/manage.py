@@ -25,7 +25,7 @@ from ..forms import (
     ReasonForm,
     StaffFilterForm,
 )
-from ..models import Accreditation, FlagshipInitiative
+from ..models import Accreditation, FlagshipInitiative, PartnerRecognition
 from ..permissions import (
     MANAGER_ROLES,
     can_edit_profile,
@@ -83,6 +83,9 @@ def centre_list(request):
             "page": page,
             "rows": [(c, accreditations.get(c.pk)) for c in page.object_list],
             "can_create": is_secretariat(request.user),
+            "recognitions": PartnerRecognition.objects.filter(
+                organisation__in=managed_organisations(request.user)
+            ).select_related("centre_type")[:20],
         },
     )
 
