@@ -72,9 +72,36 @@ def key_id() -> str:
     return signing_key().thumbprint()
 
 
+@cache
+def verification_keys() -> dict[str, OKPKey]:
+    """kid -> public key: the signing key and any retired keys kept after a rotation, so
+    that credentials signed before the rotation stay verifiable."""
+    keys = {key_id(): signing_key()}
+    raw = settings.CREDENTIAL_RETIRED_PUBLIC_KEYS.strip()
+    if raw:
+        try:
+            retired = [OKPKey.import_key(jwk) for jwk in json.loads(raw)]
+        except (ValueError, TypeError, JoseError) as exc:
+            raise ImproperlyConfigured(
+                f"CREDENTIAL_RETIRED_PUBLIC_KEYS has an invalid value: a JSON list of JWKs ({exc})"
+            ) from exc
+        keys.update({key.thumbprint(): key for key in retired})
+    return keys
+
+
+def reset_keys() -> None:
+    """Forget the keys read from the settings (tests, or after changing them)."""
+    signing_key.cache_clear()
+    verification_keys.cache_clear()
+
+
 def public_jwks() -> dict:
-    public = signing_key().as_dict(private=False)
-    return {"keys": [{**public, "kid": key_id(), "alg": ALG, "use": "sig"}]}
+    return {
+        "keys": [
+            {**key.as_dict(private=False), "kid": kid, "alg": ALG, "use": "sig"}
+            for kid, key in verification_keys().items()
+        ]
+    }
 
 
 def _sign(payload: dict) -> str:
@@ -208,17 +235,18 @@ def _parse_instant(value: str) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
-def verify_jwt(token: str, *, status_lists: dict[str, bytes] | None = None) -> dict:
+def verify_jwt(token: str) -> dict:
     """The credential's payload if the signature is ours; raises ValueError otherwise."""
     token = token.strip()
     try:
+        kid = jws.extract_compact(token.encode()).headers().get("kid")
+        key = verification_keys()[kid]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            obj = jws.deserialize_compact(token, signing_key(), algorithms=[ALG])
-    except (JoseError, ValueError, TypeError) as exc:
+            obj = jws.deserialize_compact(token, key, algorithms=[ALG])
+    except (JoseError, ValueError, TypeError, KeyError) as exc:
         raise ValueError("signature") from exc
-    header = obj.headers()
-    if header.get("kid") != key_id() or header.get("typ") != "vc+jwt":
+    if obj.headers().get("typ") != "vc+jwt":
         raise ValueError("header")
     try:
         return json.loads(obj.payload)

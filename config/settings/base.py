@@ -201,3 +201,5 @@ COUNTRIES_OVERRIDE = {"NR": _("Nauru")}
 CREDENTIAL_SIGNING_KEY = env_or_fail("CREDENTIAL_SIGNING_KEY", str, "")
 # Development and tests only: a key file made on first use when no key is configured.
 CREDENTIAL_DEV_KEY_FILE = env_or_fail("CREDENTIAL_DEV_KEY_FILE", str, "")
+# After a key rotation: the old public keys (a JSON list of JWKs), still published and accepted.
+CREDENTIAL_RETIRED_PUBLIC_KEYS = env_or_fail("CREDENTIAL_RETIRED_PUBLIC_KEYS", str, "")

@@ -133,21 +133,47 @@ def test_verify_credential_command(tmp_path, accredited, director):
 
 def test_signing_key_from_environment_as_jwk_or_pem(settings):
     key = OKPKey.generate_key("Ed25519")
-    credentials.signing_key.cache_clear()
+    credentials.reset_keys()
     try:
         settings.CREDENTIAL_SIGNING_KEY = json.dumps(key.as_dict(private=True))
         assert credentials.key_id() == key.thumbprint()
-        credentials.signing_key.cache_clear()
+        credentials.reset_keys()
         settings.CREDENTIAL_SIGNING_KEY = key.as_pem(private=True).decode()
         assert credentials.key_id() == key.thumbprint()
-        credentials.signing_key.cache_clear()
+        credentials.reset_keys()
         settings.CREDENTIAL_SIGNING_KEY = "not a key"
         with pytest.raises(ImproperlyConfigured, match="CREDENTIAL_SIGNING_KEY"):
             credentials.signing_key()
-        credentials.signing_key.cache_clear()
+        credentials.reset_keys()
         settings.CREDENTIAL_SIGNING_KEY = ""
         settings.CREDENTIAL_DEV_KEY_FILE = ""
         with pytest.raises(ImproperlyConfigured, match="CREDENTIAL_SIGNING_KEY"):
             credentials.signing_key()
     finally:
-        credentials.signing_key.cache_clear()
+        credentials.reset_keys()
+
+
+def test_key_rotation_keeps_old_credentials_verifiable(settings, accredited):
+    _centre, accreditation = accredited
+    old_public = credentials.signing_key().as_dict(private=False)
+    new = OKPKey.generate_key("Ed25519")
+    try:
+        settings.CREDENTIAL_SIGNING_KEY = json.dumps(new.as_dict(private=True))
+        credentials.reset_keys()
+        # Without the retired key, the old credential no longer verifies.
+        lists = current_status_lists()
+        assert verify_credential(accreditation.credential_jwt, lists, now=DURING).outcome == (
+            "invalid"
+        )
+        settings.CREDENTIAL_RETIRED_PUBLIC_KEYS = json.dumps([old_public])
+        credentials.reset_keys()
+        assert len(credentials.public_jwks()["keys"]) == 2
+        assert verify_credential(accreditation.credential_jwt, lists, now=DURING).outcome == (
+            "valid"
+        )
+        settings.CREDENTIAL_RETIRED_PUBLIC_KEYS = "[1, 2]"
+        credentials.reset_keys()
+        with pytest.raises(ImproperlyConfigured, match="CREDENTIAL_RETIRED_PUBLIC_KEYS"):
+            credentials.verification_keys()
+    finally:
+        credentials.reset_keys()
