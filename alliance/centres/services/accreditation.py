@@ -31,6 +31,12 @@ from ._common import after_commit_public_change, term_end
 from .centres import set_centre_status
 
 A = AccreditationStatus
+RENEWAL_OPENS_FROM = {A.ACTIVE: {A.UNDER_EVALUATION}, A.RENEWAL_DUE: {A.UNDER_EVALUATION}}
+OPEN_EVALUATION_STATUSES = [
+    EvaluationStatus.SELF_REPORT_DUE,
+    EvaluationStatus.SELF_REPORTED,
+    EvaluationStatus.EVALUATED,
+]
 # Accreditations whose dates count against an overlap: all but revoked and reissued ones.
 TERM_HOLDING = [*CURRENT_ACCREDITATION_STATUSES, A.RENEWED, A.LAPSED, A.EXPIRED]
 
@@ -161,7 +167,14 @@ def accreditation_reinstate(*, accreditation_id: int, actor, reason: str = "") -
             _("The term of this accreditation is over: it cannot be reinstated."),
             code="term_over",
         )
-    _set_status(accreditation, A.ACTIVE, actor=actor, reason=reason)
+    renewal = RenewalEvaluation.objects.filter(accreditation=accreditation).first()
+    if renewal is not None and renewal.status in OPEN_EVALUATION_STATUSES:
+        back_to = A.UNDER_EVALUATION
+    elif accreditation.reminders.exists():
+        back_to = A.RENEWAL_DUE
+    else:
+        back_to = A.ACTIVE
+    _set_status(accreditation, back_to, actor=actor, reason=reason)
     set_centre_status(
         accreditation.centre, CentreStatus.ACCREDITED, actor=actor, verb="centre.reinstated"
     )
@@ -196,6 +209,13 @@ def renewal_open(*, accreditation_id: int, actor) -> RenewalEvaluation:
     """The secretariat opens the evaluation and requalification of a centre."""
     require_secretariat(actor)
     accreditation = _lock_accreditation(accreditation_id)
+    if RenewalEvaluation.objects.filter(accreditation=accreditation).exists():
+        raise TransitionRefused(
+            _("A renewal evaluation was already opened for this accreditation."),
+            code="renewal_exists",
+        )
+    # A suspended accreditation is reinstated (or not) before its renewal is considered.
+    require_transition(accreditation, A.UNDER_EVALUATION, RENEWAL_OPENS_FROM)
     _set_status(accreditation, A.UNDER_EVALUATION, actor=actor)
     evaluation = RenewalEvaluation.objects.create(accreditation=accreditation)
     record_event(actor=actor, verb="renewal.opened", obj=evaluation)
@@ -369,12 +389,7 @@ def expire_ended(today: date) -> int:
                 after=A.EXPIRED,
             )
             RenewalEvaluation.objects.filter(
-                accreditation_id=pk,
-                status__in=[
-                    EvaluationStatus.SELF_REPORT_DUE,
-                    EvaluationStatus.SELF_REPORTED,
-                    EvaluationStatus.EVALUATED,
-                ],
+                accreditation_id=pk, status__in=OPEN_EVALUATION_STATUSES
             ).update(status=EvaluationStatus.LAPSED)
             centre = Centre.objects.select_for_update().get(pk=centre_id)
             still_held = centre.accreditations.filter(

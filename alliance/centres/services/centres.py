@@ -160,7 +160,11 @@ def centre_profile_update(*, centre_id: int, actor, **fields) -> Centre:
 def centre_close(*, centre_id: int, actor, reason: str) -> Centre:
     require_secretariat(actor)
     centre = Centre.objects.select_for_update().get(pk=centre_id)
-    if centre.accreditations.filter(status__in=["active", "renewal_due", "under_evaluation"]):
+    # Any accreditation whose term still runs (renewed and lapsed ones too) must go first.
+    running = ["active", "renewal_due", "under_evaluation", "suspended", "renewed", "lapsed"]
+    if centre.accreditations.filter(
+        status__in=running, end_date__gte=timezone.localdate()
+    ).exists():
         raise TransitionRefused(
             _("The centre still holds an accreditation: the Director must revoke it first."),
             code="accreditation_in_force",

@@ -148,3 +148,23 @@ def test_the_director_may_record_a_centre_for_a_selected_application(director, m
     centre = make_centre(actor=director, organisation=ministry, source="application")
     assert centre.source == "application"
     assert centre.checklist.count() == 4
+
+
+def test_reinstatement_returns_to_the_renewal_under_way(accredited, director, secretariat_officer):
+    _centre, accreditation = accredited
+    services.renewal_open(accreditation_id=accreditation.pk, actor=secretariat_officer)
+    services.accreditation_suspend(accreditation_id=accreditation.pk, actor=director, reason="x")
+    with time_machine.travel(date(2026, 12, 1)):
+        services.accreditation_reinstate(accreditation_id=accreditation.pk, actor=director)
+    accreditation.refresh_from_db()
+    assert accreditation.status == A.UNDER_EVALUATION
+    with pytest.raises(TransitionRefused):
+        services.renewal_open(accreditation_id=accreditation.pk, actor=secretariat_officer)
+
+
+def test_a_centre_whose_term_still_runs_cannot_be_closed(accredited, secretariat_officer):
+    centre, _ = accredited
+    with time_machine.travel(date(2026, 1, 1)), pytest.raises(TransitionRefused):
+        services.centre_close(centre_id=centre.pk, actor=secretariat_officer, reason="x")
+    centre.refresh_from_db()
+    assert centre.status == CentreStatus.ACCREDITED

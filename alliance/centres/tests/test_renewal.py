@@ -88,3 +88,12 @@ def test_lapsed_renewal_keeps_the_term_then_expires(
     centre.refresh_from_db()
     accreditation.refresh_from_db()
     assert (centre.status, accreditation.status) == (CentreStatus.EXPIRED, A.EXPIRED)
+
+
+def test_a_suspended_accreditation_cannot_enter_renewal(accredited, director, secretariat_officer):
+    _centre, accreditation = accredited
+    services.accreditation_suspend(accreditation_id=accreditation.pk, actor=director, reason="x")
+    with pytest.raises(TransitionRefused):
+        services.renewal_open(accreditation_id=accreditation.pk, actor=secretariat_officer)
+    accreditation.refresh_from_db()
+    assert accreditation.status == A.SUSPENDED

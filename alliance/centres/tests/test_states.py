@@ -47,7 +47,7 @@ def test_terminal_accreditations_go_nowhere(terminal):
 
 
 def test_renewal_and_reinstatement_are_refused_from_the_wrong_states():
-    assert not _allowed(ACCREDITATION_ALLOWED, A.SUSPENDED, A.UNDER_EVALUATION)
+    assert not _allowed(ACCREDITATION_ALLOWED, A.SUSPENDED, A.RENEWED)
     assert not _allowed(ACCREDITATION_ALLOWED, A.ACTIVE, A.RENEWED)
     assert not _allowed(ACCREDITATION_ALLOWED, A.RENEWED, A.ACTIVE)
     assert not _allowed(ACCREDITATION_ALLOWED, A.LAPSED, A.RENEWED)
