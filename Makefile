@@ -56,7 +56,7 @@ worker: install ## Run the background task worker (when TASKS_BACKEND=database)
 	$(PY) manage.py db_worker
 
 bench: install ## Seed a ten-year data set and measure pages against /healthz
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(ARGS)
 
 clean: ## Remove the local database, uploads and caches
 	rm -rf db.sqlite3* media staticfiles .pytest_cache .ruff_cache

@@ -10,6 +10,36 @@ from alliance.accounts.tests.factories import MembershipFactory, OrganisationFac
 
 
 @pytest.fixture(autouse=True)
+def _reference_data_after_flush(request):
+    """A transactional test flushes what the data migrations made (reference data, staff
+    groups) for the tests after it: make them again before each such test."""
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    request.getfixturevalue("transactional_db")
+    from alliance.accounts.roles import ensure_groups
+    from alliance.core.reference.load import load_reference_data
+
+    load_reference_data()
+    ensure_groups()
+    for hook in REFERENCE_HOOKS:
+        hook()
+
+
+def _board_areas():
+    import importlib
+
+    from django.apps import apps
+
+    module = importlib.import_module("alliance.board.migrations.0002_expert_areas")
+    module.add_areas(apps, None)
+
+
+# Data migrations that create reference rows, run again after a flush.
+REFERENCE_HOOKS = [_board_areas]
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
     yield

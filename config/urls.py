@@ -16,9 +16,13 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("alliance.public.urls")),
     path("centres/", include("alliance.centres.urls")),
+    path("calls/", include("alliance.calls.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("alliance.accounts.urls")),
     path("staff/", include("alliance.core.urls")),
+    path("board/", include("alliance.board.urls")),
+    path("joining/", include("alliance.joining.urls")),
+    path("lab/", include("alliance.lab.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -6,6 +6,8 @@ from .services import ORGANISATION_FIELDS
 
 
 class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = ORGANISATION_FIELDS
@@ -13,11 +15,6 @@ class OrganisationForm(forms.ModelForm):
             "acronym": _("For example MACRA or TCRA."),
             "itu_membership": _("Centres are primarily for ITU members."),
         }
-        field_classes = {"website": forms.URLField}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["website"].assume_scheme = "https"
 
 
 class InvitationForm(forms.Form):
@@ -49,3 +46,23 @@ class ApiTokenForm(forms.Form):
         max_length=100,
         help_text=_("Say what will use it, for example “reporting script”."),
     )
+
+
+class OrganisationFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or acronym"), required=False, max_length=100)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    region = forms.ModelChoiceField(label=_("Region"), required=False, queryset=None)
+    country = forms.CharField(label=_("Country code"), required=False, max_length=2)
+
+    def __init__(self, *args, **kwargs):
+        from alliance.core.models import Region
+
+        from .models import OrganisationKind
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Any kind")), *OrganisationKind.choices]
+        self.fields["region"].queryset = Region.objects.order_by("order")
+        self.fields["region"].empty_label = _("Any region")
+
+    def clean_country(self):
+        return self.cleaned_data["country"].upper()

@@ -22,11 +22,18 @@ ROLE_PERMISSIONS = {
         ("public", "view_milestone"),
         ("accounts", "view_organisation"),
         ("accounts", "change_organisation"),
+        ("board", "manage_board"),
+        ("calls", "view_call"),
+        ("calls", "manage_call"),
     ],
     StaffRole.DIRECTOR: [
         ("core", "view_auditevent"),
         ("public", "view_milestone"),
         ("accounts", "view_organisation"),
+        ("board", "manage_board"),
+        ("board", "appoint_board_member"),
+        ("calls", "view_call"),
+        ("calls", "decide_call"),
     ],
     StaffRole.LAB_EXPERT: [("accounts", "view_organisation")],
     StaffRole.REVIEWER: [],
@@ -43,3 +50,22 @@ def has_role(user, *roles: str) -> bool:
 
 def is_staff_member(user) -> bool:
     return has_role(user, StaffRole.SECRETARIAT, StaffRole.DIRECTOR, StaffRole.LAB_EXPERT)
+
+
+def ensure_groups() -> None:
+    """Create the staff groups with their permissions (the migrations do it too; tests that
+    flush the database call this to get them back)."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    for role, perms in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role.value)
+        group.permissions.set(
+            [
+                Permission.objects.get(content_type__app_label=app, codename=codename)
+                for app, codename in perms
+            ]
+        )

@@ -1,18 +1,27 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.api import services as api_services
-from alliance.core.access import get_visible_or_404
+from alliance.core.access import get_visible_or_404, staff_required
 from alliance.core.states import TransitionRefused
 
 from . import services
-from .forms import ApiTokenForm, InvitationForm, MembershipRoleForm, OrganisationForm, ProfileForm
+from .forms import (
+    ApiTokenForm,
+    InvitationForm,
+    MembershipRoleForm,
+    OrganisationFilterForm,
+    OrganisationForm,
+    ProfileForm,
+)
 from .models import Invitation, InvitationStatus, Membership
 from .permissions import get_organisation_for, membership_of
 from .roles import StaffRole
+from .selectors import organisation_directory
 
 
 @login_required
@@ -204,3 +213,11 @@ def api_token_revoke(request, token_pk):
         request, _("The token was revoked. Programs using it can no longer call the API.")
     )
     return redirect("accounts:api_tokens")
+
+
+@staff_required("accounts.view_organisation")
+def organisation_directory_view(request):
+    form = OrganisationFilterForm(request.GET or None)
+    rows = organisation_directory(form.cleaned_data if form.is_valid() else {})
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "accounts/organisation_directory.html", {"form": form, "page": page})

@@ -1,10 +1,16 @@
+from django.conf import settings
+from django.views.decorators.cache import cache_page
 from ninja import NinjaAPI, Router
+from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
+from alliance.board.api import router as board_router
+from alliance.calls.api import router as calls_router
 from alliance.centres.api import router as centres_router
 from alliance.centres.models import CentreType
 from alliance.core.models import Country, Region, StrategicObjective
 from alliance.core.states import TransitionRefused
+from alliance.joining import api as joining_api
 from alliance.public.selectors import public_milestones
 
 from .auth import TokenAuth
@@ -33,19 +39,24 @@ def transition_refused(request, exc: TransitionRefused):
 
 
 reference = Router(tags=["reference"])
+# Reference data changes rarely; every client shares one cached answer per URL.
+public_cache = decorate_view(cache_page(settings.PUBLIC_CACHE_SECONDS, key_prefix="api"))
 
 
 @reference.get("/objectives", response=list[ObjectiveOut])
+@public_cache
 def objectives(request):
     return StrategicObjective.objects.order_by("order")
 
 
 @reference.get("/regions", response=list[RegionOut])
+@public_cache
 def regions(request):
     return Region.objects.order_by("order")
 
 
 @reference.get("/countries", response=list[CountryOut])
+@public_cache
 @paginate
 def countries(request, region: str | None = None):
     rows = Country.objects.select_related("region").order_by("code")
@@ -55,6 +66,7 @@ def countries(request, region: str | None = None):
 
 
 @reference.get("/centre-types", response=list[CentreTypeOut])
+@public_cache
 def centre_types(request):
     rows = CentreType.objects.prefetch_related("objectives").order_by("order")
     return [
@@ -67,6 +79,7 @@ def centre_types(request):
 
 
 @reference.get("/milestones", response=list[MilestoneOut])
+@public_cache
 def milestones(request):
     return public_milestones()
 
@@ -90,3 +103,6 @@ def whoami(request):
 api.add_router("/", reference)
 api.add_router("/", me)
 api.add_router("/", centres_router)
+api.add_router("/", board_router)
+api.add_router("/", joining_api.router)
+api.add_router("/", calls_router)

@@ -44,6 +44,10 @@ INSTALLED_APPS = [
     "alliance.accounts",
     "alliance.centres",
     "alliance.public",
+    "alliance.board",
+    "alliance.joining",
+    "alliance.lab",
+    "alliance.calls",
     "alliance.api",
     "allauth",
     "allauth.account",
@@ -63,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "alliance.accounts.middleware.StaffMfaMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -153,6 +158,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Alliance Hub] "
 ACCOUNT_ADAPTER = "alliance.accounts.adapter.AccountAdapter"
 ACCOUNT_PREVENT_ENUMERATION = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Staff (secretariat, Director, Lab) must enrol in TOTP before using the platform.
+REQUIRE_STAFF_MFA = env_or_fail("REQUIRE_STAFF_MFA", bool, False)
 LOGIN_REDIRECT_URL = "accounts:dashboard"
 LOGIN_URL = "account_login"
 
@@ -192,6 +199,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_or_fail("LOG_LEVEL", str, "INFO")},
+    "loggers": {
+        # Both log every step at INFO; keep their warnings only.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 FORM_RENDERER = "alliance.core.forms.FormRenderer"
 # django-countries 9 shows Nauru by its local name; ITU documents say Nauru.

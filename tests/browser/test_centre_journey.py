@@ -17,19 +17,6 @@ from alliance.core.models import Country
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(transactional_db):
-    """An earlier transactional test may have flushed what the data migrations loaded."""
-    from django.contrib.auth.models import Group
-
-    from alliance.accounts.roles import StaffRole
-    from alliance.core.reference.load import load_reference_data
-
-    load_reference_data()
-    for role in StaffRole:
-        Group.objects.get_or_create(name=role.value)
-
-
 def signed_in(_browser, live_server, user):
     """A browser tab with the user's session (signing in through allauth is tested elsewhere)."""
     client = Client()

@@ -16,10 +16,14 @@ def create_groups(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     for role, perms in ROLE_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=role.value)
+        # Apps migrated later add their own permissions to the groups in a data migration.
         group.permissions.set(
             [
-                Permission.objects.get(content_type__app_label=app, codename=codename)
+                p
                 for app, codename in perms
+                for p in Permission.objects.filter(
+                    content_type__app_label=app, codename=codename
+                )
             ]
         )
 

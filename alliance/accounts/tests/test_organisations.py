@@ -132,6 +132,6 @@ def test_dashboard_lists_my_organisations(
     client, ministry_focal_point, django_assert_max_num_queries
 ):
     client.force_login(ministry_focal_point)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(15):
         body = client.get("/en/dashboard/").content.decode()
     assert "Ministry of ICT (MICT)" in body

@@ -53,4 +53,6 @@ def test_missing_date_keeps_the_title(client, secretariat_officer):
     client.force_login(secretariat_officer)
     body = client.post("/en/staff/key-dates/new/", {**FORM, "date": ""}).content.decode()
     assert 'value="Annual Board meeting"' in body
-    assert "This field is required." in body
+    assert 'href="#id_date"' in body  # the summary links to the field
+    assert 'id="id_date_error"' in body  # and the message stands beside it
+    assert body.count("This field is required.") == 2

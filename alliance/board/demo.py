@@ -1,0 +1,560 @@
+"""Demo Board inspired by public facts (shared/DOMAIN.md). Every personal name is
+invented; titles follow the public record. Idempotent."""
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+
+from alliance.accounts.roles import StaffRole
+
+from .clock import board_today
+from .models import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    BoardMember,
+    Decision,
+    DecisionKind,
+    Expert,
+    ExpertArea,
+    Meeting,
+    MeetingDocument,
+    Nomination,
+)
+
+TERM_START, TERM_END = date(2024, 2, 15), date(2027, 2, 14)
+GENEVA = ZoneInfo("Europe/Zurich")
+
+# full name, title, country, organisation, category, role, org key, start, end, status, ended_on
+MEMBERS = [
+    (
+        "Elira Dervishi",
+        "Minister of Infrastructure and Energy",
+        "AL",
+        "Ministry of Infrastructure and Energy",
+        "member_state",
+        "member",
+        None,
+    ),
+    (
+        "Khalid Al-Mansoori",
+        "Minister of Transportation and Telecommunications",
+        "BH",
+        "Ministry of Transportation and Telecommunications",
+        "member_state",
+        "member",
+        None,
+    ),
+    (
+        "Hany Mostafa",
+        "Minister of Communications and Information Technology",
+        "EG",
+        "Ministry of Communications and Information Technology",
+        "member_state",
+        "member",
+        None,
+    ),
+    (
+        "Sylvie Mba Obame",
+        "Minister of Digital Economy",
+        "GA",
+        "Ministry of Digital Economy",
+        "member_state",
+        "member",
+        None,
+    ),
+    (
+        "Adaeze Nwosu",
+        "Minister of Communications, Innovation and Digital Economy",
+        "NG",
+        "Federal Ministry of Communications, Innovation and Digital Economy",
+        "member_state",
+        "co_chair",
+        "ng_ministry",
+    ),
+    (
+        "Arvind Menon",
+        "Secretary (Telecommunications)",
+        "IN",
+        "Department of Telecommunications",
+        "member_state",
+        "co_chair",
+        "dot_india",
+    ),
+    (
+        "Thabo Nkosi",
+        "Minister of Communications and Digital Technologies",
+        "ZA",
+        "Department of Communications and Digital Technologies",
+        "member_state",
+        "member",
+        None,
+    ),
+    (
+        "Tendai Moyo",
+        "Minister of ICT, Postal and Courier Services",
+        "ZW",
+        "Ministry of ICT, Postal and Courier Services",
+        "member_state",
+        "member",
+        None,
+    ),
+    (
+        "Neema Mushi",
+        "Director General",
+        "TZ",
+        "Tanzania Communications Regulatory Authority",
+        "sector_member",
+        "member",
+        "tcra",
+    ),
+    (
+        "Wambui Githinji",
+        "Vice-Chancellor",
+        "KE",
+        "University of Nairobi",
+        "academia",
+        "member",
+        "uni_nairobi",
+    ),
+    ("Helena Vásquez Ortiz", "Professor of Innovation Policy", "ES", "", "expert", "member", None),
+    (
+        "Kwame Asante-Boateng",
+        "Founder and Chair, pan-African early-stage venture fund",
+        "GH",
+        "",
+        "leader",
+        "member",
+        None,
+    ),
+    (
+        "Ingrid Solberg",
+        "Director, Digital Development Partnerships",
+        "NO",
+        "United Nations Development Programme",
+        "partner",
+        "member",
+        None,
+    ),
+    ("Omar Haddad", "Adviser on digital transformation", "JO", "", "expert", "member", None),
+]
+
+EXPERTS = [
+    (
+        "Aïssatou Sow",
+        "SN",
+        "Cheikh Anta Diop University",
+        ["FORESIGHT", "POLICY"],
+        "fr,en",
+        "available",
+    ),
+    (
+        "Rafael Monteiro",
+        "BR",
+        "Innovation agency of Minas Gerais",
+        ["ENTREPRENEURSHIP", "ECOSYSTEM"],
+        "pt,en,es",
+        "available",
+    ),
+    ("Leila Karimi", "AZ", "Baku Digital Hub", ["OPEN_TECH"], "ru,en", "limited"),
+    ("Joseph Mutua", "KE", "iHub Nairobi", ["ENTREPRENEURSHIP", "PARTNERSHIPS"], "en", "available"),
+    ("Camille Lefèvre", "FR", "Sandbox Lab Paris", ["POLICY", "OPEN_TECH"], "fr,en", "available"),
+    (
+        "Nour El-Sayed",
+        "EG",
+        "Cairo Innovation Institute",
+        ["COMMUNICATION", "ECOSYSTEM"],
+        "ar,en,fr",
+        "available",
+    ),
+    (
+        "Priya Raman",
+        "IN",
+        "Global Innovation Centre, New Delhi",
+        ["FORESIGHT", "ECOSYSTEM"],
+        "en",
+        "limited",
+    ),
+    (
+        "Tomás Herrera",
+        "CO",
+        "Andean start-up network",
+        ["ENTREPRENEURSHIP"],
+        "es,en",
+        "unavailable",
+    ),
+    (
+        "Mei Lin Zhou",
+        "SG",
+        "Regional venture studio",
+        ["PARTNERSHIPS", "ENTREPRENEURSHIP"],
+        "zh,en",
+        "available",
+    ),
+    (
+        "Kofi Mensah",
+        "GH",
+        "Accra digital policy forum",
+        ["POLICY", "COMMUNICATION"],
+        "en,fr",
+        "available",
+    ),
+]
+APPLICANTS = [
+    ("Samira Benali", "MA", "Casablanca Tech Park", ["ECOSYSTEM"], "ar,fr", "available"),
+    (
+        "Daniel Okoro",
+        "NG",
+        "Lagos founders' collective",
+        ["ENTREPRENEURSHIP", "COMMUNICATION"],
+        "en",
+        "limited",
+    ),
+]
+
+
+def _at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute), tzinfo=GENEVA)
+
+
+def _seat(ctx, name, title, country, org_name, category, role, org_key, **extra):
+    defaults = {
+        "title": title,
+        "country": country,
+        "organisation_name": org_name,
+        "category": category,
+        "role": role,
+        "term_end": TERM_END,
+        "nominating_organisation": ctx.organisations.get(org_key) if org_key else None,
+        "email": f"{name.split()[0].lower()}@board.demo.alliance.test",
+        **extra,
+    }
+    member, _ = BoardMember.objects.update_or_create(
+        full_name=name, term_start=extra.pop("term_start", TERM_START), defaults=defaults
+    )
+    return member
+
+
+def seed_members(ctx) -> dict:
+    director, board_user = ctx.users["director"], ctx.users["board"]
+    seats = {
+        "chair": _seat(
+            ctx,
+            director.full_name,
+            "Director, Telecommunication Development Bureau (BDT)",
+            "",
+            "International Telecommunication Union",
+            "leader",
+            "chair",
+            None,
+            term_end=None,
+            user=director,
+            email=director.email,
+        ),
+        "board": _seat(
+            ctx,
+            board_user.full_name,
+            "Director General",
+            "MW",
+            "Malawi Communications Regulatory Authority",
+            "sector_member",
+            "member",
+            "macra",
+            user=board_user,
+            email=board_user.email,
+        ),
+    }
+    for row in MEMBERS:
+        seats[row[0]] = _seat(ctx, *row)
+    # Past members: a resignation and a term that ended, with their successors.
+    _seat(
+        ctx,
+        "Farhan Qureshi",
+        "Minister of State for IT and Telecommunication",
+        "PK",
+        "Ministry of IT and Telecommunication",
+        "member_state",
+        "member",
+        None,
+        status="resigned",
+        ended_on=date(2025, 6, 30),
+        end_reason="Left government office",
+    )
+    _seat(
+        ctx,
+        "Sana Rehman",
+        "Federal Secretary, Ministry of IT and Telecommunication",
+        "PK",
+        "Ministry of IT and Telecommunication",
+        "member_state",
+        "member",
+        None,
+        term_start=date(2025, 9, 1),
+    )
+    _seat(
+        ctx,
+        "Paulo Cardoso",
+        "President, National Telecommunications Agency (Anatel)",
+        "BR",
+        "Anatel",
+        "member_state",
+        "member",
+        None,
+        term_end=date(2025, 11, 30),
+        status="ended",
+        ended_on=date(2025, 11, 30),
+    )
+    _seat(
+        ctx,
+        "Mariana Albuquerque",
+        "President, National Telecommunications Agency (Anatel)",
+        "BR",
+        "Anatel",
+        "member_state",
+        "member",
+        None,
+        term_start=date(2025, 12, 1),
+        term_end=date(2028, 11, 30),
+    )
+    board_user.groups.add(Group.objects.get(name=StaffRole.BOARD_MEMBER.value))
+    return seats
+
+
+def _meeting(title_en, title_fr, **fields) -> Meeting:
+    meeting, _ = Meeting.objects.update_or_create(
+        title_en=title_en, defaults={"title_fr": title_fr, **fields}
+    )
+    return meeting
+
+
+def _agenda(meeting, items):
+    for order, (en, fr, presenter) in enumerate(items, start=1):
+        AgendaItem.objects.update_or_create(
+            meeting=meeting,
+            order=order,
+            defaults={"title_en": en, "title_fr": fr, "presenter": presenter},
+        )
+
+
+def _paper(meeting, title, filename, text, item_order=None):
+    if meeting.documents.filter(title=title).exists():
+        return
+    item = meeting.agenda_items.filter(order=item_order).first() if item_order else None
+    document = MeetingDocument(meeting=meeting, title=title, agenda_item=item)
+    document.file.save(filename, ContentFile(text.encode()), save=False)
+    document.save()
+
+
+def _decision(meeting, number, text_en, text_fr, **fields) -> Decision:
+    decision, _ = Decision.objects.update_or_create(
+        meeting=meeting,
+        number=number,
+        defaults={"text_en": text_en, "text_fr": text_fr, "method": "consensus", **fields},
+    )
+    return decision
+
+
+def seed_meetings(ctx, seats):
+    inaugural = _meeting(
+        "Inaugural meeting of the Digital Innovation Board",
+        "Réunion inaugurale du Conseil de l'innovation numérique",
+        kind="annual",
+        format="in_person",
+        place="ITU headquarters, Geneva",
+        starts_at=_at(date(2024, 3, 19), 9, 30),
+        ends_at=_at(date(2024, 3, 19), 17),
+        time_zone="Europe/Zurich",
+        status="held",
+        invitations_sent_at=_at(date(2024, 2, 20), 10),
+        minutes="The Chair opened the inaugural meeting and welcomed the members, who serve "
+        "in a personal capacity. The Board adopted its terms of reference, elected two "
+        "co-chairs and agreed to set up an Expert Network.",
+    )
+    _agenda(
+        inaugural,
+        [
+            ("Opening by the Chair", "Ouverture par le Président", seats["chair"].full_name),
+            ("Terms of reference of the Board", "Mandat du Conseil", "Secretariat"),
+            ("Election of the co-chairs", "Élection des coprésidents", ""),
+            (
+                "The Network of Acceleration Centres: first year",
+                "Le Réseau de centres d'accélération : première année",
+                "Secretariat",
+            ),
+            ("Work plan and next meeting", "Plan de travail et prochaine réunion", ""),
+        ],
+    )
+    _paper(
+        inaugural,
+        "Draft terms of reference",
+        "terms-of-reference.txt",
+        "Draft terms of reference of the Digital Innovation Board.",
+        2,
+    )
+    for member in BoardMember.objects.filter(term_start__lte=date(2024, 3, 19)):
+        Attendance.objects.update_or_create(
+            meeting=inaugural,
+            member=member,
+            defaults={
+                "status": AttendanceStatus.PRESENT,
+                "invited_at": inaugural.invitations_sent_at,
+            },
+        )
+    published = _at(date(2024, 3, 20), 12)
+    election = _decision(
+        inaugural,
+        1,
+        "The Board elected its two co-chairs: the Secretary (Telecommunications) of India and "
+        "the Minister of Communications, Innovation and Digital Economy of Nigeria.",
+        "Le Conseil a élu ses deux coprésidents : le Secrétaire (Télécommunications) de l'Inde "
+        "et la Ministre des communications, de l'innovation et de l'économie numérique du Nigéria.",
+        kind=DecisionKind.CO_CHAIR_ELECTION,
+        status="done",
+        is_published=True,
+        published_at=published,
+    )
+    election.elected.set([seats["Arvind Menon"], seats["Adaeze Nwosu"]])
+    _decision(
+        inaugural,
+        2,
+        "The Board adopted its terms of reference.",
+        "Le Conseil a adopté son mandat.",
+        status="done",
+        is_published=True,
+        published_at=published,
+    )
+    _decision(
+        inaugural,
+        3,
+        "The Board asked the secretariat to set up an Expert Network to support the acceleration centres.",
+        "Le Conseil a demandé au secrétariat de créer un réseau d'experts à l'appui des centres d'accélération.",
+        follow_up_owner="BDT secretariat",
+        due_date=date(2025, 7, 31),
+        status="done",
+        is_published=True,
+        published_at=published,
+    )
+    _decision(
+        inaugural,
+        4,
+        "The Board asked the co-chairs and the secretariat to prepare a resource mobilization plan.",
+        "Le Conseil a demandé aux coprésidents et au secrétariat de préparer un plan de mobilisation de ressources.",
+        follow_up_owner="Co-chairs with the secretariat",
+        due_date=date(2026, 12, 31),
+        status="in_progress",
+        is_published=False,
+    )
+    annual = _meeting(
+        "Annual meeting of the Digital Innovation Board 2025",
+        "Réunion annuelle 2025 du Conseil de l'innovation numérique",
+        kind="annual",
+        format="virtual",
+        online_url="https://meet.example.org/dib-2025",
+        starts_at=_at(date(2025, 10, 14), 13),
+        ends_at=_at(date(2025, 10, 14), 16),
+        time_zone="Europe/Zurich",
+        status="held",
+        minutes="The Board welcomed the launch of the Expert Network on seven areas.",
+    )
+    _decision(
+        annual,
+        1,
+        "The Board set the seven areas of the Expert Network and welcomed its launch in July 2025.",
+        "Le Conseil a fixé les sept domaines du réseau d'experts et s'est félicité de son lancement en juillet 2025.",
+        status="done",
+        is_published=True,
+        published_at=_at(date(2025, 10, 15), 9),
+    )
+    # The next meeting always lies ahead, so that members find papers to read.
+    day = board_today() + timedelta(days=45)
+    upcoming = _meeting(
+        "Extraordinary meeting on resource mobilization",
+        "Réunion extraordinaire sur la mobilisation de ressources",
+        kind="extraordinary",
+        format="hybrid",
+        place="ITU headquarters, Geneva",
+        online_url="https://meet.example.org/dib-extraordinary",
+        starts_at=_at(day, 14),
+        ends_at=_at(day, 16, 30),
+        time_zone="Europe/Zurich",
+        status="scheduled",
+    )
+    _agenda(
+        upcoming,
+        [
+            (
+                "Draft resource mobilization plan",
+                "Projet de plan de mobilisation de ressources",
+                "Co-chairs",
+            ),
+            ("Report of the Expert Network", "Rapport du réseau d'experts", "Secretariat"),
+        ],
+    )
+    _paper(
+        upcoming,
+        "Draft resource mobilization plan",
+        "resource-mobilization-plan.txt",
+        "Draft resource mobilization plan for the Alliance, for discussion.",
+        1,
+    )
+    _paper(
+        upcoming,
+        "Expert Network: first report",
+        "expert-network-report.txt",
+        "First report of the Expert Network.",
+        2,
+    )
+
+
+def _expert(name, country, org, areas, languages, availability, status):
+    expert, _ = Expert.objects.update_or_create(
+        email=f"{name.split()[0].lower()}@experts.demo.alliance.test",
+        defaults={
+            "full_name": name,
+            "country": country,
+            "organisation_name": org,
+            "expertise": f"Works with {org} on innovation ecosystems.",
+            "languages": Expert.pack_languages(languages.split(",")),
+            "availability": availability,
+            "status": status,
+        },
+    )
+    expert.areas.set(ExpertArea.objects.filter(code__in=areas))
+
+
+def seed_experts(ctx):
+    for row in EXPERTS:
+        _expert(*row, status="approved")
+    for row in APPLICANTS:
+        _expert(*row, status="applied")
+    Expert.objects.get_or_create(
+        email="invited@experts.demo.alliance.test",
+        defaults={"full_name": "Lucía Fernández", "status": "invited", "invitation_token": "demo"},
+    )
+
+
+def seed_nomination(ctx):
+    signatory, macra = ctx.users["macra_signatory"], ctx.organisations["macra"]
+    if Nomination.objects.filter(nominee_email="chikondi@macra.demo.alliance.test").exists():
+        return
+    nomination = Nomination(
+        organisation=macra,
+        submitted_by=signatory,
+        nominee_name="Chikondi Mvula",
+        nominee_title="Deputy Director General",
+        nominee_email="chikondi@macra.demo.alliance.test",
+        biography="Leads MACRA's work on digital innovation and the national acceleration centre.",
+        proposed_term_start=TERM_END + timedelta(days=1),
+        proposed_term_end=TERM_END + timedelta(days=3 * 365),
+    )
+    nomination.cv.save("cv-chikondi-mvula.txt", ContentFile(b"CV of Chikondi Mvula"), save=False)
+    nomination.save()
+
+
+def seed(ctx):
+    seats = seed_members(ctx)
+    seed_meetings(ctx, seats)
+    seed_experts(ctx)
+    seed_nomination(ctx)

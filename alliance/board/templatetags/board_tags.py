@@ -1,0 +1,27 @@
+from django import template
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from ..permissions import can_manage, is_current_member, nominating_organisations
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def board_links(context):
+    """The dashboard's Board section: what this person can do on the Board."""
+    user = context["request"].user
+    links = []
+    if is_current_member(user) or can_manage(user):
+        links.append((reverse("board:member_area"), _("Board members' area: meetings and papers")))
+    if can_manage(user):
+        links.append(
+            (
+                reverse("board:staff_home"),
+                _("Board secretariat: nominations, seats, meetings, experts"),
+            )
+        )
+    if nominating_organisations(user).exists():
+        links.append((reverse("board:nominations"), _("Nominate a person to the Board")))
+    links.append((reverse("board:expert_apply"), _("Expert Network: your application")))
+    return links

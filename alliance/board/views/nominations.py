@@ -1,0 +1,203 @@
+"""Nominations: the signatory's pages and the secretariat's and Director's actions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from alliance.core.access import get_visible_or_404, staff_required
+from alliance.core.states import TransitionRefused
+
+from .. import services
+from ..forms import ApproveForm, DeclineForm, EligibilityForm, NominationFilterForm, NominationForm
+from ..models import Nomination
+from ..permissions import APPOINT, MANAGE, can_appoint, can_manage, nominating_organisations
+from ..selectors import nomination_queue, nominations_for_signatory
+
+
+def get_nomination_for(user, pk: int) -> Nomination:
+    """Staff see every nomination; a signatory sees their organisations' ones."""
+    if can_manage(user):
+        queryset = Nomination.objects.all()
+    else:
+        queryset = Nomination.objects.filter(Q(organisation__in=nominating_organisations(user)))
+    return get_visible_or_404(
+        queryset.select_related("organisation", "submitted_by", "member", "decided_by"), pk=pk
+    )
+
+
+@login_required
+def nomination_list(request):
+    organisations = nominating_organisations(request.user)
+    page = Paginator(nominations_for_signatory(request.user), 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "board/nomination_list.html",
+        {"page": page, "can_nominate": organisations.exists()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nomination_create(request):
+    organisations = nominating_organisations(request.user)
+    if not organisations.exists():
+        raise Http404
+    form = NominationForm(request.POST or None, request.FILES or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            nomination = services.nomination_submit(actor=request.user, **form.cleaned_data)
+        except TransitionRefused as refused:
+            form.add_error(None, refused.reason)
+        else:
+            return redirect("board:nomination_detail", pk=nomination.pk)
+    return render(request, "board/nomination_form.html", {"form": form})
+
+
+@login_required
+def nomination_detail(request, pk):
+    nomination = get_nomination_for(request.user, pk)
+    return render(
+        request,
+        "board/nomination_detail.html",
+        {
+            "nomination": nomination,
+            "can_manage": can_manage(request.user),
+            "can_appoint": can_appoint(request.user),
+            "eligibility_form": EligibilityForm(),
+            "approve_form": ApproveForm(
+                initial={
+                    "term_start": nomination.proposed_term_start,
+                    "term_end": nomination.proposed_term_end,
+                }
+            ),
+            "decline_form": DeclineForm(),
+        },
+    )
+
+
+def _act(request, pk, action, **kwargs):
+    try:
+        action(nomination_id=pk, actor=request.user, **kwargs)
+    except TransitionRefused as refused:
+        messages.error(request, refused.reason)
+        return False
+    return True
+
+
+@login_required
+@require_POST
+def nomination_withdraw(request, pk):
+    get_nomination_for(request.user, pk)
+    if _act(request, pk, services.nomination_withdraw):
+        messages.success(request, _("The nomination was withdrawn."))
+    return redirect("board:nomination_detail", pk=pk)
+
+
+@staff_required(MANAGE)
+@require_POST
+def nomination_review(request, pk):
+    get_nomination_for(request.user, pk)
+    if _act(request, pk, services.nomination_start_review):
+        messages.success(
+            request, _("The nomination is under review. Record the eligibility check.")
+        )
+    return redirect("board:nomination_detail", pk=pk)
+
+
+def _form_page(request, nomination, form, template_form_name):
+    return render(
+        request,
+        "board/nomination_action.html",
+        {"nomination": nomination, "form": form, "action": template_form_name},
+    )
+
+
+@staff_required(MANAGE)
+@require_http_methods(["GET", "POST"])
+def nomination_eligibility(request, pk):
+    nomination = get_nomination_for(request.user, pk)
+    form = EligibilityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.nomination_record_eligibility(
+                nomination_id=pk,
+                actor=request.user,
+                eligible=form.cleaned_data["eligible"],
+                note=form.cleaned_data["note"],
+            )
+        except TransitionRefused as refused:
+            form.add_error(None, refused.reason)
+        else:
+            messages.success(request, _("The eligibility check was recorded."))
+            return redirect("board:nomination_detail", pk=pk)
+    return _form_page(request, nomination, form, "eligibility")
+
+
+@staff_required(APPOINT)
+@require_http_methods(["GET", "POST"])
+def nomination_approve(request, pk):
+    nomination = get_nomination_for(request.user, pk)
+    form = ApproveForm(
+        request.POST or None,
+        initial={
+            "term_start": nomination.proposed_term_start,
+            "term_end": nomination.proposed_term_end,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.nomination_approve(nomination_id=pk, actor=request.user, **form.cleaned_data)
+        except TransitionRefused as refused:
+            form.add_error(None, refused.reason)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is seated on the Board.") % {"name": nomination.nominee_name},
+            )
+            return redirect("board:nomination_detail", pk=pk)
+    return _form_page(request, nomination, form, "approve")
+
+
+@staff_required(APPOINT)
+@require_http_methods(["GET", "POST"])
+def nomination_decline(request, pk):
+    nomination = get_nomination_for(request.user, pk)
+    form = DeclineForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.nomination_decline(
+                nomination_id=pk, actor=request.user, reason=form.cleaned_data["reason"]
+            )
+        except TransitionRefused as refused:
+            form.add_error(None, refused.reason)
+        else:
+            messages.success(request, _("The nomination was declined."))
+            return redirect("board:nomination_detail", pk=pk)
+    return _form_page(request, nomination, form, "decline")
+
+
+@staff_required(MANAGE)
+def nomination_queue_view(request):
+    form = NominationFilterForm(request.GET or None)
+    status = form.cleaned_data["status"] if form.is_valid() else ""
+    page = Paginator(nomination_queue(status or None), 25).get_page(request.GET.get("page"))
+    return render(request, "board/nomination_queue.html", {"form": form, "page": page})
+
+
+@login_required
+def nomination_cv(request, pk):
+    from django.http import FileResponse
+
+    nomination = get_nomination_for(request.user, pk)
+    try:
+        handle = nomination.cv.open("rb")
+    except (FileNotFoundError, ValueError) as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, as_attachment=True, filename=nomination.cv.name.rsplit("/")[-1])
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,243 @@
+"""Calls API: public calls and results; an organisation's applications and a reviewer's
+reviews with a personal token. Every write goes through the same services as the pages."""
+
+from datetime import datetime
+
+from django.http import Http404
+from ninja import Router, Schema
+from ninja.pagination import paginate
+
+from alliance.api.auth import TokenAuth
+
+from . import selectors, services
+from .permissions import get_assignment_for, get_own_application
+from .states import CallStatus
+
+
+class CriterionOut(Schema):
+    title_en: str
+    title_fr: str
+    weight: int
+
+
+class CallOut(Schema):
+    id: int
+    reference: str
+    title_en: str
+    title_fr: str
+    summary_en: str
+    summary_fr: str
+    status: str
+    opens_at: datetime
+    closes_at: datetime
+    who_may_apply: str
+    scopes: list[str]
+    centre_types: list[str]
+    regions: list[str]
+    criteria: list[CriterionOut]
+
+    @staticmethod
+    def resolve_centre_types(obj):
+        return [t.code for t in obj.centre_types.all()]
+
+    @staticmethod
+    def resolve_regions(obj):
+        return [r.code for r in obj.regions.all()]
+
+    @staticmethod
+    def resolve_criteria(obj):
+        return list(obj.criteria.all())
+
+
+class ResultOut(Schema):
+    organisation: str
+    country: str
+    centre_type: str | None
+    scope: str
+    consolidated_score: float | None
+
+
+class ResultsOut(Schema):
+    call: str
+    applications: int
+    eligible: int
+    reviews: int
+    selected: list[ResultOut]
+
+
+class ApplicationOut(Schema):
+    id: int
+    call_id: int
+    call: str
+    organisation: str
+    status: str
+    submitted_at: datetime | None
+    screening_reason: str
+    more_info_request: str
+
+
+class AssignmentOut(Schema):
+    id: int
+    application_id: int
+    organisation: str
+    call: str
+    status: str
+    due_at: datetime
+
+
+class DeclarationIn(Schema):
+    has_conflict: bool
+    note: str = ""
+
+
+class ScoreIn(Schema):
+    criterion_id: int
+    value: int | None = None
+    comment: str = ""
+
+
+class ReviewIn(Schema):
+    scores: list[ScoreIn]
+    shared_comment: str = ""
+    private_notes: str = ""
+    submit: bool = False
+
+
+public = Router(tags=["calls"])
+
+
+@public.get("/calls", response=list[CallOut])
+@paginate
+def calls(request, show: str = "open"):
+    query = {
+        "open": selectors.calls_open,
+        "upcoming": selectors.calls_upcoming,
+        "past": selectors.calls_past,
+    }.get(show, selectors.calls_open)
+    return query().prefetch_related("criteria")
+
+
+@public.get("/calls/{call_id}", response=CallOut)
+def call_detail(request, call_id: int):
+    call = selectors.public_call_or_none(call_id)
+    if call is None:
+        raise Http404
+    return call
+
+
+@public.get("/calls/{call_id}/results", response=ResultsOut)
+def call_results(request, call_id: int):
+    call = selectors.public_call_or_none(call_id)
+    if call is None or call.status != CallStatus.RESULTS_PUBLISHED:
+        raise Http404
+    figures = selectors.call_figures(call)
+    return {
+        "call": call.title_en,
+        "applications": figures["submitted"],
+        "eligible": figures["eligible"],
+        "reviews": figures["reviews"],
+        "selected": [
+            {
+                "organisation": str(a.organisation),
+                "country": a.organisation.country.code,
+                "centre_type": a.proposed_centre_type.code if a.proposed_centre_type else None,
+                "scope": a.proposed_scope,
+                "consolidated_score": round(c.calibrated, 3) if c else None,
+            }
+            for a, c in selectors.published_results(call)
+        ],
+    }
+
+
+mine = Router(tags=["calls"], auth=TokenAuth())
+
+
+def _application_out(a) -> dict:
+    return {
+        "id": a.pk,
+        "call_id": a.call_id,
+        "call": a.call.title_en,
+        "organisation": str(a.organisation),
+        "status": a.status,
+        "submitted_at": a.submitted_at,
+        "screening_reason": a.screening_reason,
+        "more_info_request": a.more_info_request,
+    }
+
+
+@mine.get("/my/applications", response=list[ApplicationOut])
+@paginate
+def my_applications(request):
+    return [
+        _application_out(a)
+        for a in selectors.applications_for_organisations(request.auth).distinct()
+    ]
+
+
+@mine.get("/my/applications/{application_id}", response=ApplicationOut)
+def my_application(request, application_id: int):
+    return _application_out(get_own_application(request.auth, application_id))
+
+
+@mine.post("/my/applications/{application_id}/submit", response=ApplicationOut)
+def submit(request, application_id: int):
+    application = get_own_application(request.auth, application_id, write=True)
+    services.application_submit(application_id=application.pk, actor=request.auth)
+    return _application_out(get_own_application(request.auth, application_id))
+
+
+@mine.post("/my/applications/{application_id}/withdraw", response=ApplicationOut)
+def withdraw(request, application_id: int):
+    application = get_own_application(request.auth, application_id, write=True)
+    services.application_withdraw(application_id=application.pk, actor=request.auth)
+    return _application_out(get_own_application(request.auth, application_id))
+
+
+def _assignment_out(a) -> dict:
+    return {
+        "id": a.pk,
+        "application_id": a.application_id,
+        "organisation": str(a.application.organisation),
+        "call": a.application.call.title_en,
+        "status": a.status,
+        "due_at": a.due_at,
+    }
+
+
+@mine.get("/my/reviews", response=list[AssignmentOut])
+@paginate
+def my_reviews(request):
+    return [_assignment_out(a) for a in selectors.reviewer_queue(request.auth)]
+
+
+@mine.post("/my/reviews/{assignment_id}/declaration", response=AssignmentOut)
+def declare(request, assignment_id: int, payload: DeclarationIn):
+    assignment = get_assignment_for(request.auth, assignment_id)
+    services.assignment_declare(
+        assignment_id=assignment.pk,
+        actor=request.auth,
+        has_conflict=payload.has_conflict,
+        note=payload.note,
+    )
+    assignment.refresh_from_db()
+    return _assignment_out(assignment)
+
+
+@mine.post("/my/reviews/{assignment_id}/scores", response=AssignmentOut)
+def score(request, assignment_id: int, payload: ReviewIn):
+    assignment = get_assignment_for(request.auth, assignment_id)
+    services.review_save(
+        assignment_id=assignment.pk,
+        actor=request.auth,
+        scores={s.criterion_id: (s.value, s.comment) for s in payload.scores},
+        shared_comment=payload.shared_comment,
+        private_notes=payload.private_notes,
+        submit=payload.submit,
+    )
+    assignment.refresh_from_db()
+    return _assignment_out(assignment)
+
+
+router = Router()
+router.add_router("/", public)
+router.add_router("/", mine)

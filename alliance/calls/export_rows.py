@@ -1,0 +1,106 @@
+"""The rows of each export of a call, shared by the CSV and Excel files. Private notes of
+reviewers are never exported."""
+
+from .models import ReviewAssignment, Score
+from .scoring import review_total
+from .selectors import call_applications, ranked_applications
+
+
+def applications_rows(call):
+    yield [
+        "id",
+        "organisation",
+        "country",
+        "status",
+        "centre_type",
+        "scope",
+        "host_institution",
+        "submitted_at",
+        "screening_reason",
+        "reviewers",
+        "reviews",
+    ]
+    for a in call_applications(call).iterator(chunk_size=500):
+        yield [
+            a.pk,
+            str(a.organisation),
+            a.organisation.country.code,
+            a.status,
+            a.proposed_centre_type.code if a.proposed_centre_type else "",
+            a.proposed_scope,
+            a.host_institution,
+            a.submitted_at.isoformat() if a.submitted_at else "",
+            a.screening_reason,
+            a.n_assigned,
+            a.n_reviews,
+        ]
+
+
+def reviews_rows(call):
+    criteria = list(call.criteria.all())
+    weights = {c.pk: c.weight for c in criteria}
+    yield [
+        "application_id",
+        "organisation",
+        "reviewer",
+        "status",
+        "due_at",
+        "submitted_at",
+        *[c.title_en for c in criteria],
+        "weighted_total",
+        "shared_comment",
+    ]
+    scores: dict[int, dict[int, int]] = {}
+    for assignment_id, criterion_id, value in Score.objects.filter(
+        assignment__application__call=call, value__isnull=False
+    ).values_list("assignment_id", "criterion_id", "value"):
+        scores.setdefault(assignment_id, {})[criterion_id] = value
+    assignments = (
+        ReviewAssignment.objects.filter(application__call=call)
+        .select_related("reviewer", "application__organisation")
+        .order_by("application__organisation__name", "id")
+    )
+    for a in assignments.iterator(chunk_size=500):
+        mine = scores.get(a.pk, {})
+        yield [
+            a.application_id,
+            str(a.application.organisation),
+            a.reviewer.email,
+            a.status,
+            a.due_at.isoformat(),
+            a.submitted_at.isoformat() if a.submitted_at else "",
+            *[mine.get(c.pk, "") for c in criteria],
+            round(review_total(mine, weights), 3) if a.status == "submitted" and mine else "",
+            a.shared_comment,
+        ]
+
+
+def ranking_rows(call):
+    yield [
+        "rank",
+        "raw_rank",
+        "id",
+        "organisation",
+        "country",
+        "status",
+        "reviews",
+        "raw_score",
+        "calibrated_score",
+        "spread",
+    ]
+    for a, c in ranked_applications(call):
+        yield [
+            c.rank if c else "",
+            c.raw_rank if c else "",
+            a.pk,
+            str(a.organisation),
+            a.organisation.country.code,
+            a.status,
+            c.reviews if c else 0,
+            round(c.raw, 3) if c else "",
+            round(c.calibrated, 3) if c else "",
+            round(c.spread, 3) if c else "",
+        ]
+
+
+ROWS = {"applications": applications_rows, "reviews": reviews_rows, "ranking": ranking_rows}

@@ -1,0 +1,234 @@
+"""Forms of the secretariat: calls, criteria, questions, screening, assignment."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from alliance.accounts.roles import StaffRole
+from alliance.core.models import Scope
+
+from ..models import Call, Criterion, Question, QuestionKind
+from ..services import weights_problem
+
+
+class GenevaDateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def format_value(self, value):
+        if isinstance(value, datetime) and timezone.is_aware(value):
+            value = timezone.localtime(value, ZoneInfo(settings.ALLIANCE_TIME_ZONE))
+            return value.strftime("%Y-%m-%dT%H:%M")
+        return super().format_value(value)
+
+
+class GenevaDateTimeField(forms.DateTimeField):
+    """Typed in Geneva time (the secretariat's clock), stored in UTC."""
+
+    widget = GenevaDateTimeInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
+        kwargs.setdefault("help_text", _("Geneva time."))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        result = super().to_python(value)
+        if result is None:
+            return None
+        naive = timezone.make_naive(result, timezone.get_current_timezone())
+        return timezone.make_aware(naive, ZoneInfo(settings.ALLIANCE_TIME_ZONE))
+
+
+class CallForm(forms.ModelForm):
+    scopes = forms.MultipleChoiceField(
+        label=_("Eligible scopes"), choices=Scope.choices, widget=forms.CheckboxSelectMultiple
+    )
+    opens_at = GenevaDateTimeField(label=_("Opens"))
+    closes_at = GenevaDateTimeField(label=_("Closes (deadline)"))
+
+    class Meta:
+        model = Call
+        fields = [
+            "reference",
+            "title_en",
+            "title_fr",
+            "summary_en",
+            "summary_fr",
+            "text_en",
+            "text_fr",
+            "required_documents_en",
+            "required_documents_fr",
+            "centre_types",
+            "scopes",
+            "regions",
+            "who_may_apply",
+            "opens_at",
+            "closes_at",
+            "target_reviews",
+        ]
+        widgets = {
+            "centre_types": forms.CheckboxSelectMultiple,
+            "regions": forms.CheckboxSelectMultiple,
+            "who_may_apply": forms.RadioSelect,
+            "summary_en": forms.Textarea(attrs={"rows": 3}),
+            "summary_fr": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        if data.get("opens_at") and data.get("closes_at") and data["opens_at"] >= data["closes_at"]:
+            self.add_error("closes_at", _("The deadline must come after the opening."))
+        return data
+
+
+class CriterionForm(forms.ModelForm):
+    class Meta:
+        model = Criterion
+        fields = ["title_en", "title_fr", "description_en", "description_fr", "weight"]
+        widgets = {
+            "description_en": forms.Textarea(attrs={"rows": 2}),
+            "description_fr": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class BaseCriterionFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        problem = weights_problem(
+            [f.cleaned_data["weight"] for f in self.live_forms() if "weight" in f.cleaned_data]
+        )
+        if problem:
+            raise forms.ValidationError(problem, code="weights")
+
+    def live_forms(self):
+        return [
+            f
+            for f in self.forms
+            if f.has_changed() and not self._should_delete_form(f) and f.cleaned_data
+        ]
+
+    def rows(self) -> list[dict]:
+        return [
+            {k: v for k, v in f.cleaned_data.items() if k != "DELETE"} for f in self.live_forms()
+        ]
+
+
+CriterionFormSet = forms.formset_factory(
+    CriterionForm, formset=BaseCriterionFormSet, extra=2, can_delete=True
+)
+
+
+class QuestionForm(forms.ModelForm):
+    class Meta:
+        model = Question
+        fields = [
+            "kind",
+            "label_en",
+            "label_fr",
+            "help_en",
+            "help_fr",
+            "required",
+            "word_limit",
+            "choices_en",
+            "choices_fr",
+        ]
+        widgets = {
+            "help_en": forms.Textarea(attrs={"rows": 2}),
+            "help_fr": forms.Textarea(attrs={"rows": 2}),
+            "choices_en": forms.Textarea(attrs={"rows": 3}),
+            "choices_fr": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("kind") in (QuestionKind.CHOICE, QuestionKind.MULTIPLE_CHOICE)
+            and not (data.get("choices_en") or "").strip()
+        ):
+            self.add_error("choices_en", _("List the choices, one a line."))
+        return data
+
+
+class BaseQuestionFormSet(forms.BaseFormSet):
+    def rows(self) -> list[dict]:
+        return [
+            {k: v for k, v in f.cleaned_data.items() if k != "DELETE"}
+            for f in self.forms
+            if f.has_changed() and not self._should_delete_form(f) and f.cleaned_data
+        ]
+
+
+QuestionFormSet = forms.formset_factory(
+    QuestionForm, formset=BaseQuestionFormSet, extra=2, can_delete=True
+)
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for cancelling"), widget=forms.Textarea)
+
+
+# --- Secretariat ----------------------------------------------------------------------
+
+
+class ScreeningForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome of the screening"),
+        choices=[
+            ("eligible", _("Eligible: send to review")),
+            ("ineligible", _("Ineligible")),
+            ("more_info", _("Ask the applicant for more information")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason or information requested"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The applicant sees this text."),
+    )
+    reply_by = GenevaDateTimeField(
+        label=_("Reply by (for a request for information)"), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("outcome") in ("ineligible", "more_info")
+            and not data.get("reason", "").strip()
+        ):
+            self.add_error("reason", _("Write the reason or the information requested."))
+        return data
+
+
+def reviewer_queryset():
+    return (
+        get_user_model()
+        .objects.filter(groups__name=StaffRole.REVIEWER, is_active=True)
+        .order_by("full_name", "email")
+    )
+
+
+class AssignForm(forms.Form):
+    reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=None)
+    due_at = GenevaDateTimeField(label=_("Review due"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].queryset = reviewer_queryset()
+
+
+class BulkAssignForm(forms.Form):
+    reviewers = forms.ModelMultipleChoiceField(
+        label=_("Reviewers"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+    due_at = GenevaDateTimeField(label=_("Reviews due"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewers"].queryset = reviewer_queryset()

@@ -1,0 +1,89 @@
+"""The Director's decision on each application."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance.core.audit import record_event
+from alliance.core.states import TransitionRefused, require_transition
+
+from ..models import Application
+from ..states import APPLICATION_ALLOWED, ApplicationStatus, AssignmentStatus, CallStatus
+from ._common import require_perm
+
+
+def departs_from_ranking(application: Application, selected: bool, ranking: dict) -> bool:
+    """Selecting below a declined application, or declining above a selected one."""
+    mine = ranking.get(application.pk)
+    if mine is None:
+        return False
+    others = application.call.applications.exclude(pk=application.pk).filter(
+        status=ApplicationStatus.NOT_SELECTED if selected else ApplicationStatus.SELECTED
+    )
+    for other_pk in others.values_list("pk", flat=True):
+        other = ranking.get(other_pk)
+        if other is None:
+            continue
+        if selected and other.rank < mine.rank:
+            return True
+        if not selected and other.rank > mine.rank:
+            return True
+    return False
+
+
+@transaction.atomic
+def application_decide(
+    *, application_id: int, actor, selected: bool, rationale: str, justification: str = ""
+) -> Application:
+    """Select or decline one application. The network of centres hooks in here at merge
+    time: a selected application becomes a centre in design."""
+    from ..selectors import ranking_for_call
+
+    require_perm(actor, "calls.decide_call")
+    application = (
+        Application.objects.select_for_update().select_related("call").get(pk=application_id)
+    )
+    target = ApplicationStatus.SELECTED if selected else ApplicationStatus.NOT_SELECTED
+    require_transition(application, target, APPLICATION_ALLOWED)
+    if application.call.status != CallStatus.IN_REVIEW:
+        raise TransitionRefused(_("This call is not in review."), code="call_not_in_review")
+    if not rationale.strip():
+        raise TransitionRefused(_("Give the rationale of the decision."), code="rationale")
+    if not application.assignments.filter(status=AssignmentStatus.SUBMITTED).exists():
+        raise TransitionRefused(
+            _("This application has no submitted review yet; it cannot be decided."),
+            code="not_reviewed",
+        )
+    ranking = ranking_for_call(application.call)
+    if departs_from_ranking(application, selected, ranking) and not justification.strip():
+        raise TransitionRefused(
+            _(
+                "This decision departs from the ranking. Write a justification for departing "
+                "from it."
+            ),
+            code="justification",
+        )
+    before = application.status
+    application.status = target
+    application.decision_rationale = rationale
+    application.departure_justification = justification
+    application.decided_by = actor
+    application.decided_at = timezone.now()
+    application.save(
+        update_fields=[
+            "status",
+            "decision_rationale",
+            "departure_justification",
+            "decided_by",
+            "decided_at",
+            "updated_at",
+        ]
+    )
+    record_event(
+        actor=actor,
+        verb="application.selected" if selected else "application.not_selected",
+        obj=application,
+        before=before,
+        after={"status": target, "rationale": rationale, "justification": justification},
+    )
+    return application

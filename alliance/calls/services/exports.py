@@ -1,0 +1,49 @@
+import csv
+import io
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from alliance.core.audit import record_event
+
+from ..models import Call, CallExport, ExportStatus
+from ._common import require_perm
+
+
+@transaction.atomic
+def export_request(*, call_id: int, actor, kind: str, fmt: str) -> CallExport:
+    require_perm(actor, "calls.view_call")
+    call = Call.objects.get(pk=call_id)
+    if kind not in dict(CallExport.KINDS) or fmt not in dict(CallExport.FORMATS):
+        raise ValueError("unknown export")
+    export = CallExport.objects.create(call=call, kind=kind, format=fmt, requested_by=actor)
+    record_event(actor=actor, verb="call.export_requested", obj=call, after=str(export))
+    transaction.on_commit(lambda: build_export.enqueue(export.pk))
+    return export
+
+
+@task()
+def build_export(export_id: int) -> None:
+    from ..export_rows import ROWS
+    from ..xlsx import write_xlsx
+
+    export = CallExport.objects.select_related("call").get(pk=export_id)
+    try:
+        rows = ROWS[export.kind](export.call)
+        if export.format == "xlsx":
+            content = write_xlsx(rows, export.kind)
+        else:
+            buffer = io.StringIO()
+            buffer.write("\ufeff")  # spreadsheet programs then read UTF-8
+            csv.writer(buffer).writerows(rows)
+            content = buffer.getvalue().encode()
+        export.file.save(str(export), ContentFile(content), save=False)
+        export.status = ExportStatus.READY
+    except Exception:
+        export.status = ExportStatus.FAILED
+        raise
+    finally:
+        export.finished_at = timezone.now()
+        export.save(update_fields=["file", "status", "finished_at"])

@@ -1,0 +1,39 @@
+"""Times are stored in UTC and shown in Geneva time (the secretariat's clock) and UTC."""
+
+from datetime import UTC
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+
+def geneva(value):
+    return timezone.localtime(value, ZoneInfo(settings.ALLIANCE_TIME_ZONE))
+
+
+def format_deadline(value) -> str:
+    local = geneva(value)
+    utc = value.astimezone(UTC)
+    return _("%(date)s at %(time)s Geneva time (%(utc)s UTC)") % {
+        "date": formats.date_format(local, "DATE_FORMAT"),
+        "time": local.strftime("%H:%M"),
+        "utc": formats.date_format(utc, "DATE_FORMAT") + " " + utc.strftime("%H:%M"),
+    }
+
+
+def countdown(value, now=None) -> str:
+    """Server-side countdown text: the browser's clock plays no part."""
+    now = now or timezone.now()
+    seconds = (value - now).total_seconds()
+    if seconds <= 0:
+        return _("Closed")
+    days = int(seconds // 86400)
+    if days >= 1:
+        return ngettext("Closes in %(n)d day", "Closes in %(n)d days", days) % {"n": days}
+    hours = int(seconds // 3600)
+    if hours >= 1:
+        return ngettext("Closes in %(n)d hour", "Closes in %(n)d hours", hours) % {"n": hours}
+    minutes = max(1, int(seconds // 60))
+    return ngettext("Closes in %(n)d minute", "Closes in %(n)d minutes", minutes) % {"n": minutes}

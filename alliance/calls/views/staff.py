@@ -1,0 +1,392 @@
+"""Secretariat and Director pages: draft calls, screen, assign, rank, decide, publish."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from alliance.core.access import get_visible_or_404, staff_required
+from alliance.core.states import TransitionRefused
+
+from .. import selectors, services
+from ..forms import (
+    AssignForm,
+    BulkAssignForm,
+    CallForm,
+    CancelForm,
+    CriterionFormSet,
+    DecisionForm,
+    QuestionFormSet,
+    ScreeningForm,
+)
+from ..models import Application, CallExport, Score
+from ..permissions import get_staff_call
+from ..states import ApplicationStatus, AssignmentStatus
+from ._helpers import paginate
+
+CALL_ACTIONS = {
+    "publish": (services.call_publish, _("The call is published and open.")),
+    "start_review": (services.call_start_review, _("The review has started.")),
+    "decided": (services.call_mark_decided, _("The call is marked as decided.")),
+    "publish_results": (services.call_publish_results, _("The results are published.")),
+}
+
+
+@staff_required("calls.view_call")
+def call_list(request):
+    page = paginate(request, selectors.staff_calls())
+    return render(request, "calls/staff/call_list.html", {"page": page})
+
+
+def _call_form_data(form):
+    data = dict(form.cleaned_data)
+    return data.pop("centre_types"), data.pop("regions"), data
+
+
+@staff_required("calls.manage_call")
+@require_http_methods(["GET", "POST"])
+def call_create(request):
+    form = CallForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        types, regions, data = _call_form_data(form)
+        try:
+            call = services.call_create(
+                actor=request.user, centre_types=types, regions=regions, **data
+            )
+        except TransitionRefused as refused:
+            form.add_error(None, refused.reason)
+        else:
+            messages.success(request, _("The call is saved as a draft. Add its criteria next."))
+            return redirect("calls:staff_criteria", pk=call.pk)
+    return render(request, "calls/staff/call_form.html", {"form": form})
+
+
+@staff_required("calls.manage_call")
+@require_http_methods(["GET", "POST"])
+def call_edit(request, pk):
+    call = get_staff_call(request.user, pk)
+    form = CallForm(request.POST or None, instance=call)
+    if request.method == "POST" and form.is_valid():
+        types, regions, data = _call_form_data(form)
+        try:
+            services.call_update(
+                call_id=call.pk, actor=request.user, centre_types=types, regions=regions, **data
+            )
+        except TransitionRefused as refused:
+            form.add_error(None, refused.reason)
+        else:
+            messages.success(request, _("The call was saved."))
+            return redirect("calls:staff_call", pk=call.pk)
+    return render(request, "calls/staff/call_form.html", {"form": form, "call": call})
+
+
+def _formset_page(request, call, formset_class, initial, service, argname, template, done):
+    formset = formset_class(request.POST or None, initial=initial)
+    refused = None
+    if request.method == "POST" and formset.is_valid():
+        try:
+            service(call_id=call.pk, actor=request.user, **{argname: formset.rows()})
+        except TransitionRefused as exc:
+            refused = exc.reason
+        else:
+            messages.success(request, done)
+            return redirect("calls:staff_call", pk=call.pk)
+    return render(
+        request,
+        template,
+        {
+            "call": call,
+            "formset": formset,
+            "refused": refused,
+            "has_errors": bool(refused) or (formset.is_bound and formset.total_error_count()),
+        },
+    )
+
+
+@staff_required("calls.manage_call")
+@require_http_methods(["GET", "POST"])
+def call_criteria(request, pk):
+    call = get_staff_call(request.user, pk)
+    initial = list(
+        call.criteria.values("title_en", "title_fr", "description_en", "description_fr", "weight")
+    )
+    return _formset_page(
+        request,
+        call,
+        CriterionFormSet,
+        initial,
+        services.call_set_criteria,
+        "criteria",
+        "calls/staff/criteria.html",
+        _("The criteria and weights were saved."),
+    )
+
+
+@staff_required("calls.manage_call")
+@require_http_methods(["GET", "POST"])
+def call_questions(request, pk):
+    call = get_staff_call(request.user, pk)
+    initial = list(
+        call.questions.values(
+            "kind",
+            "label_en",
+            "label_fr",
+            "help_en",
+            "help_fr",
+            "required",
+            "word_limit",
+            "choices_en",
+            "choices_fr",
+        )
+    )
+    return _formset_page(
+        request,
+        call,
+        QuestionFormSet,
+        initial,
+        services.call_set_questions,
+        "questions",
+        "calls/staff/questions.html",
+        _("The questions were saved."),
+    )
+
+
+@staff_required("calls.view_call")
+def call_detail(request, pk):
+    call = get_staff_call(request.user, pk)
+    return render(
+        request,
+        "calls/staff/call_detail.html",
+        {
+            "call": call,
+            "figures": selectors.call_figures(call),
+            "criteria": call.criteria.all(),
+            "questions": call.questions.all(),
+            "cancel_form": CancelForm(),
+            "exports": call.exports.select_related("requested_by")[:10],
+            "export_kinds": CallExport.KINDS,
+            "export_formats": CallExport.FORMATS,
+            "bulk_form": BulkAssignForm() if request.user.has_perm("calls.manage_call") else None,
+        },
+    )
+
+
+@staff_required("calls.view_call")
+@require_POST
+def call_transition(request, pk, action):
+    call = get_staff_call(request.user, pk)
+    if action not in CALL_ACTIONS:
+        raise Http404
+    service, done = CALL_ACTIONS[action]
+    try:
+        service(call_id=call.pk, actor=request.user)
+    except TransitionRefused as refused:
+        messages.error(request, refused.reason)
+    else:
+        messages.success(request, done)
+    return redirect("calls:staff_call", pk=call.pk)
+
+
+@staff_required("calls.manage_call")
+@require_POST
+def call_cancel(request, pk):
+    call = get_staff_call(request.user, pk)
+    form = CancelForm(request.POST)
+    reason = form.data.get("reason", "")
+    try:
+        services.call_cancel(call_id=call.pk, actor=request.user, reason=reason)
+    except TransitionRefused as refused:
+        messages.error(request, refused.reason)
+    else:
+        messages.success(request, _("The call was cancelled."))
+    return redirect("calls:staff_call", pk=call.pk)
+
+
+@staff_required("calls.view_call")
+def call_applications(request, pk):
+    call = get_staff_call(request.user, pk)
+    status = request.GET.get("status") or None
+    if status not in ApplicationStatus.values:
+        status = None
+    page = paginate(request, selectors.call_applications(call, status), 50)
+    return render(
+        request,
+        "calls/staff/applications.html",
+        {"call": call, "page": page, "status": status, "statuses": ApplicationStatus.choices},
+    )
+
+
+@staff_required("calls.manage_call")
+@require_POST
+def call_bulk_assign(request, pk):
+    call = get_staff_call(request.user, pk)
+    form = BulkAssignForm(request.POST)
+    if form.is_valid():
+        try:
+            n = services.assignments_bulk_create(
+                call_id=call.pk,
+                reviewers=list(form.cleaned_data["reviewers"]),
+                due_at=form.cleaned_data["due_at"],
+                actor=request.user,
+            )
+        except TransitionRefused as refused:
+            messages.error(request, refused.reason)
+        else:
+            messages.success(request, _("%(n)d review(s) assigned.") % {"n": n})
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("calls:staff_call", pk=call.pk)
+
+
+@staff_required("calls.view_call")
+def call_ranking(request, pk):
+    call = get_staff_call(request.user, pk)
+    rows = selectors.ranked_applications(call)
+    return render(
+        request,
+        "calls/staff/ranking.html",
+        {"call": call, "page": paginate(request, rows, 100), "criteria": call.criteria.all()},
+    )
+
+
+@staff_required("calls.view_call")
+def call_late_reviews(request, pk):
+    call = get_staff_call(request.user, pk)
+    page = paginate(request, selectors.late_assignments(call), 50)
+    return render(request, "calls/staff/late.html", {"call": call, "page": page})
+
+
+@staff_required("calls.manage_call")
+@require_POST
+def assignment_remind(request, pk):
+    from ..models import ReviewAssignment
+
+    assignment = get_visible_or_404(ReviewAssignment.objects.select_related("application"), pk=pk)
+    try:
+        services.assignment_remind(assignment_id=assignment.pk, actor=request.user)
+    except TransitionRefused as refused:
+        messages.error(request, refused.reason)
+    else:
+        messages.success(
+            request, _("A reminder was sent to %(name)s.") % {"name": assignment.reviewer}
+        )
+    return redirect("calls:staff_late", pk=assignment.application.call_id)
+
+
+def _staff_application(request, pk):
+    if not request.user.has_perm("calls.view_call"):
+        raise Http404
+    return get_visible_or_404(
+        Application.objects.select_related("call", "organisation", "proposed_centre_type"), pk=pk
+    )
+
+
+@staff_required("calls.view_call")
+@require_http_methods(["GET", "POST"])
+def application_detail(request, pk):
+    application = _staff_application(request, pk)
+    screening_form = ScreeningForm(prefix="screen")
+    assign_form = AssignForm(prefix="assign")
+    if request.method == "POST" and request.user.has_perm("calls.manage_call"):
+        if "screen-outcome" in request.POST:
+            screening_form = ScreeningForm(request.POST, prefix="screen")
+            if screening_form.is_valid() and _screen(request, application, screening_form):
+                return redirect("calls:staff_application", pk=application.pk)
+        else:
+            assign_form = AssignForm(request.POST, prefix="assign")
+            if assign_form.is_valid():
+                try:
+                    services.assignment_create(
+                        application_id=application.pk,
+                        reviewer=assign_form.cleaned_data["reviewer"],
+                        due_at=assign_form.cleaned_data["due_at"],
+                        actor=request.user,
+                    )
+                except TransitionRefused as refused:
+                    assign_form.add_error(None, refused.reason)
+                else:
+                    messages.success(request, _("The reviewer was assigned."))
+                    return redirect("calls:staff_application", pk=application.pk)
+    assignments = application.assignments.select_related("reviewer").order_by("id")
+    scores = Score.objects.filter(
+        assignment__application=application, assignment__status=AssignmentStatus.SUBMITTED
+    ).select_related("criterion")
+    by_assignment = {}
+    for s in scores:
+        by_assignment.setdefault(s.assignment_id, []).append(s)
+    return render(
+        request,
+        "calls/staff/application_detail.html",
+        {
+            "application": application,
+            "call": application.call,
+            "questions": application.call.questions.all(),
+            "documents": application.documents.all(),
+            "revisions": application.revisions.order_by("-number"),
+            "assignments": [(a, by_assignment.get(a.pk, [])) for a in assignments],
+            "screening_form": screening_form,
+            "assign_form": assign_form,
+            "form": screening_form if screening_form.errors else assign_form,
+        },
+    )
+
+
+def _screen(request, application, form) -> bool:
+    outcome = form.cleaned_data["outcome"]
+    try:
+        if outcome == "more_info":
+            services.application_request_info(
+                application_id=application.pk,
+                actor=request.user,
+                message=form.cleaned_data["reason"],
+                due_at=form.cleaned_data["reply_by"],
+            )
+        else:
+            services.application_screen(
+                application_id=application.pk,
+                actor=request.user,
+                eligible=outcome == "eligible",
+                reason=form.cleaned_data["reason"],
+            )
+    except TransitionRefused as refused:
+        form.add_error(None, refused.reason)
+        return False
+    messages.success(request, _("The screening was recorded."))
+    return True
+
+
+@staff_required("calls.view_call")
+def staff_document_download(request, pk, document_pk):
+    from django.http import FileResponse
+
+    application = _staff_application(request, pk)
+    document = get_visible_or_404(application.documents.all(), pk=document_pk)
+    return FileResponse(document.file.open("rb"), as_attachment=True)
+
+
+@staff_required("calls.decide_call")
+@require_http_methods(["GET", "POST"])
+def application_decide(request, pk):
+    application = _staff_application(request, pk)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_decide(
+                application_id=application.pk,
+                actor=request.user,
+                selected=form.cleaned_data["decision"],
+                rationale=form.cleaned_data["rationale"],
+                justification=form.cleaned_data["justification"],
+            )
+        except TransitionRefused as refused:
+            form.add_error(None, refused.reason)
+        else:
+            messages.success(request, _("The decision was recorded."))
+            return redirect("calls:staff_ranking", pk=application.call_id)
+    consolidated = selectors.ranking_for_call(application.call).get(application.pk)
+    return render(
+        request,
+        "calls/staff/decide.html",
+        {"application": application, "form": form, "consolidated": consolidated},
+    )

@@ -1,0 +1,21 @@
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+
+from alliance.accounts.roles import has_role
+from alliance.core.models import AuditEvent
+
+
+def require_staff_role(user, *roles) -> None:
+    if not has_role(user, *roles):
+        raise PermissionDenied
+
+
+def history_for(obj):
+    """The audit events of one object, oldest first: the history the organisation sees."""
+    return (
+        AuditEvent.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+        )
+        .select_related("actor")
+        .order_by("at", "id")
+    )

@@ -1,0 +1,176 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from alliance.accounts.roles import StaffRole, has_role
+from alliance.core.access import get_visible_or_404
+from alliance.core.cache import public_page
+from alliance.core.states import TransitionRefused
+
+from .. import services
+from ..forms import DeclarationDraftForm, ReasonForm, SignForm, VerifyForm
+from ..models import JointDeclaration
+from ..pdf import declaration_pdf
+from ..selectors import (
+    assessments_visible_to,
+    declarations_visible_to,
+    is_signatory,
+    recommendation_for,
+)
+from ..states import DeclarationStatus
+from .common import history_for, require_staff_role
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def declaration_create(request, assessment_pk):
+    require_staff_role(request.user, StaffRole.SECRETARIAT)
+    assessment = get_visible_or_404(assessments_visible_to(request.user), pk=assessment_pk)
+    best = recommendation_for(assessment)[0]
+    form = DeclarationDraftForm(
+        request.POST or None,
+        initial={
+            "centre_type": best.centre_type,
+            "scope": assessment.scope,
+            "language": request.user.preferred_language,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            declaration = services.declaration_draft(
+                assessment_id=assessment.pk, actor=request.user, **form.cleaned_data
+            )
+        except TransitionRefused as refused:
+            form.add_error(None, refused.reason)
+        else:
+            messages.success(
+                request,
+                _(
+                    "The joint declaration is drafted. The organisation's authorised signatory "
+                    "was asked to sign it."
+                ),
+            )
+            return redirect("joining:declaration_detail", pk=declaration.pk)
+    return render(
+        request,
+        "joining/declaration_form.html",
+        {"form": form, "assessment": assessment, "best": best},
+    )
+
+
+def _detail_context(request, declaration, **extra):
+    return {
+        "declaration": declaration,
+        "can_sign": is_signatory(request.user, declaration.organisation)
+        and declaration.status == DeclarationStatus.DRAFTED,
+        "can_countersign": has_role(request.user, StaffRole.DIRECTOR)
+        and declaration.status == DeclarationStatus.SIGNED,
+        "can_withdraw": has_role(request.user, StaffRole.SECRETARIAT)
+        and declaration.status in (DeclarationStatus.DRAFTED, DeclarationStatus.SIGNED),
+        "sign_form": SignForm(user=request.user),
+        "withdraw_form": ReasonForm(),
+        "history": history_for(declaration),
+        **extra,
+    }
+
+
+@login_required
+def declaration_detail(request, pk):
+    declaration = get_visible_or_404(declarations_visible_to(request.user), pk=pk)
+    return render(request, "joining/declaration_detail.html", _detail_context(request, declaration))
+
+
+@login_required
+@require_POST
+def declaration_sign(request, pk):
+    declaration = get_visible_or_404(declarations_visible_to(request.user), pk=pk)
+    form = SignForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            services.declaration_sign(
+                declaration_id=declaration.pk,
+                actor=request.user,
+                signatory_name=form.cleaned_data["full_name"],
+            )
+        except TransitionRefused as refused:
+            messages.error(request, refused.reason)
+        else:
+            messages.success(
+                request,
+                _(
+                    "You signed the joint declaration. The BDT Director will countersign it; "
+                    "you will be told by email."
+                ),
+            )
+        return redirect("joining:declaration_detail", pk=pk)
+    context = _detail_context(request, declaration, sign_form=form, form=form)
+    return render(request, "joining/declaration_detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def declaration_countersign(request, pk):
+    require_staff_role(request.user, StaffRole.DIRECTOR)
+    declaration = get_visible_or_404(declarations_visible_to(request.user), pk=pk)
+    try:
+        services.declaration_countersign(declaration_id=declaration.pk, actor=request.user)
+    except TransitionRefused as refused:
+        messages.error(request, refused.reason)
+    else:
+        messages.success(request, _("The joint declaration is in force."))
+    return redirect("joining:declaration_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def declaration_withdraw(request, pk):
+    require_staff_role(request.user, StaffRole.SECRETARIAT)
+    declaration = get_visible_or_404(declarations_visible_to(request.user), pk=pk)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        try:
+            services.declaration_withdraw(
+                declaration_id=declaration.pk,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except TransitionRefused as refused:
+            messages.error(request, refused.reason)
+        else:
+            messages.success(request, _("The joint declaration is withdrawn."))
+        return redirect("joining:declaration_detail", pk=pk)
+    context = _detail_context(request, declaration, withdraw_form=form, form=form)
+    return render(request, "joining/declaration_detail.html", context, status=400)
+
+
+@login_required
+def declaration_document(request, pk):
+    declaration = get_visible_or_404(declarations_visible_to(request.user), pk=pk)
+    if declaration.in_force and declaration.document:
+        with declaration.document.open("rb") as handle:
+            content = handle.read()
+    elif declaration.status == DeclarationStatus.WITHDRAWN:
+        raise Http404
+    else:
+        content = declaration_pdf(declaration, draft=True)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="joint-declaration-{declaration.pk}.pdf"'
+    return response
+
+
+@public_page
+def verify(request):
+    form = VerifyForm(request.GET or None)
+    result = None
+    if form.is_bound and form.is_valid():
+        fingerprint = form.cleaned_data["fingerprint"].strip().lower()
+        result = {
+            "fingerprint": fingerprint,
+            "declaration": JointDeclaration.objects.select_related("organisation", "centre_type")
+            .filter(sha256=fingerprint, status=DeclarationStatus.IN_FORCE)
+            .first(),
+        }
+    return render(request, "joining/verify.html", {"form": form, "result": result})

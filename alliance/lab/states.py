@@ -1,0 +1,29 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RequestStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    TRIAGED = "triaged", _("Triaged")
+    ASSIGNED = "assigned", _("Assigned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DELIVERED = "delivered", _("Delivered")
+    CLOSED = "closed", _("Closed")
+    DECLINED = "declined", _("Declined")
+
+
+ALLOWED = {
+    RequestStatus.SUBMITTED: {RequestStatus.TRIAGED, RequestStatus.DECLINED},
+    RequestStatus.TRIAGED: {RequestStatus.ASSIGNED, RequestStatus.DECLINED},
+    RequestStatus.ASSIGNED: {RequestStatus.IN_PROGRESS, RequestStatus.DECLINED},
+    RequestStatus.IN_PROGRESS: {RequestStatus.DELIVERED},
+    RequestStatus.DELIVERED: {RequestStatus.CLOSED},
+}
+
+# Requests the Lab still has to act on, oldest first in the queue.
+OPEN_STATES = [
+    RequestStatus.SUBMITTED,
+    RequestStatus.TRIAGED,
+    RequestStatus.ASSIGNED,
+    RequestStatus.IN_PROGRESS,
+]
