@@ -9,10 +9,9 @@ from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
+from alliance.calls.tests.factories import ApplicationFactory
 from alliance.centres import services
 from alliance.centres.models import Centre
-from alliance.centres.tests.factories import centre_type
-from alliance.core.models import Country
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -49,15 +48,14 @@ def test_selected_application_to_move_between_types(
     ministry,
     ministry_focal_point,
 ):
-    centre = services.centre_create(
-        actor=secretariat_officer,
-        centre_type=centre_type("DIGITAL_TRANSFORMATION"),
-        scope="national",
-        host_organisation=ministry,
-        country=Country.objects.get(code="MW"),
-        name="Zomba Digital Transformation Centre",
-        source="application",
+    application = ApplicationFactory(
+        organisation=ministry,
+        status="selected",
+        proposed_scope="national",
+        host_institution="Zomba",
     )
+    centre = services.centre_from_application(actor=director, application=application)
+    assert centre.name == "Zomba Digital Transformation Acceleration Centre"
     workspace = f"/en/centres/manage/{centre.pk}/"
 
     lab = signed_in(_browser, live_server, lab_expert)
@@ -86,7 +84,7 @@ def test_selected_application_to_move_between_types(
 
     # Anyone: registry -> centre page -> verification, then the credential file.
     page.goto("/en/centres/")
-    page.get_by_role("link", name="Zomba Digital Transformation Centre").click()
+    page.get_by_role("link", name="Zomba Digital Transformation Acceleration Centre").click()
     page.get_by_role("link", name="Verify", exact=True).click()
     assert "This accreditation is valid." in page.locator("main").inner_text()
     page.get_by_label("Or the credential file (.jwt)").set_input_files(str(credential))

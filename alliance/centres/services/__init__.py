@@ -17,6 +17,7 @@ from .accreditation import (
 from .centres import (
     centre_close,
     centre_create,
+    centre_from_application,
     centre_profile_update,
     centre_update,
     checklist_mark,
@@ -43,6 +44,7 @@ __all__ = [
     "category_change_request",
     "centre_close",
     "centre_create",
+    "centre_from_application",
     "centre_profile_update",
     "centre_update",
     "checklist_mark",

@@ -105,6 +105,46 @@ def centre_create(
 
 
 @transaction.atomic
+def centre_from_application(*, actor, application) -> Centre:
+    """The centre in design that a selected application becomes (idempotent).
+
+    Meant for the calls app's decision service: `if selected:
+    centre_from_application(actor=actor, application=application)`. The type is the one
+    proposed (or the call's only eligible type), the scope the one proposed (or the type's
+    narrowest), the country the organisation's.
+    """
+    existing = Centre.objects.filter(
+        source=CentreSource.APPLICATION,
+        source_content_type=ContentType.objects.get_for_model(application),
+        source_object_id=str(application.pk),
+    ).first()
+    if existing is not None:
+        return existing
+    centre_type = application.proposed_centre_type
+    if centre_type is None:
+        eligible = list(application.call.centre_types.all()[:2])
+        if len(eligible) != 1:
+            raise TransitionRefused(
+                _("The application does not say which type of centre it proposes."),
+                code="type_unknown",
+            )
+        centre_type = eligible[0]
+    organisation = application.organisation
+    scope = application.proposed_scope or centre_type.scopes[-1]
+    host = application.host_institution or organisation.acronym or organisation.name
+    return centre_create(
+        actor=actor,
+        centre_type=centre_type,
+        scope=scope,
+        host_organisation=organisation,
+        country=Country.objects.get(code=str(organisation.country)),
+        name=f"{host} {centre_type.name_en}"[:200],
+        source=CentreSource.APPLICATION,
+        source_object=application,
+    )
+
+
+@transaction.atomic
 def centre_update(*, centre_id: int, actor, objectives=None, **fields) -> Centre:
     """The secretariat's fields (name, scope, ownership, host, country, objectives)."""
     require_secretariat(actor)
