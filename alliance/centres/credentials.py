@@ -17,7 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from joserfc import jws
 from joserfc.errors import JoseError
 from joserfc.jwk import OKPKey
@@ -136,7 +136,12 @@ def _instant(day: date, end: bool = False) -> str:
 def accreditation_credential(accreditation) -> dict:
     centre = accreditation.centre
     centre_type = accreditation.centre_type
-    verify_path = reverse("centres:verify_code", kwargs={"code": accreditation.verification_code})
+    # The same URLs whatever language the Director was using when issuing it.
+    with translation.override("en"):
+        verify_path = reverse(
+            "centres:verify_code", kwargs={"code": accreditation.verification_code}
+        )
+        centre_path = reverse("centres:detail", kwargs={"pk": centre.pk})
     status = [
         {
             "id": f"{status_list_url(p)}#{accreditation.status_list_index}",
@@ -156,7 +161,7 @@ def accreditation_credential(accreditation) -> dict:
         "validFrom": _instant(accreditation.start_date),
         "validUntil": _instant(accreditation.end_date, end=True),
         "credentialSubject": {
-            "id": _url(reverse("centres:detail", kwargs={"pk": centre.pk})),
+            "id": _url(centre_path),
             "type": "AccelerationCentre",
             "name": centre.name,
             "centreType": centre_type.code,

@@ -177,3 +177,22 @@ def test_key_rotation_keeps_old_credentials_verifiable(settings, accredited):
             credentials.verification_keys()
     finally:
         credentials.reset_keys()
+
+
+def test_credential_urls_do_not_depend_on_the_issuers_language(
+    secretariat_officer, director, lab_expert, ministry
+):
+    from django.utils import translation
+
+    from .factories import accredited_centre
+
+    with translation.override("fr"):
+        _centre, accreditation = accredited_centre(
+            secretariat=secretariat_officer,
+            director=director,
+            lab=lab_expert,
+            organisation=ministry,
+        )
+    vc = _payload(accreditation.credential_jwt)
+    assert "/en/centres/verify/" in vc["id"]
+    assert "/en/centres/" in vc["credentialSubject"]["id"]
