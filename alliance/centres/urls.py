@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import manage, public, workflow
+from .views import accreditation, manage, public, workflow
 
 app_name = "centres"
 urlpatterns = [
@@ -22,20 +22,24 @@ urlpatterns = [
     path("manage/<int:pk>/profile/", manage.profile_edit, name="profile"),
     path("manage/<int:pk>/close/", manage.centre_close, name="close"),
     path("manage/<int:pk>/checklist/<str:item>/", manage.checklist_mark, name="checklist"),
-    path("manage/<int:pk>/accredit/", manage.accredit, name="accredit"),
+    path("manage/<int:pk>/accredit/", accreditation.accredit, name="accredit"),
     path("manage/<int:pk>/move/", workflow.move_request, name="move_request"),
     path("manage/<int:centre_pk>/initiatives/new/", manage.initiative_edit, name="initiative_new"),
     path("manage/initiatives/<int:pk>/", manage.initiative_edit, name="initiative_edit"),
     path("manage/accreditations/<int:pk>/renewal/", workflow.renewal_open, name="renewal_open"),
     path(
         "manage/accreditations/<int:pk>/<str:action>/",
-        manage.accreditation_action,
+        accreditation.accreditation_action,
         name="accreditation_action",
     ),
-    path("manage/accreditations/<int:pk>/certificate.pdf", manage.certificate, name="certificate"),
+    path(
+        "manage/accreditations/<int:pk>/certificate.pdf",
+        accreditation.certificate,
+        name="certificate",
+    ),
     path(
         "manage/accreditations/<int:pk>/credential.jwt",
-        manage.credential_file,
+        accreditation.credential_file,
         name="credential",
     ),
     path("manage/renewals/", workflow.renewal_list, name="renewal_list"),

@@ -7,12 +7,6 @@ from .accreditation import (
     accreditation_reinstate,
     accreditation_revoke,
     accreditation_suspend,
-    expire_ended,
-    renewal_decide,
-    renewal_evaluate,
-    renewal_open,
-    renewal_self_report,
-    send_due_reminders,
 )
 from .centres import (
     centre_close,
@@ -24,6 +18,8 @@ from .centres import (
     initiative_create,
     initiative_update,
 )
+from .deadlines import expire_ended, send_due_reminders
+from .renewal import renewal_decide, renewal_evaluate, renewal_open, renewal_self_report
 from .requests import (
     category_change_decide,
     category_change_evaluate,

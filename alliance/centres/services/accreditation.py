@@ -1,7 +1,6 @@
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -9,20 +8,13 @@ from alliance.core.audit import record_event
 from alliance.core.states import TransitionRefused, require_transition
 
 from ..credentials import sign_accreditation
-from ..models import Accreditation, Centre, RenewalEvaluation, RenewalReminder
+from ..models import Accreditation, Centre, RenewalEvaluation
 from ..permissions import (
-    is_centre_manager,
-    is_evaluator,
-    require,
     require_director,
-    require_secretariat,
 )
 from ..states import (
     ACCREDITATION_ALLOWED,
     CURRENT_ACCREDITATION_STATUSES,
-    EVALUATION_ALLOWED,
-    REMINDER_DAYS,
-    RENEWAL_CRITERIA,
     AccreditationStatus,
     CentreStatus,
     EvaluationStatus,
@@ -199,208 +191,3 @@ def accreditation_revoke(*, accreditation_id: int, actor, reason: str) -> Accred
     set_centre_status(centre, CentreStatus.CLOSED, actor=actor, verb="centre.closed")
     after_commit_public_change(centre.pk, "revoked", accreditation_id=accreditation.pk)
     return accreditation
-
-
-# --- renewal ---------------------------------------------------------------------------
-
-
-@transaction.atomic
-def renewal_open(*, accreditation_id: int, actor) -> RenewalEvaluation:
-    """The secretariat opens the evaluation and requalification of a centre."""
-    require_secretariat(actor)
-    accreditation = _lock_accreditation(accreditation_id)
-    if RenewalEvaluation.objects.filter(accreditation=accreditation).exists():
-        raise TransitionRefused(
-            _("A renewal evaluation was already opened for this accreditation."),
-            code="renewal_exists",
-        )
-    # A suspended accreditation is reinstated (or not) before its renewal is considered.
-    require_transition(accreditation, A.UNDER_EVALUATION, RENEWAL_OPENS_FROM)
-    _set_status(accreditation, A.UNDER_EVALUATION, actor=actor)
-    evaluation = RenewalEvaluation.objects.create(accreditation=accreditation)
-    record_event(actor=actor, verb="renewal.opened", obj=evaluation)
-    return evaluation
-
-
-def _lock_evaluation(evaluation_id: int) -> RenewalEvaluation:
-    return (
-        RenewalEvaluation.objects.select_for_update()
-        .select_related("accreditation__centre")
-        .get(pk=evaluation_id)
-    )
-
-
-@transaction.atomic
-def renewal_self_report(*, evaluation_id: int, actor, self_report: str) -> RenewalEvaluation:
-    evaluation = _lock_evaluation(evaluation_id)
-    require(
-        is_centre_manager(actor, evaluation.accreditation.centre),
-        _("Only the centre's managers submit its self-report."),
-    )
-    if not self_report.strip():
-        raise TransitionRefused(_("Write the self-report."), code="self_report_required")
-    require_transition(evaluation, EvaluationStatus.SELF_REPORTED, EVALUATION_ALLOWED)
-    before = evaluation.status
-    evaluation.status = EvaluationStatus.SELF_REPORTED
-    evaluation.self_report = self_report
-    evaluation.self_reported_by, evaluation.self_reported_at = actor, timezone.now()
-    evaluation.save(update_fields=["status", "self_report", "self_reported_by", "self_reported_at"])
-    record_event(actor=actor, verb="renewal.self_reported", obj=evaluation, before=before)
-    return evaluation
-
-
-@transaction.atomic
-def renewal_evaluate(
-    *, evaluation_id: int, actor, scores: dict[str, int], note: str
-) -> RenewalEvaluation:
-    """The secretariat's and the Lab's evaluation against the renewal criteria (0 to 4)."""
-    require(is_evaluator(actor), _("Only the secretariat or the Lab evaluates a renewal."))
-    evaluation = _lock_evaluation(evaluation_id)
-    expected = {code for code, _label in RENEWAL_CRITERIA}
-    if set(scores) != expected or any(not 0 <= int(v) <= 4 for v in scores.values()):
-        raise TransitionRefused(_("Score every criterion from 0 to 4."), code="scores_incomplete")
-    require_transition(evaluation, EvaluationStatus.EVALUATED, EVALUATION_ALLOWED)
-    before = evaluation.status
-    evaluation.status = EvaluationStatus.EVALUATED
-    evaluation.scores = {k: int(v) for k, v in scores.items()}
-    evaluation.evaluation_note = note
-    evaluation.evaluated_by, evaluation.evaluated_at = actor, timezone.now()
-    evaluation.save(
-        update_fields=["status", "scores", "evaluation_note", "evaluated_by", "evaluated_at"]
-    )
-    record_event(
-        actor=actor,
-        verb="renewal.evaluated",
-        obj=evaluation,
-        before=before,
-        after=evaluation.scores,
-    )
-    return evaluation
-
-
-@transaction.atomic
-def renewal_decide(*, evaluation_id: int, actor, renew: bool, note: str = "") -> RenewalEvaluation:
-    """Renewed: a new three-year term starting the day after the current one ends."""
-    require_director(actor)
-    evaluation = _lock_evaluation(evaluation_id)
-    outcome = EvaluationStatus.RENEWED if renew else EvaluationStatus.LAPSED
-    require_transition(evaluation, outcome, EVALUATION_ALLOWED)
-    if renew and evaluation.status != EvaluationStatus.EVALUATED:
-        raise TransitionRefused(
-            _("The secretariat and the Lab must evaluate the centre before it is renewed."),
-            code="not_evaluated",
-        )
-    accreditation = _lock_accreditation(evaluation.accreditation_id)
-    before = evaluation.status
-    evaluation.status = outcome
-    evaluation.decision_note = note
-    evaluation.decided_by, evaluation.decided_at = actor, timezone.now()
-    evaluation.save(update_fields=["status", "decision_note", "decided_by", "decided_at"])
-    record_event(actor=actor, verb=f"renewal.{outcome}", obj=evaluation, before=before, after=note)
-    if renew:
-        _set_status(accreditation, A.RENEWED, actor=actor, reason=note)
-        start = accreditation.end_date + timedelta(days=1)
-        new = _create(
-            accreditation.centre,
-            actor=actor,
-            start=start,
-            end=term_end(start),
-            previous=accreditation,
-        )
-        after_commit_public_change(accreditation.centre_id, "renewed", accreditation_id=new.pk)
-    else:
-        _set_status(accreditation, A.LAPSED, actor=actor, reason=note)
-        after_commit_public_change(
-            accreditation.centre_id, "lapsed", accreditation_id=accreditation.pk
-        )
-    return evaluation
-
-
-# --- the daily deadline job --------------------------------------------------------------
-
-
-def send_due_reminders(today: date) -> int:
-    """Claim each (accreditation, step) once through the unique constraint, then send."""
-    sent = 0
-    horizon = today + timedelta(days=max(REMINDER_DAYS))
-    due = Accreditation.objects.filter(
-        status__in=[A.ACTIVE, A.RENEWAL_DUE, A.UNDER_EVALUATION],
-        end_date__gte=today,
-        end_date__lte=horizon,
-    ).only("pk", "centre_id", "end_date", "status")
-    for accreditation in due:
-        left = (accreditation.end_date - today).days
-        steps = [d for d in REMINDER_DAYS if left <= d]
-        claimed = []
-        for step in steps:
-            try:
-                with transaction.atomic():
-                    RenewalReminder.objects.create(accreditation=accreditation, days_before=step)
-                claimed.append(step)
-            except IntegrityError:
-                continue
-        if not claimed:
-            continue
-        with transaction.atomic():
-            if accreditation.status == A.ACTIVE:
-                # Conditional UPDATE: a concurrent run or a Director's action wins cleanly.
-                changed = Accreditation.objects.filter(pk=accreditation.pk, status=A.ACTIVE).update(
-                    status=A.RENEWAL_DUE, status_changed_at=timezone.now()
-                )
-                if changed:
-                    record_event(
-                        actor=None,
-                        verb="accreditation.renewal_due",
-                        obj=accreditation,
-                        before=A.ACTIVE,
-                        after=A.RENEWAL_DUE,
-                    )
-            record_event(
-                actor=None,
-                verb="accreditation.reminder_sent",
-                obj=accreditation,
-                after={"days_before": min(claimed), "days_left": left},
-            )
-            centre_id, pk, days = accreditation.centre_id, accreditation.pk, left
-            after_commit_public_change(centre_id, "reminder", accreditation_id=pk, days=days)
-        sent += 1
-    return sent
-
-
-def expire_ended(today: date) -> int:
-    """Accreditations past their last day without a renewal expire; so do their centres."""
-    expired = 0
-    ended = Accreditation.objects.filter(
-        end_date__lt=today,
-        status__in=[A.ACTIVE, A.RENEWAL_DUE, A.UNDER_EVALUATION, A.SUSPENDED, A.LAPSED],
-    ).values_list("pk", "status", "centre_id")
-    for pk, status, centre_id in ended:
-        with transaction.atomic():
-            if not Accreditation.objects.filter(pk=pk, status=status).update(
-                status=A.EXPIRED, status_changed_at=timezone.now()
-            ):
-                continue
-            accreditation = Accreditation.objects.get(pk=pk)
-            record_event(
-                actor=None,
-                verb="accreditation.expired",
-                obj=accreditation,
-                before=status,
-                after=A.EXPIRED,
-            )
-            RenewalEvaluation.objects.filter(
-                accreditation_id=pk, status__in=OPEN_EVALUATION_STATUSES
-            ).update(status=EvaluationStatus.LAPSED)
-            centre = Centre.objects.select_for_update().get(pk=centre_id)
-            still_held = centre.accreditations.filter(
-                Q(status__in=CURRENT_ACCREDITATION_STATUSES) | Q(status=A.RENEWED),
-                end_date__gte=today,
-            ).exists()
-            if not still_held and centre.status in (
-                CentreStatus.ACCREDITED,
-                CentreStatus.SUSPENDED,
-            ):
-                set_centre_status(centre, CentreStatus.EXPIRED, actor=None, verb="centre.expired")
-            after_commit_public_change(centre_id, "expired", accreditation_id=pk)
-        expired += 1
-    return expired

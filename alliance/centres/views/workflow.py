@@ -39,7 +39,8 @@ from ..permissions import (
 )
 from ..states import RENEWAL_CRITERIA, RENEWAL_PASS_MARK, RequestStatus
 from ..states import AccreditationStatus as A
-from .manage import _accreditation_for, managed_organisations, refused
+from .accreditation import _accreditation_for
+from .manage import managed_organisations, refused
 
 PER_PAGE = 25
 
