@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from .factories import accredited_centre, centre_manager
 
@@ -19,3 +20,11 @@ def manager(ministry_focal_point):
 @pytest.fixture
 def other_manager(university):
     return centre_manager(university, "other@university.test")
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """A request to a /fr/ page leaves French active in the thread: reset it for the tests
+    that follow (ours and other apps')."""
+    yield
+    translation.activate("en")

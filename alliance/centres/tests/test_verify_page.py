@@ -11,7 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _verify(client, code):
-    return client.get(reverse("centres:verify_code", args=[code])).content.decode()
+    # An explicit language: a request to a /fr/ page leaves French active in this thread.
+    return client.get(f"/en/centres/verify/{code}/").content.decode()
 
 
 @time_machine.travel("2025-06-01")
@@ -134,3 +135,19 @@ def test_the_certificate_qr_code_opens_the_verification_page(client, accredited)
     assert qr_svg_data_uri(url) in html and "Certificat d'agrément" in html
     path = url.split("127.0.0.1:8000", 1)[-1]
     assert client.get(path).status_code == 200
+
+
+def test_a_renewal_not_yet_started_says_when_it_takes_effect(
+    client, accredited, secretariat_officer, manager, lab_expert, director
+):
+    _centre, accreditation = accredited
+    evaluation = services.renewal_open(accreditation_id=accreditation.pk, actor=secretariat_officer)
+    services.renewal_self_report(evaluation_id=evaluation.pk, actor=manager, self_report="Done.")
+    scores = {"objectives": 3, "flagships": 3, "resources": 3, "reporting": 3, "network": 3}
+    services.renewal_evaluate(evaluation_id=evaluation.pk, actor=lab_expert, scores=scores, note="")
+    services.renewal_decide(evaluation_id=evaluation.pk, actor=director, renew=True)
+    accreditation.refresh_from_db()
+    with time_machine.travel("2026-12-01"):
+        body = _verify(client, accreditation.successor.verification_code)
+        assert "takes effect on March 1, 2027" in body
+        assert "This accreditation is valid." in _verify(client, accreditation.verification_code)

@@ -159,6 +159,7 @@ def _result_context(accreditation):
         "centre": accreditation.centre,
         "public_status": status,
         "status_label": PublicStatus(status).label,
+        "not_started": accreditation.start_date > timezone.localdate(),
     }
 
 
