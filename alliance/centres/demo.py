@@ -224,6 +224,12 @@ def seed(ctx):
                 actor=director,
                 reason="Annual report overdue by six months.",
             )
+        if i == 9:
+            services.accreditation_revoke(
+                accreditation_id=accreditation.pk,
+                actor=director,
+                reason="The host organisation ended its cooperation agreement.",
+            )
         if i == 8:
             services.category_change_request(
                 centre_id=centre.pk,
@@ -235,6 +241,23 @@ def seed(ctx):
             )
     services.send_due_reminders(today)
     services.expire_ended(today)
+    # The Global Innovation Centre's renewal is under evaluation.
+    gic = made["gic"].accreditations.filter(status="renewal_due").first()
+    if gic is not None:
+        services.renewal_open(accreditation_id=gic.pk, actor=secretariat)
+    # A Senegalese university asks to become a partner ITU acceleration centre.
+    if not PartnerRecognition.objects.filter(organisation=orgs["ucad"]).exists():
+        services.recognition_request(
+            organisation=orgs["ucad"],
+            actor=ctx.users["ucad"],
+            centre_name="Centre d'innovation numérique de l'UCAD",
+            centre_type=CentreType.objects.get(code="RESEARCH_ENTREPRENEURSHIP"),
+            scope="national",
+            country=Country.objects.get(code="SN"),
+            description="Un incubateur universitaire pour les jeunes pousses du numérique.",
+            track_record="Six promotions de jeunes pousses depuis 2019.",
+            resources="Huit personnes et un budget annuel de l'université.",
+        )
 
 
 def _tih_focal(ctx, organisation):

@@ -18,6 +18,14 @@ def test_demo_seed_covers_every_region_and_type_and_is_idempotent(capsys):
     )
     assert listed.values("centre_type").distinct().count() == 4
     statuses = set(Accreditation.objects.values_list("status", flat=True))
-    assert {"active", "renewal_due", "renewed", "suspended", "expired"} <= statuses
+    assert {
+        "active",
+        "renewal_due",
+        "under_evaluation",
+        "renewed",
+        "suspended",
+        "revoked",
+        "expired",
+    } <= statuses
     macra = Centre.objects.get(name__startswith="MACRA")
     assert macra.accreditations.count() == 2
