@@ -10,10 +10,12 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("readyz", core_views.readyz, name="readyz"),
     path("api/v1/", api.urls),
+    path("", include("alliance.centres.credential_urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("alliance.public.urls")),
+    path("centres/", include("alliance.centres.urls")),
     path("calls/", include("alliance.calls.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("alliance.accounts.urls")),

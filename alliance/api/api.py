@@ -6,6 +6,7 @@ from ninja.pagination import paginate
 
 from alliance.board.api import router as board_router
 from alliance.calls.api import router as calls_router
+from alliance.centres.api import router as centres_router
 from alliance.centres.models import CentreType
 from alliance.core.models import Country, Region, StrategicObjective
 from alliance.core.states import TransitionRefused
@@ -101,6 +102,7 @@ def whoami(request):
 
 api.add_router("/", reference)
 api.add_router("/", me)
+api.add_router("/", centres_router)
 api.add_router("/", board_router)
 api.add_router("/", joining_api.router)
 api.add_router("/", calls_router)

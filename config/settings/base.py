@@ -209,3 +209,10 @@ LOGGING = {
 FORM_RENDERER = "alliance.core.forms.FormRenderer"
 # django-countries 9 shows Nauru by its local name; ITU documents say Nauru.
 COUNTRIES_OVERRIDE = {"NR": _("Nauru")}
+
+# Verifiable credentials: the Ed25519 private key (JWK JSON or PEM) that signs accreditations.
+CREDENTIAL_SIGNING_KEY = env_or_fail("CREDENTIAL_SIGNING_KEY", str, "")
+# Development and tests only: a key file made on first use when no key is configured.
+CREDENTIAL_DEV_KEY_FILE = env_or_fail("CREDENTIAL_DEV_KEY_FILE", str, "")
+# After a key rotation: the old public keys (a JSON list of JWKs), still published and accepted.
+CREDENTIAL_RETIRED_PUBLIC_KEYS = env_or_fail("CREDENTIAL_RETIRED_PUBLIC_KEYS", str, "")

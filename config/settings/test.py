@@ -13,3 +13,5 @@ if not REDIS_URL:  # noqa: F405 - with REDIS_URL set, the suite runs against rea
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+_KEY_FILE = str(BASE_DIR / "var" / "credential-dev-key.json")  # noqa: F405
+CREDENTIAL_DEV_KEY_FILE = CREDENTIAL_DEV_KEY_FILE or _KEY_FILE  # noqa: F405

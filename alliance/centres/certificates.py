@@ -1,0 +1,36 @@
+"""The accreditation certificate: a PDF (WeasyPrint) with a QR code to its verification page."""
+
+import segno
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+
+def verification_url(accreditation, language: str) -> str:
+    with translation.override(language):
+        path = reverse("centres:verify_code", kwargs={"code": accreditation.verification_code})
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def qr_svg_data_uri(url: str) -> str:
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
+
+
+def certificate_pdf(accreditation, language: str) -> bytes:
+    from weasyprint import HTML
+
+    url = verification_url(accreditation, language)
+    with translation.override(language):
+        html = render_to_string(
+            "centres/certificate.html",
+            {
+                "accreditation": accreditation,
+                "centre": accreditation.centre,
+                "centre_type": accreditation.centre_type,
+                "verification_url": url,
+                "qr": qr_svg_data_uri(url),
+                "LANGUAGE_CODE": language,
+            },
+        )
+    return HTML(string=html, base_url=settings.SITE_URL).write_pdf()

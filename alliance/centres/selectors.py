@@ -1,0 +1,223 @@
+"""Reads of the centres app: the public registry, coverage tables, verification."""
+
+import re
+from collections import Counter
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from alliance.core.models import Region, StrategicObjective
+
+from .credentials import decode_bitstring, encode_bitstring
+from .models import Accreditation, Centre, CentreType, FlagshipInitiative
+from .models.accreditation import CODE_ALPHABET, CODE_LENGTH
+from .states import (
+    CURRENT_ACCREDITATION_STATUSES,
+    NETWORK_STATUSES,
+    AccreditationStatus,
+    PublicStatus,
+)
+
+A = AccreditationStatus
+CODE_RE = re.compile(rf"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")
+
+
+def registry_centres(filters: dict | None = None) -> QuerySet[Centre]:
+    """Centres the public may see (accredited once), with what a registry row shows."""
+    filters = filters or {}
+    rows = Centre.objects.filter(listed_since__isnull=False)
+    if filters.get("centre_type"):
+        rows = rows.filter(centre_type=filters["centre_type"])
+    if filters.get("region"):
+        rows = rows.filter(country__region=filters["region"])
+    if filters.get("country"):
+        rows = rows.filter(country=filters["country"])
+    if filters.get("status"):
+        rows = rows.filter(status=filters["status"])
+    if filters.get("scope"):
+        rows = rows.filter(scope=filters["scope"])
+    if filters.get("objective"):
+        rows = rows.filter(objectives=filters["objective"])
+    if filters.get("q"):
+        rows = rows.filter(
+            Q(name__icontains=filters["q"]) | Q(host_organisation__name__icontains=filters["q"])
+        )
+    return (
+        rows.select_related("centre_type", "country__region", "host_organisation")
+        .prefetch_related(
+            Prefetch("objectives", queryset=StrategicObjective.objects.order_by("order"))
+        )
+        .order_by("name", "id")
+        .distinct()
+    )
+
+
+def current_accreditation(centre: Centre) -> Accreditation | None:
+    """The accreditation in force, else the most recent one."""
+    rows = centre.accreditations.exclude(status=A.SUPERSEDED).order_by("-start_date", "-id")
+    today = timezone.localdate()
+    for accreditation in rows:
+        if accreditation.start_date <= today:
+            return accreditation
+    return rows.first()
+
+
+def public_centre(pk: int) -> Centre:
+    return (
+        Centre.objects.filter(listed_since__isnull=False)
+        .select_related("centre_type", "country__region", "host_organisation")
+        .prefetch_related(
+            "objectives",
+            Prefetch(
+                "initiatives",
+                queryset=FlagshipInitiative.objects.prefetch_related("objectives").order_by(
+                    "start_date", "id"
+                ),
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def public_status(accreditation: Accreditation, today: date | None = None) -> str:
+    """What anyone may know about an accreditation: valid, expired, suspended, revoked."""
+    today = today or timezone.localdate()
+    if accreditation.status == A.REVOKED:
+        return PublicStatus.REVOKED
+    if accreditation.status == A.SUSPENDED:
+        return PublicStatus.SUSPENDED
+    if accreditation.status == A.SUPERSEDED:
+        return PublicStatus.REPLACED
+    if accreditation.status == A.EXPIRED or accreditation.end_date < today:
+        return PublicStatus.EXPIRED
+    return PublicStatus.VALID
+
+
+def normalise_code(raw: str) -> str | None:
+    """The stored form of a typed code (dashes and spaces dropped), or None if malformed."""
+    code = re.sub(r"[\s-]", "", raw or "").upper()
+    return code if CODE_RE.match(code) else None
+
+
+def accreditation_by_code(raw: str) -> Accreditation | None:
+    """Unknown and malformed codes give the same answer: None."""
+    code = normalise_code(raw)
+    if code is None:
+        return None
+    return (
+        Accreditation.objects.select_related(
+            "centre__country__region", "centre__host_organisation", "centre_type"
+        )
+        .filter(code_filter(code))
+        .first()
+    )
+
+
+def code_filter(code: str) -> Q:
+    # Only accreditations of centres the registry lists can be verified.
+    return Q(verification_code=code, centre__listed_since__isnull=False)
+
+
+def status_list_indexes(purpose: str) -> list[int]:
+    statuses = [A.REVOKED, A.SUPERSEDED] if purpose == "revocation" else [A.SUSPENDED]
+    return list(
+        Accreditation.objects.filter(status__in=statuses).values_list(
+            "status_list_index", flat=True
+        )
+    )
+
+
+def current_status_lists() -> dict[str, bytes]:
+    """The status lists as published, decoded again: local checks use the same bits."""
+    return {
+        purpose: decode_bitstring(encode_bitstring(status_list_indexes(purpose)))
+        for purpose in ("revocation", "suspension")
+    }
+
+
+def centres_per_country() -> dict[str, int]:
+    rows = (
+        Centre.objects.filter(status__in=NETWORK_STATUSES)
+        .values("country__code")
+        .annotate(n=Count("id"))
+    )
+    return {r["country__code"]: r["n"] for r in rows}
+
+
+def coverage_tables() -> dict:
+    """Centres per region x type and per region x objective (gaps show as zeros)."""
+    regions = list(Region.objects.order_by("order"))
+    types = list(CentreType.objects.order_by("order"))
+    objectives = list(StrategicObjective.objects.order_by("order"))
+    public = Centre.objects.filter(status__in=NETWORK_STATUSES)
+    by_type = Counter(
+        {
+            (r["country__region"], r["centre_type"]): r["n"]
+            for r in public.values("country__region", "centre_type").annotate(n=Count("id"))
+        }
+    )
+    by_objective = Counter(
+        {
+            (r["country__region"], r["objectives"]): r["n"]
+            for r in public.filter(objectives__isnull=False)
+            .values("country__region", "objectives")
+            .annotate(n=Count("id"))
+        }
+    )
+    return {
+        "types": types,
+        "objectives": objectives,
+        "by_type": [(region, [by_type[(region.pk, t.pk)] for t in types]) for region in regions],
+        "by_objective": [
+            (region, [by_objective[(region.pk, o.pk)] for o in objectives]) for region in regions
+        ],
+    }
+
+
+def staff_centres(filters: dict | None = None) -> QuerySet[Centre]:
+    filters = filters or {}
+    rows = Centre.objects.all()
+    if filters.get("status"):
+        rows = rows.filter(status=filters["status"])
+    if filters.get("q"):
+        rows = rows.filter(name__icontains=filters["q"])
+    return rows.select_related("centre_type", "country__region", "host_organisation").order_by(
+        "name", "id"
+    )
+
+
+def current_accreditations_for(centres) -> dict[int, Accreditation]:
+    """One query for a page of centres: their accreditation in force (or latest)."""
+    ids = [c.pk for c in centres]
+    result: dict[int, Accreditation] = {}
+    rows = (
+        Accreditation.objects.filter(centre_id__in=ids)
+        .select_related("centre_type")
+        .exclude(status=A.SUPERSEDED)
+        .order_by("centre_id", "-start_date", "-id")
+    )
+    today = timezone.localdate()
+    for accreditation in rows:
+        held = result.get(accreditation.centre_id)
+        if held is None or (held.start_date > today >= accreditation.start_date):
+            result[accreditation.centre_id] = accreditation
+    return result
+
+
+def in_force(centre: Centre) -> Accreditation | None:
+    return centre.accreditations.filter(status__in=CURRENT_ACCREDITATION_STATUSES).first()
+
+
+def centre_cost(centre: Centre, flagship_initiatives: int):
+    """The indicative annual cost (costs.py) for the centre's type, scope, ownership,
+    objectives and flagship initiatives."""
+    from .costs import estimate_cost
+
+    return estimate_cost(
+        cost_class=centre.centre_type.cost_class,
+        objectives=centre.objectives.count(),
+        scope=centre.scope,
+        ownership=centre.ownership,
+        flagship_initiatives=flagship_initiatives,
+    )

@@ -1,0 +1,85 @@
+"""The transition tables allow exactly what docs/states/centres.md says."""
+
+from itertools import product
+from types import SimpleNamespace
+
+import pytest
+
+from alliance.centres.states import (
+    ACCREDITATION_ALLOWED,
+    CENTRE_ALLOWED,
+    REQUEST_ALLOWED,
+    AccreditationStatus,
+    CentreStatus,
+    RequestStatus,
+)
+from alliance.core.states import TransitionRefused, require_transition
+
+A, C, R = AccreditationStatus, CentreStatus, RequestStatus
+
+ACCREDITATION_MOVES = {
+    (A.ACTIVE, A.RENEWAL_DUE),
+    (A.ACTIVE, A.UNDER_EVALUATION),
+    (A.RENEWAL_DUE, A.UNDER_EVALUATION),
+    (A.UNDER_EVALUATION, A.RENEWED),
+    (A.UNDER_EVALUATION, A.LAPSED),
+    (A.SUSPENDED, A.ACTIVE),
+    (A.LAPSED, A.EXPIRED),
+}
+
+
+def _allowed(table, current, target) -> bool:
+    try:
+        require_transition(SimpleNamespace(status=current), target, table)
+    except TransitionRefused:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(("current", "target"), list(ACCREDITATION_MOVES))
+def test_accreditation_lifecycle_moves_are_allowed(current, target):
+    assert _allowed(ACCREDITATION_ALLOWED, current, target)
+
+
+@pytest.mark.parametrize("terminal", [A.REVOKED, A.EXPIRED, A.SUPERSEDED])
+def test_terminal_accreditations_go_nowhere(terminal):
+    assert not any(_allowed(ACCREDITATION_ALLOWED, terminal, t) for t in A)
+
+
+def test_renewal_and_reinstatement_are_refused_from_the_wrong_states():
+    assert not _allowed(ACCREDITATION_ALLOWED, A.SUSPENDED, A.RENEWED)
+    assert not _allowed(ACCREDITATION_ALLOWED, A.ACTIVE, A.RENEWED)
+    assert not _allowed(ACCREDITATION_ALLOWED, A.RENEWED, A.ACTIVE)
+    assert not _allowed(ACCREDITATION_ALLOWED, A.LAPSED, A.RENEWED)
+
+
+def test_suspension_and_revocation_reach_every_accreditation_in_force():
+    for status in (A.ACTIVE, A.RENEWAL_DUE, A.UNDER_EVALUATION):
+        assert _allowed(ACCREDITATION_ALLOWED, status, A.SUSPENDED)
+        assert _allowed(ACCREDITATION_ALLOWED, status, A.REVOKED)
+
+
+def test_centre_table():
+    assert _allowed(CENTRE_ALLOWED, C.IN_DESIGN, C.ACCREDITED)
+    assert not _allowed(CENTRE_ALLOWED, C.IN_DESIGN, C.SUSPENDED)
+    assert not _allowed(CENTRE_ALLOWED, C.IN_DESIGN, C.EXPIRED)
+    assert _allowed(CENTRE_ALLOWED, C.EXPIRED, C.ACCREDITED)
+    assert not any(_allowed(CENTRE_ALLOWED, C.CLOSED, t) for t in C)
+
+
+def test_requests_are_evaluated_before_approval():
+    moves = {(c, t) for c, t in product(R, R) if _allowed(REQUEST_ALLOWED, c, t)}
+    assert moves == {
+        (R.REQUESTED, R.UNDER_EVALUATION),
+        (R.REQUESTED, R.REJECTED),
+        (R.UNDER_EVALUATION, R.APPROVED),
+        (R.UNDER_EVALUATION, R.REJECTED),
+    }
+
+
+def test_refusal_reason_is_translated():
+    from django.utils import translation
+
+    with translation.override("fr"), pytest.raises(TransitionRefused) as refused:
+        require_transition(SimpleNamespace(status=A.REVOKED), A.ACTIVE, ACCREDITATION_ALLOWED)
+    assert "statut" in refused.value.reason

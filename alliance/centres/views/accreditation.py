@@ -1,0 +1,132 @@
+"""The Director's accreditation pages, and the certificate and credential downloads."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from alliance.core.access import get_visible_or_404
+from alliance.core.states import TransitionRefused
+
+from .. import services
+from ..certificates import certificate_pdf
+from ..forms import (
+    AccreditationIssueForm,
+    ReasonForm,
+)
+from ..models import Accreditation
+from ..permissions import (
+    get_centre_for,
+    is_director,
+)
+from .manage import action_page, refused
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def accredit(request, pk):
+    centre = get_centre_for(request.user, pk, manage=True)
+    if not is_director(request.user):
+        raise PermissionDenied
+    form = AccreditationIssueForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.accreditation_issue(
+                centre_id=centre.pk, actor=request.user, start_date=form.cleaned_data["start_date"]
+            )
+        except TransitionRefused as exc:
+            refused(request, form, exc)
+        else:
+            messages.success(
+                request, _("The centre is accredited for three years. Its certificate is ready.")
+            )
+            return redirect("centres:manage", pk=centre.pk)
+    return action_page(
+        request,
+        form=form,
+        title=_("Accredit %(centre)s") % {"centre": centre},
+        intro=_("The accreditation runs for three years from the start date."),
+        back_url="centres:manage",
+        extra={"back_pk": centre.pk},
+        submit=_("Accredit the centre"),
+    )
+
+
+def _accreditation_for(request, pk) -> Accreditation:
+    accreditation = get_visible_or_404(
+        Accreditation.objects.select_related(
+            "centre__host_organisation", "centre__country__region", "centre_type"
+        ),
+        pk=pk,
+    )
+    # Same visibility as the centre's workspace: staff and the centre's managers.
+    get_centre_for(request.user, accreditation.centre_id, manage=True)
+    return accreditation
+
+
+ACCREDITATION_ACTIONS = {
+    "suspend": (services.accreditation_suspend, True, lambda: _("Suspend the accreditation")),
+    "reinstate": (
+        services.accreditation_reinstate,
+        False,
+        lambda: _("Reinstate the accreditation"),
+    ),
+    "revoke": (services.accreditation_revoke, True, lambda: _("Revoke the accreditation")),
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def accreditation_action(request, pk, action):
+    accreditation = _accreditation_for(request, pk)
+    if not is_director(request.user) or action not in ACCREDITATION_ACTIONS:
+        raise PermissionDenied
+    service, needs_reason, title = ACCREDITATION_ACTIONS[action]
+    form = ReasonForm(request.POST or None)
+    if not needs_reason:
+        form.fields["reason"].required = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(
+                accreditation_id=accreditation.pk,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except TransitionRefused as exc:
+            refused(request, form, exc)
+        else:
+            messages.success(request, _("Done. The registry and the verification page show it."))
+            return redirect("centres:manage", pk=accreditation.centre_id)
+    return action_page(
+        request,
+        form=form,
+        title=title(),
+        intro=str(accreditation),
+        back_url="centres:manage",
+        extra={"back_pk": accreditation.centre_id},
+        submit=title(),
+    )
+
+
+@login_required
+def certificate(request, pk):
+    accreditation = _accreditation_for(request, pk)
+    language = request.GET.get("lang") if request.GET.get("lang") in ("en", "fr") else None
+    language = language or request.LANGUAGE_CODE
+    pdf = certificate_pdf(accreditation, language)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"accreditation-{accreditation.verification_code}-{language}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def credential_file(request, pk):
+    accreditation = _accreditation_for(request, pk)
+    response = HttpResponse(accreditation.credential_jwt, content_type="application/vc+jwt")
+    name = f"accreditation-{accreditation.verification_code}.jwt"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -1,0 +1,213 @@
+"""Public pages: registry, centre page, map, coverage, open data, verification."""
+
+import csv
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import require_http_methods
+
+from alliance.core.models import Country
+
+from ..cache import registry_page
+from ..credentials import verify_credential
+from ..forms import RegistryFilterForm, VerifyForm
+from ..models import Centre
+from ..selectors import (
+    accreditation_by_code,
+    centres_per_country,
+    coverage_tables,
+    current_accreditation,
+    current_accreditations_for,
+    current_status_lists,
+    normalise_code,
+    public_centre,
+    public_status,
+    registry_centres,
+)
+from ..states import PublicStatus
+from ..worldmap import world_map_svg
+
+PER_PAGE = 25
+
+
+@registry_page
+def registry(request):
+    form = RegistryFilterForm(request.GET or None)
+    page = Paginator(registry_centres(form.filters()), PER_PAGE).get_page(request.GET.get("page"))
+    accreditations = current_accreditations_for(page.object_list)
+    rows = [(c, accreditations.get(c.pk)) for c in page.object_list]
+    return render(
+        request, "centres/registry.html", {"filter_form": form, "page": page, "rows": rows}
+    )
+
+
+@registry_page
+def detail(request, pk):
+    try:
+        centre = public_centre(pk)
+    except Centre.DoesNotExist as exc:
+        raise Http404 from exc
+    accreditation = current_accreditation(centre)
+    status = public_status(accreditation) if accreditation else None
+    return render(
+        request,
+        "centres/detail.html",
+        {
+            "centre": centre,
+            "accreditation": accreditation,
+            "public_status": status,
+            "accreditation_label": PublicStatus(status).label if status else "",
+            "type_periods": centre.type_periods.select_related("centre_type"),
+        },
+    )
+
+
+@registry_page
+def map_page(request):
+    names = {c.code.code: c.name for c in Country.objects.filter(centres__isnull=False)}
+    counts = sorted(
+        ((code, names.get(code, code), n) for code, n in centres_per_country().items()),
+        key=lambda row: row[1],
+    )
+    return render(request, "centres/map.html", {"counts": counts})
+
+
+@registry_page
+@gzip_page
+def map_svg(request):
+    response = HttpResponse(world_map_svg(centres_per_country()), content_type="image/svg+xml")
+    response["Content-Security-Policy"] = "script-src 'none'"
+    return response
+
+
+@registry_page
+def coverage(request):
+    return render(request, "centres/coverage.html", coverage_tables())
+
+
+def _open_data_rows():
+    centres = list(registry_centres())
+    accreditations = current_accreditations_for(centres)
+    for centre in centres:
+        accreditation = accreditations.get(centre.pk)
+        yield {
+            "id": centre.pk,
+            "name": centre.name,
+            "type": centre.centre_type.code,
+            "scope": centre.scope,
+            "ownership": centre.ownership,
+            "host_organisation": centre.host_organisation.name,
+            "country": centre.country.code.code,
+            "region": centre.country.region.code,
+            "objectives": [o.code for o in centre.objectives.all()],
+            "status": centre.status,
+            "accreditation_start": accreditation.start_date.isoformat() if accreditation else "",
+            "accreditation_end": accreditation.end_date.isoformat() if accreditation else "",
+            "accreditation_status": public_status(accreditation) if accreditation else "",
+            "website": centre.website,
+        }
+
+
+@registry_page
+def export_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="acceleration-centres.csv"'
+    rows = list(_open_data_rows())
+    fields = [
+        "id",
+        "name",
+        "type",
+        "scope",
+        "ownership",
+        "host_organisation",
+        "country",
+        "region",
+        "objectives",
+        "status",
+        "accreditation_start",
+        "accreditation_end",
+        "accreditation_status",
+        "website",
+    ]
+    writer = csv.DictWriter(response, fieldnames=fields)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({**row, "objectives": " ".join(row["objectives"])})
+    return response
+
+
+@registry_page
+def export_json(request):
+    response = JsonResponse(
+        {"generated": timezone.now().isoformat(), "centres": list(_open_data_rows())},
+        json_dumps_params={"ensure_ascii": False, "indent": 1},
+    )
+    response["Content-Disposition"] = 'attachment; filename="acceleration-centres.json"'
+    return response
+
+
+def _result_context(accreditation):
+    if accreditation is None:
+        return {"found": False}
+    status = public_status(accreditation)
+    return {
+        "found": True,
+        "accreditation": accreditation,
+        "centre": accreditation.centre,
+        "public_status": status,
+        "status_label": PublicStatus(status).label,
+        "not_started": accreditation.start_date > timezone.localdate(),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def verify(request):
+    """A code typed or a credential file uploaded; the answer never says more than the
+    registry: a malformed code and an unknown code get the same answer."""
+    form = VerifyForm(request.POST, request.FILES) if request.method == "POST" else VerifyForm()
+    context = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        token = form.cleaned_data.get("token")
+        if token:
+            result = verify_credential(token, current_status_lists())
+            accreditation = (
+                accreditation_by_code(result.code) if result.outcome != "invalid" else None
+            )
+            context.update(_result_context(accreditation))
+            context.update({"checked": True, "credential_outcome": result.outcome})
+            return render(request, "centres/verify.html", context)
+        code = normalise_code(form.cleaned_data["code"]) or "unknown"
+        return redirect("centres:verify_code", code=code)
+    return render(request, "centres/verify.html", context)
+
+
+def verify_code(request, code):
+    context = {"form": VerifyForm(initial={"code": code}), "checked": True}
+    context.update(_result_context(accreditation_by_code(code)))
+    return render(request, "centres/verify.html", context)
+
+
+def jwks(request):
+    from ..credentials import public_jwks
+
+    response = JsonResponse(public_jwks())
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def status_list(request, purpose):
+    from ..credentials import MEDIA_TYPE, PURPOSES, status_list_credential
+    from ..selectors import status_list_indexes
+
+    if purpose not in PURPOSES:
+        raise Http404
+    response = HttpResponse(
+        status_list_credential(purpose, status_list_indexes(purpose)), content_type=MEDIA_TYPE
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "no-cache"
+    return response
