@@ -72,6 +72,12 @@ def main() -> int:
         "DEBUG": "false",
         "LOG_LEVEL": "WARNING",
     }
+    if not env.get("CREDENTIAL_SIGNING_KEY"):
+        from joserfc.jwk import OKPKey
+
+        env["CREDENTIAL_SIGNING_KEY"] = __import__("json").dumps(
+            OKPKey.generate_key("Ed25519").as_dict(private=True)
+        )
     manage = [sys.executable, str(ROOT / "manage.py")]
     if not args.skip_seed:
         for command in (

@@ -12,6 +12,12 @@ if not SECRET_KEY or SECRET_KEY.startswith(("dev-only", "test-only")) or len(SEC
         "SECRET_KEY is missing or a default: set SECRET_KEY to a random string of 50+ characters."
     )
 
+if not env_or_fail("CREDENTIAL_SIGNING_KEY", str, ""):
+    raise ImproperlyConfigured(
+        "CREDENTIAL_SIGNING_KEY is missing: set it to the Ed25519 private key (JWK or PEM) that "
+        "signs accreditation credentials (see the README)."
+    )
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_or_fail("SECURE_SSL_REDIRECT", bool, True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]

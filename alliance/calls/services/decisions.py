@@ -35,8 +35,8 @@ def departs_from_ranking(application: Application, selected: bool, ranking: dict
 def application_decide(
     *, application_id: int, actor, selected: bool, rationale: str, justification: str = ""
 ) -> Application:
-    """Select or decline one application. The network of centres hooks in here at merge
-    time: a selected application becomes a centre in design."""
+    """Select or decline one application; a selected application becomes a centre in
+    design in the same transaction (the network of centres)."""
     from ..selectors import ranking_for_call
 
     require_perm(actor, "calls.decide_call")
@@ -86,4 +86,8 @@ def application_decide(
         before=before,
         after={"status": target, "rationale": rationale, "justification": justification},
     )
+    if selected:
+        from alliance.centres.services import centre_from_application
+
+        centre_from_application(actor=actor, application=application)
     return application

@@ -228,6 +228,13 @@ def test_decision_needs_a_review_and_a_justification_to_depart_from_the_ranking(
     assert weak.status == ApplicationStatus.SELECTED
     assert weak.departure_justification == "Regional balance"
 
+    # The selected application becomes a centre in design; the declined one does not.
+    from alliance.centres.models import Centre
+
+    centre = Centre.objects.get(host_organisation=weak.organisation)
+    assert centre.status == "in_design"
+    assert not Centre.objects.filter(host_organisation=strong.organisation).exists()
+
 
 def test_secretariat_cannot_decide(secretariat_officer, application):
     with pytest.raises(TransitionRefused) as refused:

@@ -1,5 +1,6 @@
 """Production settings refuse to start on dangerous configuration, naming the variable."""
 
+import json
 import os
 import subprocess
 import sys
@@ -7,8 +8,15 @@ import sys
 import pytest
 
 
+def _signing_key() -> str:
+    from joserfc.jwk import OKPKey
+
+    return json.dumps(OKPKey.generate_key("Ed25519").as_dict(private=True))
+
+
 def _check(**env):
-    environment = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY")}
+    hidden = ("DEBUG", "SECRET_KEY", "CREDENTIAL_SIGNING_KEY")
+    environment = {k: v for k, v in os.environ.items() if k not in hidden}
     environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", **env)
     return subprocess.run(
         [sys.executable, "manage.py", "check"], capture_output=True, text=True, env=environment
@@ -22,6 +30,7 @@ def _check(**env):
         ({}, "SECRET_KEY"),
         ({"SECRET_KEY": "dev-only-insecure-key-change-me"}, "SECRET_KEY"),
         ({"SECRET_KEY": "x" * 60, "EMAIL_PORT": "twenty-five"}, "EMAIL_PORT"),
+        ({"SECRET_KEY": "x" * 60}, "CREDENTIAL_SIGNING_KEY"),
     ],
 )
 def test_production_refuses_bad_configuration(env, named):
@@ -31,4 +40,4 @@ def test_production_refuses_bad_configuration(env, named):
 
 
 def test_production_starts_with_a_real_secret():
-    assert _check(SECRET_KEY="k" * 64).returncode == 0
+    assert _check(SECRET_KEY="k" * 64, CREDENTIAL_SIGNING_KEY=_signing_key()).returncode == 0
