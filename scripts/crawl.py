@@ -77,15 +77,14 @@ def main():
             problems.append(f"size {len(body) // 1000} KB {path}")
         parser_ = Links()
         parser_.feed(text)
-        for ref in parser_.assets + parser_.links:
+        for ref in parser_.assets:
             if ref.startswith(("http://", "https://", "//")) and not ref.startswith(args.base):
-                if any(a == ref for a in parser_.assets):
-                    problems.append(f"external asset {ref} on {path}")
+                problems.append(f"external asset {ref} on {path}")
         for href in parser_.links:
             href = urllib.parse.urljoin(path, href.split("#")[0])
-            if href.startswith("/") and href.startswith(f"/{args.lang}/") and not skip.search(href):
-                if href not in seen:
-                    queue.append(href)
+            local = href.startswith(f"/{args.lang}/") and not skip.search(href)
+            if local and href not in seen:
+                queue.append(href)
     print(f"crawled {len(seen)} pages as {args.email or 'visitor'} in {args.lang}")
     for p in problems:
         print("  ", p)
