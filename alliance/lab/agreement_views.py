@@ -14,7 +14,13 @@ from alliance.core.access import get_visible_or_404
 from alliance.core.states import TransitionRefused
 
 from . import services
-from .forms import AgreementForm, AgreementStatusForm, ProjectForm, ProjectItemForm, ProjectStatusForm
+from .forms import (
+    AgreementForm,
+    AgreementStatusForm,
+    ProjectForm,
+    ProjectItemForm,
+    ProjectStatusForm,
+)
 from .models import CooperationAgreement, Project
 from .selectors import agreements_for_centre, agreements_list
 from .states import AgreementStatus
@@ -229,7 +235,12 @@ def project_item_add(request, pk):
             else services.deliverable_add
         )
         try:
-            add(project_id=project.pk, actor=request.user, title=data["title"], due_date=data["due_date"])
+            add(
+                project_id=project.pk,
+                actor=request.user,
+                title=data["title"],
+                due_date=data["due_date"],
+            )
         except TransitionRefused as refused:
             form.add_error(None, refused.reason)
         else:
@@ -266,5 +277,9 @@ def centre_page(request, centre_pk):
     return render(
         request,
         "lab/centre.html",
-        {"centre": centre, "agreements": agreements_for_centre(centre), "lab": _is_lab(request.user)},
+        {
+            "centre": centre,
+            "agreements": agreements_for_centre(centre),
+            "lab": _is_lab(request.user),
+        },
     )

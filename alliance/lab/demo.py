@@ -20,20 +20,55 @@ from .states import RequestStatus
 S = RequestStatus
 REQUESTS = [
     # organisation key, requester key, kind, status, days ago, description
-    ("macra", "macra_focal", "sandbox", S.CLOSED, 300,
-     "Design a regulatory sandbox for mobile money start-ups."),
-    ("macra", "macra_focal", "monitoring", S.IN_PROGRESS, 60,
-     "Help us set baselines and targets for our centre's indicators."),
-    ("ng_ministry", "ministry", "preliminary_review", S.SUBMITTED, 3,
-     "Preliminary review of our ecosystem before we apply for a national centre."),
-    ("ng_ministry", "ministry", "centre_design", S.TRIAGED, 12,
-     "Support to design a Digital Transformation Acceleration Centre in Abuja."),
-    ("macra", "macra_signatory", "capacity_building", S.ASSIGNED, 20,
-     "Train our staff in Design Thinking for public services."),
-    ("macra", "macra_focal", "acceleration", S.DELIVERED, 120,
-     "Run an acceleration bootcamp for our second start-up cohort."),
-    ("ng_ministry", "ministry", "other", S.DECLINED, 90,
-     "Fund our national broadband roll-out."),
+    (
+        "macra",
+        "macra_focal",
+        "sandbox",
+        S.CLOSED,
+        300,
+        "Design a regulatory sandbox for mobile money start-ups.",
+    ),
+    (
+        "macra",
+        "macra_focal",
+        "monitoring",
+        S.IN_PROGRESS,
+        60,
+        "Help us set baselines and targets for our centre's indicators.",
+    ),
+    (
+        "ng_ministry",
+        "ministry",
+        "preliminary_review",
+        S.SUBMITTED,
+        3,
+        "Preliminary review of our ecosystem before we apply for a national centre.",
+    ),
+    (
+        "ng_ministry",
+        "ministry",
+        "centre_design",
+        S.TRIAGED,
+        12,
+        "Support to design a Digital Transformation Acceleration Centre in Abuja.",
+    ),
+    (
+        "macra",
+        "macra_signatory",
+        "capacity_building",
+        S.ASSIGNED,
+        20,
+        "Train our staff in Design Thinking for public services.",
+    ),
+    (
+        "macra",
+        "macra_focal",
+        "acceleration",
+        S.DELIVERED,
+        120,
+        "Run an acceleration bootcamp for our second start-up cohort.",
+    ),
+    ("ng_ministry", "ministry", "other", S.DECLINED, 90, "Fund our national broadband roll-out."),
 ]
 
 
@@ -88,7 +123,9 @@ def _seed_requests(ctx, lab):
                 )
         if status in (S.DELIVERED, S.CLOSED) and not tar.documents.exists():
             DeliveryDocument.objects.create(
-                request=tar, title="Review and recommendations", file=_pdf(description),
+                request=tar,
+                title="Review and recommendations",
+                file=_pdf(description),
                 uploaded_by=lab,
             )
 
@@ -166,9 +203,9 @@ def _seed_agreements(lab):
                     title=milestone,
                     defaults={
                         "due_date": due,
-                        "done_at": due if project_status == "completed" or (
-                            project_status == "active" and k == 0
-                        ) else None,
+                        "done_at": due
+                        if project_status == "completed" or (project_status == "active" and k == 0)
+                        else None,
                     },
                 )
             Deliverable.objects.update_or_create(

@@ -99,9 +99,7 @@ class PlanForm(forms.Form):
 
 
 class DeliverForm(forms.Form):
-    note = forms.CharField(
-        label=_("What was delivered"), widget=forms.Textarea, max_length=5000
-    )
+    note = forms.CharField(label=_("What was delivered"), widget=forms.Textarea, max_length=5000)
     title = forms.CharField(label=_("Document title"), max_length=200)
     document = forms.FileField(
         label=_("Document"),
@@ -141,7 +139,9 @@ class AgreementForm(forms.Form):
         label=_("Parties"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
     scope = forms.CharField(label=_("Scope"), widget=forms.Textarea, max_length=10000)
-    start_date = forms.DateField(label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = forms.DateField(
+        label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     end_date = forms.DateField(label=_("End date"), widget=forms.DateInput(attrs={"type": "date"}))
     document = forms.FileField(
         label=_("Agreement document"),
@@ -186,7 +186,9 @@ class ProjectForm(forms.Form):
         label=_("Description"), widget=forms.Textarea, required=False, max_length=10000
     )
     budget_usd = forms.IntegerField(label=_("Budget (USD)"), min_value=0, max_value=10**9)
-    start_date = forms.DateField(label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = forms.DateField(
+        label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     end_date = forms.DateField(label=_("End date"), widget=forms.DateInput(attrs={"type": "date"}))
 
 

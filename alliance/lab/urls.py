@@ -27,7 +27,9 @@ urlpatterns = [
     path("agreements/new/", agreement_views.agreement_create, name="agreement_create"),
     path("agreements/<int:pk>/", agreement_views.agreement_detail, name="agreement_detail"),
     path("agreements/<int:pk>/status/", agreement_views.agreement_status, name="agreement_status"),
-    path("agreements/<int:pk>/projects/new/", agreement_views.project_create, name="project_create"),
+    path(
+        "agreements/<int:pk>/projects/new/", agreement_views.project_create, name="project_create"
+    ),
     path("projects/<int:pk>/", agreement_views.project_detail, name="project_detail"),
     path("projects/<int:pk>/status/", agreement_views.project_status, name="project_status"),
     path("projects/<int:pk>/items/", agreement_views.project_item_add, name="project_item_add"),

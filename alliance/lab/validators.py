@@ -6,7 +6,19 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
-DOCUMENT_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt", "png", "jpg"]
+DOCUMENT_EXTENSIONS = [
+    "pdf",
+    "docx",
+    "xlsx",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+    "csv",
+    "txt",
+    "png",
+    "jpg",
+]
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
 validate_extension = FileExtensionValidator(allowed_extensions=DOCUMENT_EXTENSIONS)

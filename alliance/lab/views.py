@@ -300,4 +300,6 @@ def document(request, pk, doc_pk):
 
     tar = get_visible_or_404(requests_visible_to(request.user), pk=pk)
     doc = get_visible_or_404(tar.documents.all(), pk=doc_pk)
-    return FileResponse(doc.file.open("rb"), as_attachment=True, filename=doc.file.name.split("/")[-1])
+    return FileResponse(
+        doc.file.open("rb"), as_attachment=True, filename=doc.file.name.split("/")[-1]
+    )

@@ -29,7 +29,8 @@ class IndicatorForm(forms.ModelForm):
 
 class CentreIndicatorForm(forms.Form):
     indicator = forms.ModelChoiceField(
-        label=_("Indicator"), queryset=Indicator.objects.filter(active=True).select_related("objective")
+        label=_("Indicator"),
+        queryset=Indicator.objects.filter(active=True).select_related("objective"),
     )
     baseline = forms.DecimalField(label=_("Baseline"), max_digits=14, decimal_places=2)
     baseline_year = forms.IntegerField(label=_("Baseline year"), min_value=2000, max_value=2100)
@@ -108,7 +109,10 @@ class ReportForm(forms.Form):
 
     def values(self) -> dict[int, tuple[Decimal | None, str]]:
         return {
-            ci.pk: (self.cleaned_data.get(f"value_{ci.pk}"), self.cleaned_data.get(f"note_{ci.pk}", ""))
+            ci.pk: (
+                self.cleaned_data.get(f"value_{ci.pk}"),
+                self.cleaned_data.get(f"note_{ci.pk}", ""),
+            )
             for ci in self.centre_indicators
         }
 

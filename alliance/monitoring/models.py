@@ -148,9 +148,7 @@ class ReportingPeriod(models.Model):
 
 class CentreReport(models.Model):
     period = models.OneToOneField(ReportingPeriod, on_delete=models.CASCADE, related_name="report")
-    centre = models.ForeignKey(
-        "centres.Centre", on_delete=models.CASCADE, related_name="reports"
-    )
+    centre = models.ForeignKey("centres.Centre", on_delete=models.CASCADE, related_name="reports")
     # Copied from the period so that the late list filters on one indexed table.
     due_date = models.DateField(_("due date"))
     status = models.CharField(
@@ -223,7 +221,9 @@ class InitiativeProgress(models.Model):
         verbose_name = _("flagship initiative progress")
         verbose_name_plural = _("flagship initiative progress")
         constraints = [
-            models.UniqueConstraint(fields=["report", "initiative"], name="initiative_progress_unique")
+            models.UniqueConstraint(
+                fields=["report", "initiative"], name="initiative_progress_unique"
+            )
         ]
 
     def __str__(self):
@@ -303,7 +303,9 @@ class LessonLearned(models.Model):
         _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
     attachment = models.FileField(
-        _("attachment"), upload_to="monitoring/lessons/%Y/", validators=DOCUMENT_VALIDATORS,
+        _("attachment"),
+        upload_to="monitoring/lessons/%Y/",
+        validators=DOCUMENT_VALIDATORS,
         blank=True,
     )
     status = models.CharField(

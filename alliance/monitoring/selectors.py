@@ -57,9 +57,7 @@ def punctuality(centre, today: date | None = None) -> dict:
     and past due. Reports not yet due are not counted."""
     today = today or timezone.localdate()
     counts = {"on_time": 0, "late": 0, "missing": 0, "not_yet_due": 0}
-    for report in CentreReport.objects.filter(centre=centre).only(
-        "due_date", "first_submitted_at"
-    ):
+    for report in CentreReport.objects.filter(centre=centre).only("due_date", "first_submitted_at"):
         counts[_punctuality_of(report, today)] += 1
     return counts
 

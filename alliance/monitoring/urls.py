@@ -8,7 +8,11 @@ urlpatterns = [
     path("indicators/new/", catalogue.indicator_edit, name="indicator_create"),
     path("indicators/<int:pk>/", catalogue.indicator_edit, name="indicator_edit"),
     path("centres/<int:centre_pk>/", dashboards.centre_dashboard, name="centre_dashboard"),
-    path("centres/<int:centre_pk>/indicators/", dashboards.centre_indicator_set, name="centre_indicator_set"),
+    path(
+        "centres/<int:centre_pk>/indicators/",
+        dashboards.centre_indicator_set,
+        name="centre_indicator_set",
+    ),
     path(
         "centres/<int:centre_pk>/indicators/<int:ci_pk>/remove/",
         dashboards.centre_indicator_remove,

@@ -1,8 +1,7 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from django.core.validators import MaxValueValidator, MinValueValidator
 
 from ..states import RequestStatus
 from ..validators import DOCUMENT_VALIDATORS

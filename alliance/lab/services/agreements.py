@@ -177,7 +177,10 @@ def project_milestone_done(*, milestone_id: int, actor: User) -> ProjectMileston
         milestone.done_at = timezone.localdate()
         milestone.save(update_fields=["done_at"])
         record_event(
-            actor=actor, verb="project.milestone_done", obj=project, after={"title": milestone.title}
+            actor=actor,
+            verb="project.milestone_done",
+            obj=project,
+            after={"title": milestone.title},
         )
     return milestone
 
@@ -202,7 +205,9 @@ def deliverable_deliver(*, deliverable_id: int, actor: User, document) -> Delive
     deliverable.delivered_at = timezone.localdate()
     deliverable.save(update_fields=["document", "delivered_at"])
     record_event(
-        actor=actor, verb="project.deliverable_delivered", obj=project,
+        actor=actor,
+        verb="project.deliverable_delivered",
+        obj=project,
         after={"title": deliverable.title},
     )
     return deliverable

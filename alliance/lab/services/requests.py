@@ -1,16 +1,15 @@
 """Every write to a technical assistance request (see states.py for the lifecycle)."""
 
+from datetime import date
+
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.accounts.models import Membership, Organisation, User
 from alliance.accounts.roles import StaffRole, has_role
 from alliance.core.audit import record_event
 from alliance.core.states import PermissionRefused, TransitionRefused, require_transition
-
-from datetime import date
-
-from django.utils import timezone
 
 from ..models import DeliveryDocument, PlanMilestone, TechnicalAssistanceRequest
 from ..states import ALLOWED, RequestStatus
@@ -181,9 +180,7 @@ def request_plan_agree(*, request_id: int, actor: User) -> TechnicalAssistanceRe
     _require_requester(request, actor)
     require_transition(request, RequestStatus.IN_PROGRESS, ALLOWED)
     if request.plan_proposed_at is None:
-        raise TransitionRefused(
-            _("The Lab expert has not proposed a plan yet."), code="no_plan"
-        )
+        raise TransitionRefused(_("The Lab expert has not proposed a plan yet."), code="no_plan")
     before = request.status
     request.status = RequestStatus.IN_PROGRESS
     request.plan_agreed_at = timezone.now()
@@ -214,7 +211,9 @@ def milestone_mark_done(*, milestone_id: int, actor: User) -> PlanMilestone:
         milestone.done_at = timezone.now()
         milestone.save(update_fields=["done_at"])
         record_event(
-            actor=actor, verb="assistance_request.milestone_done", obj=request,
+            actor=actor,
+            verb="assistance_request.milestone_done",
+            obj=request,
             after={"milestone": milestone.title},
         )
     return milestone

@@ -47,8 +47,13 @@ def test_agreement_lifecycle_and_project(agreement, lab_expert):
         agreement_id=agreement.pk, actor=lab_expert, status="signed", document=pdf()
     )
     project = services.project_create(
-        actor=lab_expert, agreement=agreement, title="Sandbox", description="",
-        budget_usd=120000, start_date=date(2025, 2, 1), end_date=date(2025, 12, 31),
+        actor=lab_expert,
+        agreement=agreement,
+        title="Sandbox",
+        description="",
+        budget_usd=120000,
+        start_date=date(2025, 2, 1),
+        end_date=date(2025, 12, 31),
     )
     services.project_set_status(project_id=project.pk, actor=lab_expert, status="active")
     services.project_milestone_add(
@@ -70,8 +75,13 @@ def test_ended_agreement_takes_no_project(agreement, lab_expert):
     services.agreement_set_status(agreement_id=agreement.pk, actor=lab_expert, status="ended")
     with pytest.raises(TransitionRefused) as refused:
         services.project_create(
-            actor=lab_expert, agreement=agreement, title="X", description="", budget_usd=1,
-            start_date=date(2025, 1, 1), end_date=date(2025, 2, 1),
+            actor=lab_expert,
+            agreement=agreement,
+            title="X",
+            description="",
+            budget_usd=1,
+            start_date=date(2025, 1, 1),
+            end_date=date(2025, 2, 1),
         )
     assert refused.value.code == "ended"
 
@@ -88,12 +98,32 @@ def test_centre_page_shows_agreements_to_its_managers_only(
     assert client.get(reverse("lab:agreement_detail", args=[agreement.pk])).status_code == 404
 
 
-def test_lab_records_an_agreement_from_the_pages(client, centre, lab_expert, django_assert_max_num_queries):
+def test_lab_records_an_agreement_from_the_pages(
+    client, centre, lab_expert, django_assert_max_num_queries
+):
     client.force_login(lab_expert)
     url = reverse("lab:agreement_create") + f"?centre={centre.pk}"
-    bad = client.post(url, {"title": "T", "parties": "P", "scope": "S", "start_date": "2025-05-01", "end_date": "2025-01-01"})
+    bad = client.post(
+        url,
+        {
+            "title": "T",
+            "parties": "P",
+            "scope": "S",
+            "start_date": "2025-05-01",
+            "end_date": "2025-01-01",
+        },
+    )
     assert "must come after" in bad.content.decode()
-    client.post(url, {"title": "T", "parties": "P", "scope": "S", "start_date": "2025-01-01", "end_date": "2026-01-01"})
+    client.post(
+        url,
+        {
+            "title": "T",
+            "parties": "P",
+            "scope": "S",
+            "start_date": "2025-01-01",
+            "end_date": "2026-01-01",
+        },
+    )
     agreement = CooperationAgreement.objects.get()
     assert agreement.centre == centre and agreement.status == "draft"
     with django_assert_max_num_queries(15):

@@ -42,7 +42,10 @@ def test_full_journey_plan_agree_deliver_close(assigned, lab_expert, ministry_fo
     propose(assigned, lab_expert)
     services.request_plan_agree(request_id=assigned.pk, actor=ministry_focal_point)
     services.request_deliver(
-        request_id=assigned.pk, actor=lab_expert, note="Review attached.", documents=[("Review", pdf())]
+        request_id=assigned.pk,
+        actor=lab_expert,
+        note="Review attached.",
+        documents=[("Review", pdf())],
     )
     services.request_close(
         request_id=assigned.pk, actor=ministry_focal_point, satisfaction=5, comment="Very useful."
@@ -82,13 +85,17 @@ def test_only_the_assigned_expert_plans_and_only_the_requester_agrees(
     assert TechnicalAssistanceRequest.objects.get().status == RequestStatus.ASSIGNED
 
 
-def test_delivery_needs_a_document_and_close_needs_a_rating(assigned, lab_expert, ministry_focal_point):
+def test_delivery_needs_a_document_and_close_needs_a_rating(
+    assigned, lab_expert, ministry_focal_point
+):
     propose(assigned, lab_expert)
     services.request_plan_agree(request_id=assigned.pk, actor=ministry_focal_point)
     with pytest.raises(TransitionRefused) as refused:
         services.request_deliver(request_id=assigned.pk, actor=lab_expert, note="", documents=[])
     assert refused.value.code == "no_document"
-    services.request_deliver(request_id=assigned.pk, actor=lab_expert, note="", documents=[("R", pdf())])
+    services.request_deliver(
+        request_id=assigned.pk, actor=lab_expert, note="", documents=[("R", pdf())]
+    )
     with pytest.raises(TransitionRefused) as refused:
         services.request_close(request_id=assigned.pk, actor=ministry_focal_point, satisfaction=9)
     assert refused.value.code == "rating_range"
@@ -101,7 +108,12 @@ def test_any_member_can_request(client, ministry):
     client.force_login(member)
     client.post(
         reverse("lab:request_create", args=[ministry.pk]),
-        {"kind": "capacity_building", "description": "Train our staff.", "urgency": "low", "preferred_language": "fr"},
+        {
+            "kind": "capacity_building",
+            "description": "Train our staff.",
+            "urgency": "low",
+            "preferred_language": "fr",
+        },
     )
     assert TechnicalAssistanceRequest.objects.get().kind == "capacity_building"
 
@@ -124,21 +136,27 @@ def test_pages_for_plan_delivery_and_rating(client, assigned, lab_expert, minist
     client.force_login(lab_expert)
     exe = SimpleUploadedFile("tool.exe", b"MZ", content_type="application/octet-stream")
     refused = client.post(
-        reverse("lab:request_deliver", args=[assigned.pk]), {"note": "n", "title": "T", "document": exe}
+        reverse("lab:request_deliver", args=[assigned.pk]),
+        {"note": "n", "title": "T", "document": exe},
     )
     assert refused.status_code == 400
     assert TechnicalAssistanceRequest.objects.get().status == RequestStatus.IN_PROGRESS
     client.post(
-        reverse("lab:request_deliver", args=[assigned.pk]), {"note": "n", "title": "Review", "document": pdf()}
+        reverse("lab:request_deliver", args=[assigned.pk]),
+        {"note": "n", "title": "Review", "document": pdf()},
     )
     client.force_login(ministry_focal_point)
     doc = TechnicalAssistanceRequest.objects.get().documents.get()
     assert client.get(reverse("lab:document", args=[assigned.pk, doc.pk])).status_code == 200
-    client.post(reverse("lab:request_close", args=[assigned.pk]), {"satisfaction": "4", "comment": "Good"})
+    client.post(
+        reverse("lab:request_close", args=[assigned.pk]), {"satisfaction": "4", "comment": "Good"}
+    )
     assert TechnicalAssistanceRequest.objects.get().satisfaction == 4
 
 
-def test_expert_queue_and_workload_pages(client, assigned, lab_expert, django_assert_max_num_queries):
+def test_expert_queue_and_workload_pages(
+    client, assigned, lab_expert, django_assert_max_num_queries
+):
     client.force_login(lab_expert)
     with django_assert_max_num_queries(15):
         page = client.get(reverse("lab:my_assignments")).content.decode()
@@ -153,7 +171,9 @@ def test_suggested_experts_shown_when_assigning(client, ministry, lab_expert):
     from alliance.board.tests.factories import ExpertFactory
 
     policy = ExpertFactory(full_name="Policy Person", areas=[ExpertArea.objects.get(code="POLICY")])
-    ExpertFactory(full_name="Growth Person", areas=[ExpertArea.objects.get(code="ENTREPRENEURSHIP")])
+    ExpertFactory(
+        full_name="Growth Person", areas=[ExpertArea.objects.get(code="ENTREPRENEURSHIP")]
+    )
     tar = AssistanceRequestFactory(organisation=ministry, kind="sandbox")
     services.request_triage(request_id=tar.pk, actor=lab_expert)
     client.force_login(lab_expert)

@@ -34,9 +34,10 @@ def indicator_save(*, actor: User, indicator: Indicator | None = None, **fields)
         record_event(actor=actor, verb="indicator.created", obj=indicator, after=indicator.code)
         return indicator
     indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
-    if fields.get("unit", indicator.unit) != indicator.unit and indicator.centre_uses.filter(
-        values__isnull=False
-    ).exists():
+    if (
+        fields.get("unit", indicator.unit) != indicator.unit
+        and indicator.centre_uses.filter(values__isnull=False).exists()
+    ):
         raise TransitionRefused(
             _("Centres have reported values in this unit: create a new indicator instead."),
             code="unit_in_use",
@@ -101,8 +102,10 @@ def centre_indicator_set(
 
 @transaction.atomic
 def centre_indicator_remove(*, actor: User, centre_indicator_id: int) -> None:
-    row = CentreIndicator.objects.select_for_update().select_related("centre", "indicator").get(
-        pk=centre_indicator_id
+    row = (
+        CentreIndicator.objects.select_for_update()
+        .select_related("centre", "indicator")
+        .get(pk=centre_indicator_id)
     )
     require_lab_or_manager(actor, row.centre)
     if row.values.exists():

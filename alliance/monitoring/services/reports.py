@@ -41,7 +41,9 @@ def report_save_draft(
     report = _locked(report_id)
     require_centre_manager(actor, report.centre)
     _require_editable(report)
-    indicators = {ci.pk: ci for ci in report.centre.monitored_indicators.select_related("indicator")}
+    indicators = {
+        ci.pk: ci for ci in report.centre.monitored_indicators.select_related("indicator")
+    }
     for ci_id, (value, _note) in (values or {}).items():
         if ci_id not in indicators:
             raise TransitionRefused(_("This indicator is not one of the centre's."), code="unknown")
@@ -66,7 +68,9 @@ def report_save_draft(
     initiatives = set(report.centre.initiatives.values_list("pk", flat=True))
     for initiative_id, text in (progress or {}).items():
         if initiative_id not in initiatives:
-            raise TransitionRefused(_("This initiative is not one of the centre's."), code="unknown")
+            raise TransitionRefused(
+                _("This initiative is not one of the centre's."), code="unknown"
+            )
         if text.strip():
             InitiativeProgress.objects.update_or_create(
                 report=report, initiative_id=initiative_id, defaults={"progress": text.strip()}

@@ -65,18 +65,14 @@ def open_due_reports(*, today: date) -> list[CentreReport]:
                     )
                     if not created:
                         continue
-                    report = CentreReport.objects.create(
-                        period=period, centre=centre, due_date=due
-                    )
+                    report = CentreReport.objects.create(period=period, centre=centre, due_date=due)
                     record_event(
                         actor=None,
                         verb="report.opened",
                         obj=report,
                         after={"due": due.isoformat()},
                     )
-                    transaction.on_commit(
-                        lambda pk=report.pk: notify_report.enqueue(pk, "opened")
-                    )
+                    transaction.on_commit(lambda pk=report.pk: notify_report.enqueue(pk, "opened"))
             except IntegrityError:
                 continue  # another run opened it first
             opened.append(report)

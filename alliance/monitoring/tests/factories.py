@@ -14,7 +14,9 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Indicator
 
-    objective = factory.LazyFunction(lambda: StrategicObjective.objects.get(code="ENTREPRENEURSHIP"))
+    objective = factory.LazyFunction(
+        lambda: StrategicObjective.objects.get(code="ENTREPRENEURSHIP")
+    )
     code = factory.Sequence(lambda n: f"startups-{n}")
     name_en = factory.Sequence(lambda n: f"Start-ups supported {n}")
     name_fr = factory.Sequence(lambda n: f"Jeunes pousses accompagnées {n}")

@@ -31,14 +31,18 @@ def test_centre_manager_fills_and_submits_through_the_api(client, report, manage
         **headers,
     )
     assert Decimal(ok.json()["values"][0]["value"]) == 12
-    assert client.post(f"/api/v1/monitoring/reports/{report.pk}/submit", **headers).status_code == 200
+    assert (
+        client.post(f"/api/v1/monitoring/reports/{report.pk}/submit", **headers).status_code == 200
+    )
     again = client.post(f"/api/v1/monitoring/reports/{report.pk}/submit", **headers)
     assert again.status_code == 409 and again.json()["code"] == "already_submitted"
     assert CentreReport.objects.get().status == "submitted"
 
 
 def test_other_centres_report_is_404_in_the_api(client, report, stranger):
-    assert client.get(f"/api/v1/monitoring/reports/{report.pk}", **auth(stranger)).status_code == 404
+    assert (
+        client.get(f"/api/v1/monitoring/reports/{report.pk}", **auth(stranger)).status_code == 404
+    )
 
 
 def test_public_figures_need_no_token(client):

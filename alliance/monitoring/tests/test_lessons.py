@@ -21,7 +21,10 @@ def lesson(actor, **kwargs):
 
 
 def test_script_in_a_lesson_is_rendered_harmless(client, lab_expert):
-    item = lesson(lab_expert, body="Hello <script>alert('x')</script> <a href=\"javascript:alert(1)\">x</a> <img src=x onerror=alert(1)>")
+    item = lesson(
+        lab_expert,
+        body="Hello <script>alert('x')</script> <a href=\"javascript:alert(1)\">x</a> <img src=x onerror=alert(1)>",
+    )
     page = client.get(reverse("monitoring:lesson_detail", args=[item.pk])).content.decode()
     assert "<script>alert" not in page
     assert "javascript:" not in page
@@ -34,10 +37,17 @@ def test_markdown_is_rendered(client, lab_expert):
     assert "<h2>Why</h2>" in page and "<strong>regulators</strong>" in page
 
 
-def test_library_searches_by_text_objective_region_and_language(client, lab_expert, django_assert_max_num_queries):
+def test_library_searches_by_text_objective_region_and_language(
+    client, lab_expert, django_assert_max_num_queries
+):
     lesson(lab_expert)
-    lesson(lab_expert, title="Mentors matter", body="Mentoring", language="fr",
-           objective=StrategicObjective.objects.get(code="ENTREPRENEURSHIP"))
+    lesson(
+        lab_expert,
+        title="Mentors matter",
+        body="Mentoring",
+        language="fr",
+        objective=StrategicObjective.objects.get(code="ENTREPRENEURSHIP"),
+    )
     url = reverse("monitoring:lessons")
     with django_assert_max_num_queries(15):
         page = client.get(url).content.decode()

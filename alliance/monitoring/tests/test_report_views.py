@@ -19,7 +19,12 @@ def test_manager_saves_draft_checks_and_submits(client, report, manager, startup
     assert startups.indicator.name_en in page
     response = client.post(
         edit,
-        {"narrative": "A good year.", f"value_{startups.pk}": "42", f"note_{startups.pk}": "", "check": ""},
+        {
+            "narrative": "A good year.",
+            f"value_{startups.pk}": "42",
+            f"note_{startups.pk}": "",
+            "check": "",
+        },
     )
     assert response.url == reverse("monitoring:report_check", args=[report.pk])
     check = client.get(response.url).content.decode()
@@ -30,7 +35,9 @@ def test_manager_saves_draft_checks_and_submits(client, report, manager, startup
     assert "What happens next" in client.get(response.url).content.decode()
 
 
-def test_wrong_unit_is_shown_beside_the_field_and_typed_text_kept(client, report, manager, startups):
+def test_wrong_unit_is_shown_beside_the_field_and_typed_text_kept(
+    client, report, manager, startups
+):
     client.force_login(manager)
     response = client.post(
         reverse("monitoring:report_edit", args=[report.pk]),
@@ -59,7 +66,9 @@ def test_lab_accepts_from_the_page(client, report, manager, startups, lab_expert
     client.force_login(lab_expert)
     url = reverse("monitoring:report_detail", args=[report.pk])
     assert "Record the decision" in client.get(url).content.decode()
-    missing = client.post(reverse("monitoring:report_decide", args=[report.pk]), {"decision": "changes"})
+    missing = client.post(
+        reverse("monitoring:report_decide", args=[report.pk]), {"decision": "changes"}
+    )
     assert missing.status_code == 400
     assert CentreReport.objects.get().status == ReportStatus.SUBMITTED
     client.post(reverse("monitoring:report_decide", args=[report.pk]), {"decision": "accept"})
@@ -75,7 +84,9 @@ def test_lab_lists_have_bounded_queries(
             assert client.get(reverse(f"monitoring:{name}")).status_code == 200
 
 
-def test_centre_dashboard_chart_and_csv(client, centre, report, manager, startups, lab_expert, django_assert_max_num_queries):
+def test_centre_dashboard_chart_and_csv(
+    client, centre, report, manager, startups, lab_expert, django_assert_max_num_queries
+):
     services.report_save_draft(
         report_id=report.pk, actor=manager, narrative="n", values={startups.pk: (Decimal(30), "")}
     )
@@ -104,5 +115,9 @@ def test_network_csv_downloads(client, lab_expert, report):
     response = client.get(reverse("monitoring:network_chart", args=["punctuality", "csv"]))
     assert response["Content-Type"].startswith("text/csv")
     assert "Not yet due,1" in response.content.decode() or "Missing,1" in response.content.decode()
-    assert client.get(reverse("monitoring:network_chart", args=["region", "svg"])).status_code == 200
-    assert client.get(reverse("monitoring:network_chart", args=["nothing", "svg"])).status_code == 404
+    assert (
+        client.get(reverse("monitoring:network_chart", args=["region", "svg"])).status_code == 200
+    )
+    assert (
+        client.get(reverse("monitoring:network_chart", args=["nothing", "svg"])).status_code == 404
+    )

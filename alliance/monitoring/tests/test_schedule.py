@@ -1,4 +1,5 @@
-from datetime import date, datetime, timezone as tz
+from datetime import UTC, date, datetime
+from io import StringIO
 
 import pytest
 import time_machine
@@ -32,17 +33,23 @@ def test_quarterly_schedule_opens_a_report_per_quarter(listed, lab_expert):
     from alliance.monitoring.services import schedule_set
 
     schedule_set(
-        actor=lab_expert, centre=listed, period_months=3,
-        first_period_start=date(2025, 1, 1), due_days=30,
+        actor=lab_expert,
+        centre=listed,
+        period_months=3,
+        first_period_start=date(2025, 1, 1),
+        due_days=30,
     )
     listed.refresh_from_db()
     opened = open_due_reports(today=date(2025, 7, 1))
     assert [r.period.end for r in sorted(opened, key=lambda r: r.period.start)] == [
-        date(2025, 3, 31), date(2025, 6, 30)
+        date(2025, 3, 31),
+        date(2025, 6, 30),
     ]
 
 
-def test_reminders_before_and_after_are_sent_once(listed, ministry_focal_point, django_capture_on_commit_callbacks):
+def test_reminders_before_and_after_are_sent_once(
+    listed, ministry_focal_point, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         open_due_reports(today=date(2025, 3, 1))
     mail.outbox.clear()
@@ -61,8 +68,8 @@ def test_reminders_before_and_after_are_sent_once(listed, ministry_focal_point, 
 def test_command_is_idempotent_day_after_day(listed, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         for day in (date(2025, 3, 1), date(2025, 4, 20), date(2025, 4, 20), date(2025, 5, 1)):
-            with time_machine.travel(datetime(day.year, day.month, day.day, 8, tzinfo=tz.utc)):
-                call_command("open_reports", stdout=open("/dev/null", "w"))
+            with time_machine.travel(datetime(day.year, day.month, day.day, 8, tzinfo=UTC)):
+                call_command("open_reports", stdout=StringIO())
     assert CentreReport.objects.count() == 1
     assert sorted(ReportReminder.objects.values_list("kind", flat=True)) == ["after", "before"]
 
@@ -73,7 +80,10 @@ def test_submitted_report_gets_no_late_reminder(report, manager, startups):
     from alliance.monitoring import services
 
     services.report_save_draft(
-        report_id=report.pk, actor=manager, narrative="Done.", values={startups.pk: (Decimal(3), "")}
+        report_id=report.pk,
+        actor=manager,
+        narrative="Done.",
+        values={startups.pk: (Decimal(3), "")},
     )
     services.report_submit(report_id=report.pk, actor=manager)
     assert send_reminders(today=date(2025, 6, 1)) == 0

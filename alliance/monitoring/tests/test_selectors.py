@@ -1,11 +1,10 @@
-from datetime import date, datetime, timezone as tz
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
 import time_machine
 
 from alliance.centres.tests.factories import accredited_centre
-from alliance.accounts.tests.factories import OrganisationFactory
 from alliance.monitoring import services
 from alliance.monitoring.selectors import (
     centre_monitoring_summary,
@@ -28,7 +27,7 @@ def submit(report, manager, values, when):
 def test_summary_has_history_against_target_and_punctuality(
     centre, report, manager, startups, lab_expert
 ):
-    submit(report, manager, {startups.pk: (Decimal(60), "")}, datetime(2025, 5, 2, tzinfo=tz.utc))
+    submit(report, manager, {startups.pk: (Decimal(60), "")}, datetime(2025, 5, 2, tzinfo=UTC))
     services.report_accept(report_id=report.pk, actor=lab_expert)
     summary = centre_monitoring_summary(centre)
     (item,) = summary["indicators"]
@@ -48,24 +47,36 @@ def test_missing_report_counts_once_past_due(centre, report):
 
 
 def test_totals_add_the_latest_accepted_value_per_centre(
-    centre, report, manager, startups, lab_expert, secretariat_officer, director, university,
+    centre,
+    report,
+    manager,
+    startups,
+    lab_expert,
+    secretariat_officer,
+    director,
+    university,
     university_focal_point,
 ):
     """Hand-computed: Malawi centre 60 + Kenya centre 15 = 75 start-ups in Africa;
     a percentage indicator is never summed."""
-    submit(report, manager, {startups.pk: (Decimal(60), "")}, datetime(2025, 4, 1, tzinfo=tz.utc))
+    submit(report, manager, {startups.pk: (Decimal(60), "")}, datetime(2025, 4, 1, tzinfo=UTC))
     services.report_accept(report_id=report.pk, actor=lab_expert)
     other, _a = accredited_centre(
-        secretariat=secretariat_officer, director=director, lab=lab_expert,
-        organisation=university, country="KE", name="Nairobi centre",
+        secretariat=secretariat_officer,
+        director=director,
+        lab=lab_expert,
+        organisation=university,
+        country="KE",
+        name="Nairobi centre",
     )
     other_ci = CentreIndicatorFactory(centre=other, indicator=startups.indicator)
     share = CentreIndicatorFactory(centre=other, indicator=IndicatorFactory(unit="percent"))
     other_report = open_first_report(other)
     submit(
-        other_report, university_focal_point,
+        other_report,
+        university_focal_point,
         {other_ci.pk: (Decimal(15), ""), share.pk: (Decimal(30), "")},
-        datetime(2025, 4, 1, tzinfo=tz.utc),
+        datetime(2025, 4, 1, tzinfo=UTC),
     )
     services.report_accept(report_id=other_report.pk, actor=lab_expert)
     by_region = indicator_totals("region")

@@ -47,8 +47,10 @@ def _centre_context(request, centre, **overrides):
         "default_due_days": DEFAULT_DUE_DAYS,
         "can_set_indicators": lab or manager,
         "indicator_form": CentreIndicatorForm(
-            initial={"baseline_year": timezone.localdate().year - 1,
-                     "target_year": timezone.localdate().year + 2}
+            initial={
+                "baseline_year": timezone.localdate().year - 1,
+                "target_year": timezone.localdate().year + 2,
+            }
         )
         if lab or manager
         else None,
@@ -146,7 +148,9 @@ def centre_csv(request, centre_pk):
     rows = []
     for item in indicator_history(centre):
         ind = item["indicator"]
-        rows.append([ind.code, ind.name, ind.unit, "baseline", item["baseline_year"], item["baseline"]])
+        rows.append(
+            [ind.code, ind.name, ind.unit, "baseline", item["baseline_year"], item["baseline"]]
+        )
         for end, value in item["points"]:
             rows.append([ind.code, ind.name, ind.unit, "value", end.isoformat(), value])
         rows.append([ind.code, ind.name, ind.unit, "target", item["target_year"], item["target"]])
@@ -204,7 +208,8 @@ def network_dashboard(request):
             "punctuality": _punctuality_rows(),
             "assistance": assistance,
             "totals": [
-                (by, _chart_title(by), indicator_totals(by)) for by in ("objective", "region", "type")
+                (by, _chart_title(by), indicator_totals(by))
+                for by in ("objective", "region", "type")
             ],
             "titles": {name: _chart_title(name) for name in NETWORK_CHARTS},
         },
@@ -249,5 +254,7 @@ def figures(request):
 def figures_chart(request, fmt):
     rows = public_figures()["by_kind"]
     if fmt == "csv":
-        return csv_response("assistance-by-type.csv", [_("Type of assistance"), _("Requests")], rows)
+        return csv_response(
+            "assistance-by-type.csv", [_("Type of assistance"), _("Requests")], rows
+        )
     return svg_response(bar_chart(_("Technical assistance requests by type"), rows))
