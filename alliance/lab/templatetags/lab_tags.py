@@ -33,3 +33,13 @@ def lab_dashboard(context):
             status__in=[RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS, RequestStatus.DELIVERED],
         ).count()
     return result
+
+
+@register.simple_tag
+def centre_agreements(centre, include_drafts=False):
+    """For the centres detail page: `{% include "lab/partials/centre_support.html" %}`."""
+    from ..selectors import agreements_for_centre
+    from ..states import AgreementStatus
+
+    rows = agreements_for_centre(centre)
+    return rows if include_drafts else rows.exclude(status=AgreementStatus.DRAFT)

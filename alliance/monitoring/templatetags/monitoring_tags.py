@@ -31,3 +31,12 @@ def monitoring_dashboard(context):
             centre__in=[c.pk for c in centres], status__in=EDITABLE_STATES
         ).count(),
     }
+
+
+@register.simple_tag(name="centre_monitoring_summary")
+def centre_monitoring_summary_tag(centre):
+    """For the renewal evaluation page:
+    `{% include "monitoring/partials/renewal_summary.html" with centre=... %}`."""
+    from ..selectors import centre_monitoring_summary
+
+    return centre_monitoring_summary(centre)
