@@ -17,6 +17,7 @@ from . import services
 from .forms import (
     AgreementForm,
     AgreementStatusForm,
+    DeliverableForm,
     ProjectForm,
     ProjectItemForm,
     ProjectStatusForm,
@@ -283,3 +284,28 @@ def centre_page(request, centre_pk):
             "lab": _is_lab(request.user),
         },
     )
+
+
+@login_required
+@require_POST
+def deliverable_deliver(request, pk, item_pk):
+    if not _is_lab(request.user):
+        raise PermissionDenied
+    project = get_visible_or_404(_projects_visible_to(request.user), pk=pk)
+    deliverable = get_visible_or_404(project.deliverables.all(), pk=item_pk)
+    form = DeliverableForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.deliverable_deliver(
+                deliverable_id=deliverable.pk,
+                actor=request.user,
+                document=form.cleaned_data["document"],
+            )
+        except TransitionRefused as refused:
+            messages.error(request, refused.reason)
+        else:
+            messages.success(request, _("The deliverable is delivered."))
+        return redirect("lab:project_detail", pk=pk)
+    for error in form.errors.get("document", []):
+        messages.error(request, error)
+    return redirect("lab:project_detail", pk=pk)

@@ -211,3 +211,18 @@ class ProjectItemForm(forms.Form):
     )
     title = forms.CharField(label=_("Title"), max_length=200)
     due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class DeliverableForm(forms.Form):
+    document = forms.FileField(
+        label=_("Document"),
+        help_text=_("PDF, office document, CSV, text or image; 10 MB at most."),
+    )
+
+    def clean_document(self):
+        from .validators import DOCUMENT_VALIDATORS
+
+        upload = self.cleaned_data["document"]
+        for validator in DOCUMENT_VALIDATORS:
+            validator(upload)
+        return upload

@@ -38,5 +38,10 @@ urlpatterns = [
         agreement_views.project_milestone_done,
         name="project_milestone_done",
     ),
+    path(
+        "projects/<int:pk>/deliverables/<int:item_pk>/deliver/",
+        agreement_views.deliverable_deliver,
+        name="deliverable_deliver",
+    ),
     path("centres/<int:centre_pk>/", agreement_views.centre_page, name="centre"),
 ]

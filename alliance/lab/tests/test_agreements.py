@@ -128,3 +128,29 @@ def test_lab_records_an_agreement_from_the_pages(
     assert agreement.centre == centre and agreement.status == "draft"
     with django_assert_max_num_queries(15):
         assert client.get(reverse("lab:agreement_list")).status_code == 200
+
+
+def test_deliverable_delivered_from_the_project_page(client, agreement, lab_expert):
+    project = services.project_create(
+        actor=lab_expert,
+        agreement=agreement,
+        title="Sandbox",
+        description="",
+        budget_usd=1000,
+        start_date=date(2025, 2, 1),
+        end_date=date(2025, 12, 31),
+    )
+    deliverable = services.deliverable_add(
+        project_id=project.pk, actor=lab_expert, title="Final report", due_date=date(2025, 12, 1)
+    )
+    client.force_login(lab_expert)
+    url = reverse("lab:deliverable_deliver", args=[project.pk, deliverable.pk])
+    exe = SimpleUploadedFile("x.exe", b"MZ")
+    client.post(url, {"document": exe})
+    deliverable.refresh_from_db()
+    assert deliverable.delivered_at is None
+    client.post(url, {"document": pdf()})
+    deliverable.refresh_from_db()
+    assert deliverable.delivered_at is not None
+    page = client.get(reverse("lab:project_detail", args=[project.pk])).content.decode()
+    assert "Download" in page
