@@ -309,3 +309,24 @@ def deliverable_deliver(request, pk, item_pk):
     for error in form.errors.get("document", []):
         messages.error(request, error)
     return redirect("lab:project_detail", pk=pk)
+
+
+def _download(field):
+    from django.http import FileResponse, Http404
+
+    if not field:
+        raise Http404
+    return FileResponse(field.open("rb"), as_attachment=True, filename=field.name.split("/")[-1])
+
+
+@login_required
+def agreement_document(request, pk):
+    """Uploaded files are served only to those who may see the agreement."""
+    agreement = get_visible_or_404(_agreements_visible_to(request.user), pk=pk)
+    return _download(agreement.document)
+
+
+@login_required
+def deliverable_document(request, pk, item_pk):
+    project = get_visible_or_404(_projects_visible_to(request.user), pk=pk)
+    return _download(get_visible_or_404(project.deliverables.all(), pk=item_pk).document)

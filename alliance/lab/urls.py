@@ -43,5 +43,15 @@ urlpatterns = [
         agreement_views.deliverable_deliver,
         name="deliverable_deliver",
     ),
+    path(
+        "agreements/<int:pk>/document/",
+        agreement_views.agreement_document,
+        name="agreement_document",
+    ),
+    path(
+        "projects/<int:pk>/deliverables/<int:item_pk>/document/",
+        agreement_views.deliverable_document,
+        name="deliverable_document",
+    ),
     path("centres/<int:centre_pk>/", agreement_views.centre_page, name="centre"),
 ]

@@ -153,4 +153,8 @@ def test_deliverable_delivered_from_the_project_page(client, agreement, lab_expe
     deliverable.refresh_from_db()
     assert deliverable.delivered_at is not None
     page = client.get(reverse("lab:project_detail", args=[project.pk])).content.decode()
-    assert "Download" in page
+    document_url = reverse("lab:deliverable_document", args=[project.pk, deliverable.pk])
+    assert document_url in page
+    assert client.get(document_url).status_code == 200
+    client.force_login(centre_manager(OrganisationFactory(), "z@y.test"))
+    assert client.get(document_url).status_code == 404

@@ -106,3 +106,16 @@ def lesson_status(request, pk):
     else:
         messages.success(request, _("The lesson's status is updated."))
     return redirect("monitoring:lesson_detail", pk=pk)
+
+
+def lesson_attachment(request, pk):
+    from django.http import FileResponse, Http404
+
+    lesson = get_visible_or_404(_lessons_visible_to(request.user), pk=pk)
+    if not lesson.attachment:
+        raise Http404
+    return FileResponse(
+        lesson.attachment.open("rb"),
+        as_attachment=True,
+        filename=lesson.attachment.name.split("/")[-1],
+    )
