@@ -91,7 +91,7 @@ def _label(text: str):
 
 
 def stacked_chart(title: str, labels: list[str], series: list[tuple[str, list[float]]]) -> bytes:
-    chart = pygal.StackedBar(title=title, x_label_rotation=20, **COMMON)
+    chart = pygal.HorizontalStackedBar(title=title, **COMMON)
     chart.x_labels = labels
     for name, values in series:
         chart.add(name, values)

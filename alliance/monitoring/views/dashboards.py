@@ -18,7 +18,7 @@ from alliance.core.states import TransitionRefused
 from .. import services
 from ..charts import bar_chart, csv_response, indicator_chart, stacked_chart, svg_response
 from ..forms import CentreIndicatorForm, ScheduleForm
-from ..models import CentreReport
+from ..models import CentreReport, Unit
 from ..permissions import is_lab, is_monitoring_staff
 from ..selectors import (
     assistance_figures,
@@ -233,10 +233,11 @@ def network_chart(request, name, fmt):
                 [_("Indicator"), _("Unit"), *columns],
                 [[i.name, i.get_unit_display(), *values] for i, values in totals["rows"]],
             )
-        labels = [i.name for i, _v in totals["rows"]]
+        # Amounts in dollars would dwarf the counts: the chart shows counts, the table all.
+        rows = [(i, values) for i, values in totals["rows"] if i.unit == Unit.COUNT]
+        labels = [i.name for i, _v in rows]
         series = [
-            (column, [float(values[n]) for _i, values in totals["rows"]])
-            for n, column in enumerate(columns)
+            (column, [float(values[n]) for _i, values in rows]) for n, column in enumerate(columns)
         ]
         return svg_response(stacked_chart(_chart_title(name), labels, series))
     raise Http404
