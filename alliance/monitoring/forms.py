@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.core.models import Region, StrategicObjective
 from alliance.lab.validators import DOCUMENT_VALIDATORS
 
-from .models import Indicator, ReportingSchedule, check_value
+from .models import Indicator, ReportingSchedule, check_value, plain
 
 
 class IndicatorForm(forms.ModelForm):
@@ -77,7 +77,7 @@ class ReportForm(forms.Form):
                 help_text=_("%(unit)s. Target %(target)s by %(year)s.")
                 % {
                     "unit": ci.indicator.get_unit_display(),
-                    "target": ci.target.normalize(),
+                    "target": plain(ci.target),
                     "year": ci.target_year,
                 },
                 required=False,

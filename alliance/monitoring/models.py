@@ -57,6 +57,11 @@ class Indicator(TranslatedFieldsMixin, models.Model):
         return self.unit in (Unit.COUNT, Unit.USD)
 
 
+def plain(value: Decimal) -> str:
+    """60.00 -> "60", 2.50 -> "2.5" (never "6E+1", which is what normalize() alone gives)."""
+    return format(value.normalize(), "f")
+
+
 def check_value(unit: str, value: Decimal) -> str | None:
     """The reason a value does not fit the unit, or None. Shared by forms and services."""
     from django.utils.translation import gettext as _t

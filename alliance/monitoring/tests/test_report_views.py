@@ -121,3 +121,14 @@ def test_network_csv_downloads(client, lab_expert, report):
     assert (
         client.get(reverse("monitoring:network_chart", args=["nothing", "svg"])).status_code == 404
     )
+
+
+def test_targets_and_saved_values_read_as_plain_numbers(client, report, manager, startups):
+    services.report_save_draft(
+        report_id=report.pk, actor=manager, values={startups.pk: (Decimal("40.00"), "")}
+    )
+    client.force_login(manager)
+    page = client.get(reverse("monitoring:report_edit", args=[report.pk])).content.decode()
+    assert "Target 50 by 2026" in page
+    assert 'value="40"' in page
+    assert "E+" not in page

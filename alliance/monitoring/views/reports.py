@@ -15,7 +15,7 @@ from alliance.core.states import TransitionRefused
 
 from .. import services
 from ..forms import AttachmentForm, DecisionForm, ReportForm
-from ..models import CentreReport
+from ..models import CentreReport, plain
 from ..permissions import get_report_for, is_lab, is_monitoring_staff
 from ..selectors import late_reports, review_queue
 from ..services.reports import missing_for_submission
@@ -26,7 +26,7 @@ def _report_form(report, data=None):
     progress = {p.initiative_id: p.progress for p in report.initiative_progress.all()}
     initial = {"narrative": report.narrative}
     for ci_id, v in values.items():
-        initial[f"value_{ci_id}"] = v.value.normalize()
+        initial[f"value_{ci_id}"] = plain(v.value)
         initial[f"note_{ci_id}"] = v.note
     for initiative_id, text in progress.items():
         initial[f"progress_{initiative_id}"] = text
