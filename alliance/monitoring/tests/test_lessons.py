@@ -90,3 +90,14 @@ def test_centre_manager_publishes_from_the_page(client, centre, manager):
     item = LessonLearned.objects.get()
     assert response.url == reverse("monitoring:lesson_detail", args=[item.pk])
     assert item.status == "published" and item.region == centre.country.region
+
+
+def test_public_figures_page_table_and_csv(client, lab_expert, django_assert_max_num_queries):
+    lesson(lab_expert)
+    with django_assert_max_num_queries(15):
+        page = client.get(reverse("monitoring:figures")).content.decode()
+    assert "Lessons learned published" in page
+    csv = client.get(reverse("monitoring:figures_chart", args=["csv"])).content.decode()
+    assert csv.splitlines()[0] == "Type of assistance,Requests"
+    svg = client.get(reverse("monitoring:figures_chart", args=["svg"]))
+    assert svg["Content-Type"] == "image/svg+xml" and b"<script" not in svg.content
