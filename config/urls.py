@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("board/", include("alliance.board.urls")),
     path("joining/", include("alliance.joining.urls")),
     path("lab/", include("alliance.lab.urls")),
+    path("monitoring/", include("alliance.monitoring.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

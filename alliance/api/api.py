@@ -11,6 +11,8 @@ from alliance.centres.models import CentreType
 from alliance.core.models import Country, Region, StrategicObjective
 from alliance.core.states import TransitionRefused
 from alliance.joining import api as joining_api
+from alliance.lab.api import router as lab_router
+from alliance.monitoring.api import router as monitoring_router
 from alliance.public.selectors import public_milestones
 
 from .auth import TokenAuth
@@ -106,3 +108,5 @@ api.add_router("/", centres_router)
 api.add_router("/", board_router)
 api.add_router("/", joining_api.router)
 api.add_router("/", calls_router)
+api.add_router("/", lab_router)
+api.add_router("/", monitoring_router)

@@ -59,3 +59,170 @@ class QueueFilterForm(forms.Form):
         required=False,
         choices=[("", _("All types")), *AssistanceKind.choices],
     )
+
+
+class PlanForm(forms.Form):
+    plan = forms.CharField(
+        label=_("Plan"),
+        help_text=_("What the Lab will do, with whom, and what the organisation provides."),
+        widget=forms.Textarea,
+        max_length=10000,
+    )
+    milestones = forms.CharField(
+        label=_("Milestones"),
+        help_text=_("One a line: the date (YYYY-MM-DD), a space, then the milestone."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+    )
+
+    def clean_milestones(self):
+        from datetime import date
+
+        rows = []
+        for number, line in enumerate(self.cleaned_data["milestones"].splitlines(), start=1):
+            line = line.strip()
+            if not line:
+                continue
+            day, _sep, title = line.partition(" ")
+            try:
+                due = date.fromisoformat(day)
+            except ValueError:
+                raise forms.ValidationError(
+                    _("Line %(n)s does not start with a date such as 2026-03-31.") % {"n": number}
+                ) from None
+            if not title.strip():
+                raise forms.ValidationError(_("Line %(n)s has no milestone.") % {"n": number})
+            rows.append((title.strip()[:200], due))
+        if not rows:
+            raise forms.ValidationError(_("Give at least one milestone."))
+        return rows
+
+
+class DeliverForm(forms.Form):
+    note = forms.CharField(label=_("What was delivered"), widget=forms.Textarea, max_length=5000)
+    title = forms.CharField(label=_("Document title"), max_length=200)
+    document = forms.FileField(
+        label=_("Document"),
+        help_text=_("PDF, office document, CSV, text or image; 10 MB at most."),
+    )
+
+    def clean_document(self):
+        from .validators import DOCUMENT_VALIDATORS
+
+        upload = self.cleaned_data["document"]
+        for validator in DOCUMENT_VALIDATORS:
+            validator(upload)
+        return upload
+
+
+class CloseForm(forms.Form):
+    satisfaction = forms.TypedChoiceField(
+        label=_("How satisfied are you with the assistance?"),
+        choices=[
+            (5, _("5 – Very satisfied")),
+            (4, _("4 – Satisfied")),
+            (3, _("3 – Neither satisfied nor dissatisfied")),
+            (2, _("2 – Dissatisfied")),
+            (1, _("1 – Very dissatisfied")),
+        ],
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea, max_length=5000
+    )
+
+
+class AgreementForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    parties = forms.CharField(
+        label=_("Parties"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+    scope = forms.CharField(label=_("Scope"), widget=forms.Textarea, max_length=10000)
+    start_date = forms.DateField(
+        label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end_date = forms.DateField(label=_("End date"), widget=forms.DateInput(attrs={"type": "date"}))
+    document = forms.FileField(
+        label=_("Agreement document"),
+        required=False,
+        help_text=_("PDF, office document, CSV, text or image; 10 MB at most."),
+    )
+
+    def clean_document(self):
+        from .validators import DOCUMENT_VALIDATORS
+
+        upload = self.cleaned_data.get("document")
+        if upload:
+            for validator in DOCUMENT_VALIDATORS:
+                validator(upload)
+        return upload
+
+
+class AgreementStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"), choices=[])
+    document = forms.FileField(label=_("Signed agreement"), required=False)
+
+    def __init__(self, *args, agreement=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .states import AGREEMENT_ALLOWED, AgreementStatus
+
+        allowed = AGREEMENT_ALLOWED.get(agreement.status, set()) if agreement else set()
+        self.fields["status"].choices = [c for c in AgreementStatus.choices if c[0] in allowed]
+
+    def clean_document(self):
+        from .validators import DOCUMENT_VALIDATORS
+
+        upload = self.cleaned_data.get("document")
+        if upload:
+            for validator in DOCUMENT_VALIDATORS:
+                validator(upload)
+        return upload
+
+
+class ProjectForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea, required=False, max_length=10000
+    )
+    budget_usd = forms.IntegerField(label=_("Budget (USD)"), min_value=0, max_value=10**9)
+    start_date = forms.DateField(
+        label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end_date = forms.DateField(label=_("End date"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ProjectStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"), choices=[])
+
+    def __init__(self, *args, project=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .states import PROJECT_ALLOWED, ProjectStatus
+
+        allowed = PROJECT_ALLOWED.get(project.status, set()) if project else set()
+        self.fields["status"].choices = [c for c in ProjectStatus.choices if c[0] in allowed]
+
+
+class ProjectItemForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Add"),
+        choices=[("milestone", _("Milestone")), ("deliverable", _("Deliverable"))],
+        widget=forms.RadioSelect,
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class DeliverableForm(forms.Form):
+    document = forms.FileField(
+        label=_("Document"),
+        help_text=_("PDF, office document, CSV, text or image; 10 MB at most."),
+    )
+
+    def clean_document(self):
+        from .validators import DOCUMENT_VALIDATORS
+
+        upload = self.cleaned_data["document"]
+        for validator in DOCUMENT_VALIDATORS:
+            validator(upload)
+        return upload

@@ -27,3 +27,32 @@ OPEN_STATES = [
     RequestStatus.ASSIGNED,
     RequestStatus.IN_PROGRESS,
 ]
+
+
+class AgreementStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SIGNED = "signed", _("Signed")
+    ACTIVE = "active", _("Active")
+    ENDED = "ended", _("Ended")
+
+
+AGREEMENT_ALLOWED = {
+    AgreementStatus.DRAFT: {AgreementStatus.SIGNED},
+    AgreementStatus.SIGNED: {AgreementStatus.ACTIVE, AgreementStatus.ENDED},
+    AgreementStatus.ACTIVE: {AgreementStatus.ENDED},
+}
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+PROJECT_ALLOWED = {
+    ProjectStatus.PLANNED: {ProjectStatus.ACTIVE, ProjectStatus.CANCELLED},
+    ProjectStatus.ACTIVE: {ProjectStatus.COMPLETED, ProjectStatus.CANCELLED},
+}
+# A completed or cancelled project takes no new milestone or deliverable.
+CLOSED_PROJECT_STATES = {ProjectStatus.COMPLETED, ProjectStatus.CANCELLED}

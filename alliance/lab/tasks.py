@@ -18,6 +18,10 @@ def _subject(event: str) -> str:
         "triaged": _("Your technical assistance request was triaged (%(organisation)s)"),
         "assigned": _("A Lab expert was assigned to your request (%(organisation)s)"),
         "declined": _("Your technical assistance request was declined (%(organisation)s)"),
+        "plan_proposed": _("The Lab proposes a plan for your request (%(organisation)s)"),
+        "plan_agreed": _("The plan was agreed: the work can start (%(organisation)s)"),
+        "delivered": _("The Lab delivered the assistance you requested (%(organisation)s)"),
+        "closed": _("The requester closed the request and rated it (%(organisation)s)"),
     }[event]
 
 
@@ -28,7 +32,10 @@ def notify_request(request_id: int, event: str) -> None:
     request = TechnicalAssistanceRequest.objects.select_related("organisation", "assigned_to").get(
         pk=request_id
     )
-    if event == "submitted":
+    if event in ("plan_agreed", "closed"):
+        recipients = User.objects.filter(pk=request.assigned_to_id)
+        path = reverse("lab:request_detail", kwargs={"pk": request.pk})
+    elif event == "submitted":
         recipients = User.objects.filter(
             groups__name__in=[StaffRole.LAB_EXPERT, StaffRole.SECRETARIAT]
         )

@@ -7,13 +7,28 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.accounts.permissions import get_organisation_for
-from alliance.accounts.roles import has_role
+from alliance.accounts.roles import StaffRole, has_role
 from alliance.core.access import get_visible_or_404
 from alliance.core.states import TransitionRefused
 
 from . import services
-from .forms import AssignForm, AssistanceRequestForm, DeclineForm, QueueFilterForm, TriageForm
-from .selectors import lab_queue, requests_visible_to
+from .forms import (
+    AssignForm,
+    AssistanceRequestForm,
+    CloseForm,
+    DeclineForm,
+    DeliverForm,
+    PlanForm,
+    QueueFilterForm,
+    TriageForm,
+)
+from .selectors import (
+    expert_queue,
+    expert_workload,
+    lab_queue,
+    requests_visible_to,
+    suggested_experts,
+)
 
 
 def _is_triager(user) -> bool:
@@ -25,7 +40,8 @@ def _is_triager(user) -> bool:
 def request_create(request, org_pk):
     from alliance.joining.selectors import assessments_visible_to
 
-    organisation = get_organisation_for(request.user, org_pk, manage=True)
+    # Any member of the organisation may ask; the service checks the membership.
+    organisation = get_organisation_for(request.user, org_pk)
     assessment = None
     if request.GET.get("assessment", "").isdigit():
         assessment = get_visible_or_404(
@@ -76,49 +92,62 @@ def queue(request):
     return render(request, "lab/queue.html", {"form": form, "page": page})
 
 
+def _detail_context(request, tar, **overrides):
+    from alliance.accounts.models import Membership
+
+    user = request.user
+    triager = _is_triager(user)
+    expert = tar.assigned_to_id == user.pk
+    requester = Membership.objects.filter(user=user, organisation=tar.organisation_id).exists()
+    context = {
+        "tar": tar,
+        "triager": triager,
+        "is_expert": expert,
+        "is_requester": requester,
+        "milestones": list(tar.milestones.all()),
+        "documents": list(tar.documents.all()),
+        "triage_form": TriageForm() if triager else None,
+        "assign_form": AssignForm() if triager else None,
+        "decline_form": DeclineForm() if triager else None,
+        "suggested": suggested_experts(tar) if triager and tar.status == "triaged" else [],
+        "plan_form": PlanForm(initial={"plan": tar.plan}) if expert else None,
+        "deliver_form": DeliverForm() if expert else None,
+        "close_form": CloseForm() if requester else None,
+    }
+    context.update(overrides)
+    return context
+
+
 @login_required
 def request_detail(request, pk):
     tar = get_visible_or_404(requests_visible_to(request.user), pk=pk)
-    triager = _is_triager(request.user)
+    return render(request, "lab/request_detail.html", _detail_context(request, tar))
+
+
+def _action(request, pk, form_class, key, action, success, *, staff=False):
+    if staff and not _is_triager(request.user):
+        raise PermissionDenied
+    tar = get_visible_or_404(requests_visible_to(request.user), pk=pk)
+    form = form_class(request.POST, request.FILES) if form_class else None
+    if form is None or form.is_valid():
+        try:
+            action(tar, form.cleaned_data if form else {})
+        except TransitionRefused as refused:
+            messages.error(request, refused.reason)
+            return redirect("lab:request_detail", pk=pk)
+        messages.success(request, success)
+        return redirect("lab:request_detail", pk=pk)
     return render(
         request,
         "lab/request_detail.html",
-        {
-            "tar": tar,
-            "triager": triager,
-            "triage_form": TriageForm() if triager else None,
-            "assign_form": AssignForm() if triager else None,
-            "decline_form": DeclineForm() if triager else None,
-        },
+        _detail_context(request, tar, **{key: form, "form": form}),
+        status=400,
     )
 
 
 def _staff_action(request, pk, form_class, action, success):
-    if not _is_triager(request.user):
-        raise PermissionDenied
-    tar = get_visible_or_404(requests_visible_to(request.user), pk=pk)
-    form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            action(tar, form.cleaned_data)
-        except TransitionRefused as refused:
-            messages.error(request, refused.reason)
-        else:
-            messages.success(request, success)
-            return redirect("lab:request_detail", pk=pk)
-    forms_ = {
-        "triage_form": TriageForm(),
-        "assign_form": AssignForm(),
-        "decline_form": DeclineForm(),
-    }
     key = {TriageForm: "triage_form", AssignForm: "assign_form", DeclineForm: "decline_form"}
-    forms_[key[form_class]] = form
-    return render(
-        request,
-        "lab/request_detail.html",
-        {"tar": tar, "triager": True, **forms_, "form": form},
-        status=200 if form.is_valid() else 400,
-    )
+    return _action(request, pk, form_class, key[form_class], action, success, staff=True)
 
 
 @login_required
@@ -160,4 +189,117 @@ def request_decline(request, pk):
             request_id=tar.pk, actor=request.user, reason=data["reason"]
         ),
         _("The request is declined; the organisation was told why."),
+    )
+
+
+@login_required
+@require_POST
+def request_plan(request, pk):
+    return _action(
+        request,
+        pk,
+        PlanForm,
+        "plan_form",
+        lambda tar, data: services.request_plan_propose(
+            request_id=tar.pk, actor=request.user, plan=data["plan"], milestones=data["milestones"]
+        ),
+        _("The plan was sent to the organisation for agreement."),
+    )
+
+
+@login_required
+@require_POST
+def request_agree(request, pk):
+    return _action(
+        request,
+        pk,
+        None,
+        "",
+        lambda tar, data: services.request_plan_agree(request_id=tar.pk, actor=request.user),
+        _("You agreed the plan: the Lab expert starts the work."),
+    )
+
+
+@login_required
+@require_POST
+def milestone_done(request, pk, milestone_pk):
+    def act(tar, data):
+        milestone = get_visible_or_404(tar.milestones.all(), pk=milestone_pk)
+        services.milestone_mark_done(milestone_id=milestone.pk, actor=request.user)
+
+    return _action(request, pk, None, "", act, _("The milestone is marked done."))
+
+
+@login_required
+@require_POST
+def request_deliver(request, pk):
+    return _action(
+        request,
+        pk,
+        DeliverForm,
+        "deliver_form",
+        lambda tar, data: services.request_deliver(
+            request_id=tar.pk,
+            actor=request.user,
+            note=data["note"],
+            documents=[(data["title"], data["document"])],
+        ),
+        _("The assistance is delivered; the organisation is asked to rate it."),
+    )
+
+
+@login_required
+@require_POST
+def request_close(request, pk):
+    return _action(
+        request,
+        pk,
+        CloseForm,
+        "close_form",
+        lambda tar, data: services.request_close(
+            request_id=tar.pk,
+            actor=request.user,
+            satisfaction=data["satisfaction"],
+            comment=data["comment"],
+        ),
+        _("Thank you: the request is closed with your rating."),
+    )
+
+
+@login_required
+def my_assignments(request):
+    if not has_role(request.user, StaffRole.LAB_EXPERT):
+        raise PermissionDenied
+    page = Paginator(expert_queue(request.user), 25).get_page(request.GET.get("page"))
+    return render(request, "lab/my_assignments.html", {"page": page})
+
+
+@login_required
+def workload(request):
+    if not _is_triager(request.user):
+        raise PermissionDenied
+    page = Paginator(expert_workload(), 25).get_page(request.GET.get("page"))
+    return render(request, "lab/workload.html", {"page": page})
+
+
+@login_required
+def organisation_requests(request):
+    rows = (
+        requests_visible_to(request.user)
+        .filter(organisation__memberships__user=request.user)
+        .order_by("-created_at", "-id")
+    )
+    page = Paginator(rows, 25).get_page(request.GET.get("page"))
+    return render(request, "lab/organisation_requests.html", {"page": page})
+
+
+@login_required
+def document(request, pk, doc_pk):
+    """Delivered documents are served only to those who may see the request."""
+    from django.http import FileResponse
+
+    tar = get_visible_or_404(requests_visible_to(request.user), pk=pk)
+    doc = get_visible_or_404(tar.documents.all(), pk=doc_pk)
+    return FileResponse(
+        doc.file.open("rb"), as_attachment=True, filename=doc.file.name.split("/")[-1]
     )

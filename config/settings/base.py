@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "alliance.lab",
     "alliance.calls",
     "alliance.api",
+    "alliance.monitoring",
     "allauth",
     "allauth.account",
     "allauth.mfa",

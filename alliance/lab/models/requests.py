@@ -1,8 +1,10 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .states import RequestStatus
+from ..states import RequestStatus
+from ..validators import DOCUMENT_VALIDATORS
 
 
 class AssistanceKind(models.TextChoices):
@@ -11,6 +13,7 @@ class AssistanceKind(models.TextChoices):
     SANDBOX = "sandbox", _("Sandbox environment")
     ACCELERATION = "acceleration", _("Acceleration activities")
     MONITORING = "monitoring", _("Monitoring and evaluation")
+    CAPACITY_BUILDING = "capacity_building", _("Capacity building")
     OTHER = "other", _("Other")
 
 
@@ -65,6 +68,27 @@ class TechnicalAssistanceRequest(models.Model):
     )
     triage_note = models.TextField(_("triage note"), blank=True)
     decline_reason = models.TextField(_("reason for declining"), blank=True)
+    plan = models.TextField(_("plan"), blank=True)
+    plan_proposed_at = models.DateTimeField(_("plan proposed"), null=True, blank=True)
+    plan_agreed_at = models.DateTimeField(_("plan agreed"), null=True, blank=True)
+    plan_agreed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("plan agreed by"),
+    )
+    delivery_note = models.TextField(_("delivery note"), blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    satisfaction = models.PositiveSmallIntegerField(
+        _("satisfaction (1 to 5)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    satisfaction_comment = models.TextField(_("comment on the assistance"), blank=True)
     created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -75,7 +99,47 @@ class TechnicalAssistanceRequest(models.Model):
         indexes = [
             models.Index(fields=["status", "created_at"], name="lab_tar_status_idx"),
             models.Index(fields=["organisation", "-created_at"], name="lab_tar_org_idx"),
+            models.Index(fields=["assigned_to", "status"], name="lab_tar_expert_idx"),
         ]
 
     def __str__(self):
         return f"{self.get_kind_display()} – {self.organisation}"
+
+
+class PlanMilestone(models.Model):
+    """A step of the plan the Lab expert and the requester agree before the work starts."""
+
+    request = models.ForeignKey(
+        TechnicalAssistanceRequest, on_delete=models.CASCADE, related_name="milestones"
+    )
+    title = models.CharField(_("milestone"), max_length=200)
+    due_date = models.DateField(_("due date"))
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_date", "id"]
+        verbose_name = _("plan milestone")
+        verbose_name_plural = _("plan milestones")
+
+    def __str__(self):
+        return self.title
+
+
+class DeliveryDocument(models.Model):
+    request = models.ForeignKey(
+        TechnicalAssistanceRequest, on_delete=models.CASCADE, related_name="documents"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to="lab/delivery/%Y/", validators=DOCUMENT_VALIDATORS)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("delivered document")
+        verbose_name_plural = _("delivered documents")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,111 @@
+"""Technical assistance through the API, with the requester's token (same services as pages)."""
+
+from datetime import datetime
+
+from ninja import Router, Schema
+
+from alliance.accounts.permissions import get_organisation_for
+from alliance.api.auth import TokenAuth
+from alliance.core.access import get_visible_or_404
+
+from . import services
+from .selectors import requests_visible_to
+
+router = Router(tags=["lab"], auth=TokenAuth())
+
+
+class MilestoneOut(Schema):
+    title: str
+    due_date: str
+    done: bool
+
+
+class RequestOut(Schema):
+    id: int
+    organisation_id: int
+    kind: str
+    description: str
+    urgency: str
+    preferred_language: str
+    status: str
+    plan: str
+    milestones: list[MilestoneOut]
+    delivered_at: datetime | None
+    satisfaction: int | None
+    decline_reason: str
+    created_at: datetime
+
+
+class RequestIn(Schema):
+    organisation_id: int
+    kind: str
+    description: str
+    urgency: str = "normal"
+    preferred_language: str = "en"
+
+
+class CloseIn(Schema):
+    satisfaction: int
+    comment: str = ""
+
+
+def _out(tar) -> dict:
+    return {
+        **{f: getattr(tar, f) for f in RequestOut.model_fields if f != "milestones"},
+        "milestones": [
+            {"title": m.title, "due_date": m.due_date.isoformat(), "done": m.done_at is not None}
+            for m in tar.milestones.all()
+        ],
+    }
+
+
+@router.get("/lab/requests", response=list[RequestOut])
+def request_list(request):
+    rows = requests_visible_to(request.auth).prefetch_related("milestones").order_by("-created_at")
+    return [_out(t) for t in rows[:200]]
+
+
+@router.post("/lab/requests", response={201: RequestOut})
+def request_create(request, payload: RequestIn):
+    from .models import AssistanceKind, Urgency
+
+    organisation = get_organisation_for(request.auth, payload.organisation_id)
+    if payload.kind not in AssistanceKind.values or payload.urgency not in Urgency.values:
+        from django.utils.translation import gettext as _
+
+        from alliance.core.states import TransitionRefused
+
+        raise TransitionRefused(_("Unknown type of assistance or urgency."), code="invalid")
+    tar = services.request_submit(
+        organisation=organisation,
+        actor=request.auth,
+        kind=payload.kind,
+        description=payload.description,
+        urgency=payload.urgency,
+        preferred_language=payload.preferred_language,
+    )
+    return 201, _out(tar)
+
+
+@router.get("/lab/requests/{request_id}", response=RequestOut)
+def request_get(request, request_id: int):
+    return _out(get_visible_or_404(requests_visible_to(request.auth), pk=request_id))
+
+
+@router.post("/lab/requests/{request_id}/agree", response=RequestOut)
+def request_agree(request, request_id: int):
+    tar = get_visible_or_404(requests_visible_to(request.auth), pk=request_id)
+    return _out(services.request_plan_agree(request_id=tar.pk, actor=request.auth))
+
+
+@router.post("/lab/requests/{request_id}/close", response=RequestOut)
+def request_close(request, request_id: int, payload: CloseIn):
+    tar = get_visible_or_404(requests_visible_to(request.auth), pk=request_id)
+    return _out(
+        services.request_close(
+            request_id=tar.pk,
+            actor=request.auth,
+            satisfaction=payload.satisfaction,
+            comment=payload.comment,
+        )
+    )

@@ -1,0 +1,43 @@
+from .agreements import (
+    agreement_create,
+    agreement_set_status,
+    deliverable_add,
+    deliverable_deliver,
+    project_create,
+    project_milestone_add,
+    project_milestone_done,
+    project_set_status,
+)
+from .requests import (
+    TRIAGE_ROLES,
+    milestone_mark_done,
+    request_assign,
+    request_close,
+    request_decline,
+    request_deliver,
+    request_plan_agree,
+    request_plan_propose,
+    request_submit,
+    request_triage,
+)
+
+__all__ = [
+    "TRIAGE_ROLES",
+    "agreement_create",
+    "agreement_set_status",
+    "deliverable_add",
+    "deliverable_deliver",
+    "milestone_mark_done",
+    "project_create",
+    "project_milestone_add",
+    "project_milestone_done",
+    "project_set_status",
+    "request_assign",
+    "request_close",
+    "request_decline",
+    "request_deliver",
+    "request_plan_agree",
+    "request_plan_propose",
+    "request_submit",
+    "request_triage",
+]
