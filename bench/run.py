@@ -2,6 +2,7 @@
 """Load pages of a real server with wrk and report throughput relative to /healthz."""
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -11,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -52,6 +54,19 @@ def wrk(
     factor = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return rps, float(p99.group(1)) * factor, int(errors.group(1)) if errors else 0
+
+
+def settle(base: str, timeout: float = 15.0) -> None:
+    """Wait until the server answers /healthz quickly: a slow page leaves queued requests
+    behind after wrk stops, which would otherwise be charged to the next page."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(base + "/healthz", timeout=5).read()
+        if time.monotonic() - started < 0.02:
+            return
+        time.sleep(0.2)
 
 
 def main() -> int:
@@ -174,10 +189,12 @@ def main() -> int:
             wrk(base + path, 1, args.connections, cold[path][3])
         rows = []
         for path, label, email in pages:
+            settle(base)
             rps, p99, errors = wrk(base + path, args.seconds, args.connections, cold[path][3])
             rows.append((path, f"{label} (signed in)" if email else label, rps, p99, errors))
         # The machine is shared and noisy: /healthz is measured again at the end and the
         # ratios use the mean of both runs.
+        settle(base)
         healthz_end = wrk(base + pages[0][0], args.seconds, args.connections)[0]
         healthz = (rows[0][2] + healthz_end) / 2
         lines = [

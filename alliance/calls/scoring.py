@@ -85,8 +85,11 @@ def consolidate(
     per_review: dict[tuple[int, int], dict[int, int]] = {}
     for app_id, reviewer_id, criterion_id, value in score_rows:
         per_review.setdefault((app_id, reviewer_id), {})[criterion_id] = value
+    # review_total inlined: it runs once per review, thousands of times in a large call.
+    pairs = list(weights.items())
+    total_weight = sum(weights.values()) or 1
     rows = [
-        ReviewRow(app_id, reviewer_id, review_total(scores, weights))
+        ReviewRow(app_id, reviewer_id, sum(scores.get(c, 0) * w for c, w in pairs) / total_weight)
         for (app_id, reviewer_id), scores in per_review.items()
     ]
     calibrate(rows)

@@ -131,6 +131,21 @@ def test_results_page_shows_figures_but_never_individual_scores(client, director
         assert r.email not in body and r.full_name not in body
 
 
+def test_results_page_queries_do_not_grow(client, django_assert_max_num_queries):
+    """Forty applications, half of them selected, two reviews each: a fixed number of
+    queries (the scores come in one query, the selected organisations in another)."""
+    call, _ = _reviewed_call(40, 2)
+    selected = list(call.applications.values_list("pk", flat=True)[:20])
+    call.applications.filter(pk__in=selected).update(status=ApplicationStatus.SELECTED)
+    call.applications.exclude(pk__in=selected).update(status=ApplicationStatus.NOT_SELECTED)
+    call.status = CallStatus.RESULTS_PUBLISHED
+    call.save()
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("calls:results", args=[call.pk]))
+    assert response.status_code == 200
+    assert text(response).count("<tr>") == 21  # the header and the twenty selected
+
+
 def test_results_not_public_before_publication(client):
     call = CallFactory(status=CallStatus.DECIDED)
     assert client.get(reverse("calls:results", args=[call.pk])).status_code == 404
