@@ -146,6 +146,22 @@ def test_results_page_queries_do_not_grow(client, django_assert_max_num_queries)
     assert text(response).count("<tr>") == 21  # the header and the twenty selected
 
 
+def test_staff_call_list_counts_submitted_applications_with_fixed_queries(
+    client, secretariat_officer, django_assert_max_num_queries
+):
+    for _ in range(25):
+        ApplicationFactory(call=CallFactory(), status=ApplicationStatus.SUBMITTED)
+    counted = CallFactory(title_en="Counted call")  # the newest, on the first page
+    for status in (ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW):
+        ApplicationFactory(call=counted, status=status)
+    ApplicationFactory(call=counted, status=ApplicationStatus.DRAFT)  # not submitted
+    client.force_login(secretariat_officer)
+    with django_assert_max_num_queries(15):
+        body = text(client.get(reverse("calls:staff_list")))
+    row = body.split("Counted call", 1)[1].split("</tr>", 1)[0]
+    assert row.rstrip().endswith("<td>2</td>")
+
+
 def test_results_not_public_before_publication(client):
     call = CallFactory(status=CallStatus.DECIDED)
     assert client.get(reverse("calls:results", args=[call.pk])).status_code == 404
