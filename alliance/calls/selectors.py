@@ -88,18 +88,26 @@ def organisations_that_may_apply(user):
     ).order_by("name")
 
 
+def _count_assignments(statuses) -> Coalesce:
+    rows = (
+        ReviewAssignment.objects.filter(application=OuterRef("pk"), status__in=statuses)
+        .order_by()
+        .values("application")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
 def call_applications(call: Call, status: str | None = None) -> QuerySet[Application]:
+    # Correlated counts (on the application/status index) for the rows shown, rather
+    # than a GROUP BY over every review of the call, which the paginator's COUNT repeated.
     rows = (
         call.applications.exclude(status=ApplicationStatus.DRAFT)
         .select_related("organisation", "proposed_centre_type")
         .annotate(
-            n_assigned=Count(
-                "assignments",
-                filter=Q(assignments__status__in=[*ASSIGNMENT_ACTIVE, AssignmentStatus.SUBMITTED]),
-            ),
-            n_reviews=Count(
-                "assignments", filter=Q(assignments__status=AssignmentStatus.SUBMITTED)
-            ),
+            n_assigned=_count_assignments([*ASSIGNMENT_ACTIVE, AssignmentStatus.SUBMITTED]),
+            n_reviews=_count_assignments([AssignmentStatus.SUBMITTED]),
         )
         .order_by("organisation__name", "id")
     )

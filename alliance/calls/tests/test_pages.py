@@ -110,10 +110,18 @@ def test_staff_applications_list_queries(
     client, secretariat_officer, django_assert_max_num_queries
 ):
     call, _ = _reviewed_call(40, 2)
+    first = call.applications.order_by("organisation__name", "id").first()
+    first.assignments.filter(pk=first.assignments.first().pk).update(
+        status=AssignmentStatus.ACCEPTED
+    )
     client.force_login(secretariat_officer)
     with django_assert_max_num_queries(15):
         response = client.get(reverse("calls:staff_applications", args=[call.pk]))
     assert response.status_code == 200
+    rows = text(response).split("<tbody>", 1)[1].split("</tr>")
+    # Assigned (in progress or submitted) out of the target, then reviews submitted.
+    assert rows[0].endswith(f"<td>2 / {call.target_reviews}</td><td>1</td>")
+    assert rows[1].endswith(f"<td>2 / {call.target_reviews}</td><td>2</td>")
 
 
 def test_results_page_shows_figures_but_never_individual_scores(client, director):
