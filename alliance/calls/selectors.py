@@ -1,6 +1,7 @@
 """Reads that matter: public lists, queues, ranking, results."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from alliance.accounts.models import MembershipRole
@@ -55,10 +56,18 @@ def public_call_or_none(pk: int) -> Call | None:
 
 
 def staff_calls() -> QuerySet[Call]:
+    # A correlated count, not a JOIN + GROUP BY: it runs for the page's rows only (on the
+    # call/status index), and the paginator's COUNT stays a plain count of calls. The
+    # GROUP BY aggregated every application of ten years on every page view.
+    submitted = (
+        Application.objects.filter(call=OuterRef("pk"), status__in=APPLICATION_SUBMITTED)
+        .order_by()
+        .values("call")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return Call.objects.annotate(
-        n_applications=Count(
-            "applications", filter=Q(applications__status__in=APPLICATION_SUBMITTED)
-        )
+        n_applications=Coalesce(Subquery(submitted, output_field=IntegerField()), 0)
     ).order_by("-created_at", "-id")
 
 
@@ -79,18 +88,26 @@ def organisations_that_may_apply(user):
     ).order_by("name")
 
 
+def _count_assignments(statuses) -> Coalesce:
+    rows = (
+        ReviewAssignment.objects.filter(application=OuterRef("pk"), status__in=statuses)
+        .order_by()
+        .values("application")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
 def call_applications(call: Call, status: str | None = None) -> QuerySet[Application]:
+    # Correlated counts (on the application/status index) for the rows shown, rather
+    # than a GROUP BY over every review of the call, which the paginator's COUNT repeated.
     rows = (
         call.applications.exclude(status=ApplicationStatus.DRAFT)
         .select_related("organisation", "proposed_centre_type")
         .annotate(
-            n_assigned=Count(
-                "assignments",
-                filter=Q(assignments__status__in=[*ASSIGNMENT_ACTIVE, AssignmentStatus.SUBMITTED]),
-            ),
-            n_reviews=Count(
-                "assignments", filter=Q(assignments__status=AssignmentStatus.SUBMITTED)
-            ),
+            n_assigned=_count_assignments([*ASSIGNMENT_ACTIVE, AssignmentStatus.SUBMITTED]),
+            n_reviews=_count_assignments([AssignmentStatus.SUBMITTED]),
         )
         .order_by("organisation__name", "id")
     )

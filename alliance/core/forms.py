@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef
 from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
@@ -28,8 +29,10 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        used = AuditEvent.objects.values("content_type").distinct()
-        self.fields["object_type"].queryset = ContentType.objects.filter(pk__in=used).order_by(
+        # EXISTS probes the (content_type, object_id) index once per content type; a
+        # DISTINCT over the events read all of them (200,000 in ten years) on every view.
+        used = AuditEvent.objects.filter(content_type=OuterRef("pk"))
+        self.fields["object_type"].queryset = ContentType.objects.filter(Exists(used)).order_by(
             "model"
         )
 

@@ -110,10 +110,18 @@ def test_staff_applications_list_queries(
     client, secretariat_officer, django_assert_max_num_queries
 ):
     call, _ = _reviewed_call(40, 2)
+    first = call.applications.order_by("organisation__name", "id").first()
+    first.assignments.filter(pk=first.assignments.first().pk).update(
+        status=AssignmentStatus.ACCEPTED
+    )
     client.force_login(secretariat_officer)
     with django_assert_max_num_queries(15):
         response = client.get(reverse("calls:staff_applications", args=[call.pk]))
     assert response.status_code == 200
+    rows = text(response).split("<tbody>", 1)[1].split("</tr>")
+    # Assigned (in progress or submitted) out of the target, then reviews submitted.
+    assert rows[0].endswith(f"<td>2 / {call.target_reviews}</td><td>1</td>")
+    assert rows[1].endswith(f"<td>2 / {call.target_reviews}</td><td>2</td>")
 
 
 def test_results_page_shows_figures_but_never_individual_scores(client, director):
@@ -129,6 +137,37 @@ def test_results_page_shows_figures_but_never_individual_scores(client, director
     assert "Applications received" in body and "Criteria used" in body
     for r in reviewers:
         assert r.email not in body and r.full_name not in body
+
+
+def test_results_page_queries_do_not_grow(client, django_assert_max_num_queries):
+    """Forty applications, half of them selected, two reviews each: a fixed number of
+    queries (the scores come in one query, the selected organisations in another)."""
+    call, _ = _reviewed_call(40, 2)
+    selected = list(call.applications.values_list("pk", flat=True)[:20])
+    call.applications.filter(pk__in=selected).update(status=ApplicationStatus.SELECTED)
+    call.applications.exclude(pk__in=selected).update(status=ApplicationStatus.NOT_SELECTED)
+    call.status = CallStatus.RESULTS_PUBLISHED
+    call.save()
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("calls:results", args=[call.pk]))
+    assert response.status_code == 200
+    assert text(response).count("<tr>") == 21  # the header and the twenty selected
+
+
+def test_staff_call_list_counts_submitted_applications_with_fixed_queries(
+    client, secretariat_officer, django_assert_max_num_queries
+):
+    for _ in range(25):
+        ApplicationFactory(call=CallFactory(), status=ApplicationStatus.SUBMITTED)
+    counted = CallFactory(title_en="Counted call")  # the newest, on the first page
+    for status in (ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW):
+        ApplicationFactory(call=counted, status=status)
+    ApplicationFactory(call=counted, status=ApplicationStatus.DRAFT)  # not submitted
+    client.force_login(secretariat_officer)
+    with django_assert_max_num_queries(15):
+        body = text(client.get(reverse("calls:staff_list")))
+    row = body.split("Counted call", 1)[1].split("</tr>", 1)[0]
+    assert row.rstrip().endswith("<td>2</td>")
 
 
 def test_results_not_public_before_publication(client):
