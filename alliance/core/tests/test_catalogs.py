@@ -19,7 +19,8 @@ def test_french_catalog_is_complete(path):
     with path.open("rb") as handle:
         catalog = read_po(handle, locale="fr")
     missing = [
-        m.id for m in catalog
+        m.id
+        for m in catalog
         if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))
     ]
     fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
