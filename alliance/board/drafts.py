@@ -6,11 +6,14 @@ under an unguessable folder, and removed once the nomination is submitted."""
 
 import posixpath
 import secrets
+from datetime import timedelta
 
 from django.core.files import File
 from django.core.files.storage import default_storage
+from django.utils import timezone
 
 SESSION_KEY = "board_nomination_draft"
+DRAFT_CV_FOLDER = "board/cv-drafts"
 FIELDS = [
     "organisation",
     "nominee_name",
@@ -45,7 +48,7 @@ def save(request, cleaned_data: dict) -> dict:
         _delete_cv(draft)
         name = posixpath.basename(upload.name)
         draft["cv_path"] = default_storage.save(
-            f"board/cv-drafts/{secrets.token_urlsafe(16)}/{name}", upload
+            f"{DRAFT_CV_FOLDER}/{secrets.token_urlsafe(16)}/{name}", upload
         )
         draft["cv_name"] = name
     request.session[SESSION_KEY] = draft
@@ -68,3 +71,19 @@ def _delete_cv(draft: dict) -> None:
 def discard(request) -> None:
     _delete_cv(load(request))
     request.session.pop(SESSION_KEY, None)
+
+
+def purge_stale_cvs(*, older_than: timedelta = timedelta(days=2)) -> int:
+    """CVs of drafts nobody submitted are personal data with no use: the nightly command
+    deletes them. Returns how many files were deleted."""
+    if not default_storage.exists(DRAFT_CV_FOLDER):
+        return 0
+    cutoff = timezone.now() - older_than
+    deleted = 0
+    for folder in default_storage.listdir(DRAFT_CV_FOLDER)[0]:
+        for name in default_storage.listdir(f"{DRAFT_CV_FOLDER}/{folder}")[1]:
+            path = f"{DRAFT_CV_FOLDER}/{folder}/{name}"
+            if default_storage.get_modified_time(path) < cutoff:
+                default_storage.delete(path)
+                deleted += 1
+    return deleted

@@ -88,9 +88,7 @@ def meeting_update(*, meeting_id: int, actor: User, **fields) -> Meeting:
     )
     if rescheduled and meeting.invitations_sent_at:
         for pk in meeting.attendances.values_list("pk", flat=True):
-            transaction.on_commit(
-                lambda pk=pk: send_meeting_invitation.enqueue(pk, updated=True)
-            )
+            transaction.on_commit(lambda pk=pk: send_meeting_invitation.enqueue(pk, updated=True))
     return meeting
 
 

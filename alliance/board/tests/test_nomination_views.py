@@ -1,9 +1,13 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+import time_machine
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
+from alliance.board import drafts
 from alliance.board.models import Nomination
 from alliance.core.models import AuditEvent
 
@@ -34,8 +38,13 @@ def test_the_form_leads_to_check_your_answers_and_creates_nothing(
     assert response["Location"] == reverse("board:nomination_check")
     page = client.get(response["Location"]).content.decode()
     assert "Check your answers before submitting the nomination" in page
-    for answer in ["Chimwemwe Phiri", "minister@ministry.test", "Minister since 2023.",
-                   "phiri-cv.pdf", str(ministry)]:
+    for answer in [
+        "Chimwemwe Phiri",
+        "minister@ministry.test",
+        "Minister since 2023.",
+        "phiri-cv.pdf",
+        str(ministry),
+    ]:
         assert answer in page
     assert f'href="{reverse("board:nomination_create")}#id_biography"' in page
     assert Nomination.objects.count() == 0
@@ -182,3 +191,17 @@ def test_queue_query_count(client, secretariat_officer, django_assert_max_num_qu
     with django_assert_max_num_queries(15):
         response = client.get(reverse("board:nomination_queue"))
     assert response.status_code == 200
+
+
+def test_abandoned_draft_cvs_are_deleted_after_two_days(
+    client, settings, tmp_path, ministry, ministry_signatory
+):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(ministry_signatory)
+    client.post(reverse("board:nomination_create"), _answers(ministry))
+    path = client.session[drafts.SESSION_KEY]["cv_path"]
+    assert drafts.purge_stale_cvs() == 0
+    assert default_storage.exists(path)
+    with time_machine.travel(timezone.now() + timedelta(days=3)):
+        assert drafts.purge_stale_cvs() == 1
+    assert not default_storage.exists(path)
