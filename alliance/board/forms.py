@@ -51,14 +51,23 @@ class NominationForm(forms.Form):
     proposed_term_start = forms.DateField(label=_("Proposed term start"), widget=DateInput)
     proposed_term_end = forms.DateField(label=_("Proposed term end"), widget=DateInput)
 
-    def __init__(self, *args, organisations, **kwargs):
+    def __init__(self, *args, organisations, cv_name: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
         if organisations.count() == 1:
             self.fields["organisation"].initial = organisations.first()
+        if cv_name:
+            # The draft already holds a CV: choosing a file again is optional.
+            self.fields["cv"].required = False
+            self.fields["cv"].help_text = _(
+                "You uploaded %(name)s. Choose another file only to replace it "
+                "(PDF or Word document, 5 MB at most)."
+            ) % {"name": cv_name}
 
     def clean_cv(self):
         cv = self.cleaned_data["cv"]
+        if not cv:
+            return None
         if cv.size > MAX_CV_BYTES:
             raise forms.ValidationError(_("The CV must be 5 MB or smaller."))
         if not cv.name.lower().endswith((".pdf", ".doc", ".docx", ".odt")):

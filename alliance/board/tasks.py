@@ -21,7 +21,8 @@ def _url(name, **kwargs) -> str:
 
 
 @task()
-def send_meeting_invitation(attendance_id: int) -> None:
+def send_meeting_invitation(attendance_id: int, updated: bool = False) -> None:
+    """`updated`: the meeting moved (date, time, place or link) after members were invited."""
     from .models import Attendance
 
     attendance = Attendance.objects.select_related("meeting", "member__user").get(pk=attendance_id)
@@ -35,8 +36,12 @@ def send_meeting_invitation(attendance_id: int) -> None:
             "member": member,
             "meeting": meeting,
             "url": _url("board:member_meeting", pk=meeting.pk),
+            "updated": updated,
         }
-        subject = _("Invitation: %(meeting)s") % {"meeting": meeting.tr("title")}
+        if updated:
+            subject = _("Updated invitation: %(meeting)s") % {"meeting": meeting.tr("title")}
+        else:
+            subject = _("Invitation: %(meeting)s") % {"meeting": meeting.tr("title")}
         body = render_to_string("board/email/meeting_invitation.txt", context)
     message = EmailMessage(subject, body, None, [email])
     message.attach(

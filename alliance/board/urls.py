@@ -14,6 +14,12 @@ urlpatterns = [
     path("members-area/papers/<int:pk>/", members.paper, name="paper"),
     path("nominations/", nominations.nomination_list, name="nominations"),
     path("nominations/new/", nominations.nomination_create, name="nomination_create"),
+    path("nominations/new/check/", nominations.nomination_check, name="nomination_check"),
+    path(
+        "nominations/<int:pk>/submitted/",
+        nominations.nomination_submitted,
+        name="nomination_submitted",
+    ),
     path("nominations/<int:pk>/", nominations.nomination_detail, name="nomination_detail"),
     path("nominations/<int:pk>/cv/", nominations.nomination_cv, name="nomination_cv"),
     path(

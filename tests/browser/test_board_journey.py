@@ -65,8 +65,16 @@ def test_nomination_to_public_decision(page, live_server):
     )
     page.get_by_label("Proposed term start").fill(today.isoformat())
     page.get_by_label("Proposed term end").fill((today + timedelta(days=3 * 365)).isoformat())
+    page.get_by_role("button", name="Continue").click()
+    assert "Check your answers" in page.locator("h1").inner_text()
+    page.get_by_role("link", name="Change the nominee's title").click()
+    page.get_by_label("Nominee's title").fill("Minister of Information, Digitalisation")
+    page.get_by_role("button", name="Continue").click()
+    assert "Minister since 2023." in page.locator("main").inner_text()
     page.get_by_role("button", name="Submit the nomination").click()
     assert "What happens next" in page.locator("main").inner_text()
+    page.get_by_role("link", name="View the nomination").click()
+    assert "Minister of Information, Digitalisation" in page.locator("main").inner_text()
     nomination_url = page.url
 
     _sign_in(page, live_server, officer)

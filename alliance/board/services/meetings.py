@@ -40,6 +40,9 @@ MEETING_FIELDS = [
     "ends_at",
     "time_zone",
 ]
+# A change to any of these makes the calendar entry members already hold wrong, so the
+# invitation is sent again (same UID, next SEQUENCE). A new title alone is not worth an email.
+SCHEDULE_FIELDS = ["starts_at", "ends_at", "place", "online_url"]
 
 
 def _snapshot(meeting: Meeting) -> dict:
@@ -71,14 +74,21 @@ def meeting_update(*, meeting_id: int, actor: User, **fields) -> Meeting:
     require_transition(meeting, MeetingStatus.SCHEDULED, MEETING_ALLOWED)
     _check_times(fields["starts_at"], fields["ends_at"])
     before = _snapshot(meeting)
+    rescheduled = any(
+        name in fields and fields[name] != getattr(meeting, name) for name in SCHEDULE_FIELDS
+    )
     for name, value in fields.items():
         setattr(meeting, name, value)
-    meeting.sequence += 1
+    if rescheduled:
+        meeting.sequence += 1
     meeting.full_clean()
     meeting.save(update_fields=[*fields, "sequence"])
     record_event(
         actor=actor, verb="meeting.updated", obj=meeting, before=before, after=_snapshot(meeting)
     )
+    if rescheduled and meeting.invitations_sent_at:
+        for pk in meeting.attendances.values_list("pk", flat=True):
+            transaction.on_commit(lambda pk=pk: send_meeting_invitation.enqueue(pk, updated=True))
     return meeting
 
 

@@ -250,3 +250,107 @@ def test_meeting_list_query_count(client, secretariat_officer, django_assert_max
     client.force_login(secretariat_officer)
     with django_assert_max_num_queries(15):
         assert client.get(reverse("board:meeting_list")).status_code == 200
+
+
+def _edit(actor, meeting, **changes):
+    fields = {
+        name: getattr(meeting, name)
+        for name in [
+            "title_en",
+            "title_fr",
+            "kind",
+            "format",
+            "place",
+            "online_url",
+            "starts_at",
+            "ends_at",
+            "time_zone",
+        ]
+    }
+    return services.meeting_update(meeting_id=meeting.pk, actor=actor, **{**fields, **changes})
+
+
+def test_moving_an_invited_meeting_sends_the_invitation_again(
+    frozen, secretariat_officer, django_capture_on_commit_callbacks
+):
+    BoardMemberFactory(full_name="Adaeze Nwosu", email="adaeze@board.test")
+    BoardMemberFactory(full_name="Rahul Mehta", email="rahul@board.test")
+    meeting = _schedule(secretariat_officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_invite(meeting_id=meeting.pk, actor=secretariat_officer)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        _edit(
+            secretariat_officer,
+            meeting,
+            starts_at=datetime(2024, 3, 20, 10, 0, tzinfo=GENEVA),
+            ends_at=datetime(2024, 3, 20, 16, 0, tzinfo=GENEVA),
+        )
+    assert len(callbacks) == 2
+    assert sorted(m.to[0] for m in mail.outbox) == ["adaeze@board.test", "rahul@board.test"]
+    message = mail.outbox[0]
+    assert message.subject.startswith("Updated invitation:")
+    assert "has changed" in message.body
+    calendar = Calendar.from_ical(message.attachments[0][1])
+    event = calendar.walk("VEVENT")[0]
+    assert calendar["METHOD"] == "REQUEST"
+    assert event["SEQUENCE"] == 1
+    assert str(event["UID"]).startswith(f"board-meeting-{meeting.pk}@")
+    assert event.decoded("DTSTART") == datetime(2024, 3, 20, 10, 0, tzinfo=GENEVA)
+
+
+def test_a_new_place_or_link_also_sends_it_again(
+    frozen, secretariat_officer, django_capture_on_commit_callbacks
+):
+    BoardMemberFactory(email="adaeze@board.test")
+    meeting = _schedule(secretariat_officer)
+    services.meeting_invite(meeting_id=meeting.pk, actor=secretariat_officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        _edit(secretariat_officer, meeting, online_url="https://meet.itu.int/board")
+    assert len(mail.outbox) == 1
+    event = Calendar.from_ical(mail.outbox[0].attachments[0][1]).walk("VEVENT")[0]
+    assert event["SEQUENCE"] == 1
+    assert "https://meet.itu.int/board" in str(event["LOCATION"])
+
+
+def test_edits_that_keep_date_time_and_place_send_nothing(
+    frozen, secretariat_officer, django_capture_on_commit_callbacks
+):
+    BoardMemberFactory(email="adaeze@board.test")
+    meeting = _schedule(secretariat_officer)
+    services.meeting_invite(meeting_id=meeting.pk, actor=secretariat_officer)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        _edit(secretariat_officer, meeting)
+        _edit(secretariat_officer, meeting, title_en="Inaugural meeting (agenda revised)")
+    assert callbacks == []
+    assert mail.outbox == []
+    meeting.refresh_from_db()
+    assert meeting.sequence == 0
+    assert meeting.title_en == "Inaugural meeting (agenda revised)"
+
+
+def test_moving_a_meeting_before_invitations_sends_nothing(
+    frozen, secretariat_officer, django_capture_on_commit_callbacks
+):
+    BoardMemberFactory(email="adaeze@board.test")
+    meeting = _schedule(secretariat_officer)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        _edit(secretariat_officer, meeting, place="Geneva International Conference Centre")
+    assert callbacks == []
+    assert mail.outbox == []
+
+
+def test_the_edit_page_says_the_members_are_told(
+    frozen, client, secretariat_officer, django_capture_on_commit_callbacks
+):
+    BoardMemberFactory(email="adaeze@board.test")
+    meeting = _schedule(secretariat_officer)
+    services.meeting_invite(meeting_id=meeting.pk, actor=secretariat_officer)
+    client.force_login(secretariat_officer)
+    page = client.get(reverse("board:meeting_edit", args=[meeting.pk]))
+    data = {**page.context["form"].initial, "place": "Room B, ITU Montbrillant"}
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("board:meeting_edit", args=[meeting.pk]), data, follow=True)
+    assert "The invited members are sent the new details." in response.content.decode()
+    assert len(mail.outbox) == 1

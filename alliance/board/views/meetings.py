@@ -58,11 +58,19 @@ def meeting_edit(request, pk):
     form = MeetingForm(request.POST or None, initial=MeetingForm.initial_for(meeting))
     if request.method == "POST" and form.is_valid():
         try:
-            services.meeting_update(meeting_id=pk, actor=request.user, **form.service_fields())
+            updated = services.meeting_update(
+                meeting_id=pk, actor=request.user, **form.service_fields()
+            )
         except TransitionRefused as refused:
             form.add_error(None, refused.reason)
         else:
-            messages.success(request, _("The meeting was updated."))
+            if updated.sequence > meeting.sequence and updated.invitations_sent_at:
+                messages.success(
+                    request,
+                    _("The meeting was updated. The invited members are sent the new details."),
+                )
+            else:
+                messages.success(request, _("The meeting was updated."))
             return redirect("board:meeting_detail", pk=pk)
     return render(request, "board/meeting_form.html", {"form": form, "meeting": meeting})
 

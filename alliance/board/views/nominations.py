@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from alliance.core.access import get_visible_or_404, staff_required
 from alliance.core.states import TransitionRefused
 
-from .. import services
+from .. import drafts, services
 from ..forms import ApproveForm, DeclineForm, EligibilityForm, NominationFilterForm, NominationForm
 from ..models import Nomination
 from ..permissions import APPOINT, MANAGE, can_appoint, can_manage, nominating_organisations
@@ -44,18 +44,63 @@ def nomination_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def nomination_create(request):
+    """The form; it keeps a draft in the session and leads to "check your answers"."""
     organisations = nominating_organisations(request.user)
     if not organisations.exists():
         raise Http404
-    form = NominationForm(request.POST or None, request.FILES or None, organisations=organisations)
+    draft = drafts.load(request)
+    cv_name = draft.get("cv_name", "") if drafts.has_cv(draft) else ""
+    form = NominationForm(
+        request.POST or None,
+        request.FILES or None,
+        organisations=organisations,
+        cv_name=cv_name,
+        initial=drafts.form_data(draft),
+    )
     if request.method == "POST" and form.is_valid():
-        try:
-            nomination = services.nomination_submit(actor=request.user, **form.cleaned_data)
-        except TransitionRefused as refused:
-            form.add_error(None, refused.reason)
-        else:
-            return redirect("board:nomination_detail", pk=nomination.pk)
+        drafts.save(request, form.cleaned_data)
+        return redirect("board:nomination_check")
     return render(request, "board/nomination_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nomination_check(request):
+    """Check your answers; only "Submit the nomination" here creates the nomination."""
+    organisations = nominating_organisations(request.user)
+    if not organisations.exists():
+        raise Http404
+    draft = drafts.load(request)
+    if not drafts.has_cv(draft):
+        return redirect("board:nomination_create")
+    # Checked again: the signatory's organisations may have changed since the form.
+    form = NominationForm(
+        drafts.form_data(draft), organisations=organisations, cv_name=draft["cv_name"]
+    )
+    if not form.is_valid():
+        return redirect("board:nomination_create")
+    if request.method == "POST":
+        data = {k: v for k, v in form.cleaned_data.items() if k != "cv"}
+        with drafts.open_cv(draft) as cv:
+            try:
+                nomination = services.nomination_submit(actor=request.user, cv=cv, **data)
+            except TransitionRefused as refused:
+                form.add_error(None, refused.reason)
+                nomination = None
+        if nomination is not None:
+            drafts.discard(request)
+            return redirect("board:nomination_submitted", pk=nomination.pk)
+    return render(
+        request,
+        "board/nomination_check.html",
+        {"form": form, "answers": form.cleaned_data, "cv_name": draft["cv_name"]},
+    )
+
+
+@login_required
+def nomination_submitted(request, pk):
+    nomination = get_nomination_for(request.user, pk)
+    return render(request, "board/nomination_submitted.html", {"nomination": nomination})
 
 
 @login_required

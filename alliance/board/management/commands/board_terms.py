@@ -1,9 +1,11 @@
-"""Nightly: remind members whose term ends soon, move ended terms to past members.
+"""Nightly: remind members whose term ends soon, move ended terms to past members, delete
+the CVs of nomination drafts abandoned for two days.
 Safe to run any number of times a day (each row is claimed with a conditional UPDATE)."""
 
 from django.core.management.base import BaseCommand
 
 from alliance.board.clock import board_today
+from alliance.board.drafts import purge_stale_cvs
 from alliance.board.services import expire_terms, send_term_reminders
 
 
@@ -17,4 +19,7 @@ class Command(BaseCommand):
         today = board_today()
         reminded = send_term_reminders(today=today, days_ahead=days)
         ended = expire_terms(today=today)
-        self.stdout.write(f"{reminded} reminder(s) sent, {ended} term(s) ended.")
+        purged = purge_stale_cvs()
+        self.stdout.write(
+            f"{reminded} reminder(s) sent, {ended} term(s) ended, {purged} draft CV(s) deleted."
+        )
