@@ -42,7 +42,10 @@ def free_port() -> int:
 def wrk(
     url: str, seconds: int, connections: int, cookie: str | None = None
 ) -> tuple[float, float, int]:
-    header = ["-H", f"Cookie: {cookie}"] if cookie else []
+    # Browsers accept gzip; the map SVG and large pages are sent compressed to them.
+    header = ["-H", "Accept-Encoding: gzip"]
+    if cookie:
+        header += ["-H", f"Cookie: {cookie}"]
     out = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *header, url],
         capture_output=True,
@@ -244,7 +247,11 @@ def main() -> int:
             (results / args.output).write_text(report + "\n")
     finally:
         server.send_signal(signal.SIGTERM)
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # workers busy with queued requests
+            server.kill()
+            server.wait()
     return 0
 
 
