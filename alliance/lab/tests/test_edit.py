@@ -222,3 +222,24 @@ def test_closed_project_is_read_only(client, agreement, project, lab_expert, fin
     project = Project.objects.get(pk=project.pk)
     assert project.budget_usd == 1000 and project.title == "Sandbox"
     assert not AuditEvent.objects.filter(verb="project.updated").exists()
+
+
+def test_edit_pages_and_refusal_in_french(client, agreement, lab_expert):
+    import html
+
+    from django.utils import translation
+
+    client.force_login(lab_expert)
+    try:
+        with translation.override("fr"):
+            url = reverse("lab:agreement_edit", args=[agreement.pk])
+        page = html.unescape(client.get(url).content.decode())
+        assert "Modifier les informations de l'accord" in page
+        services.agreement_set_status(
+            agreement_id=agreement.pk, actor=lab_expert, status="signed", document=pdf()
+        )
+        services.agreement_set_status(agreement_id=agreement.pk, actor=lab_expert, status="ended")
+        refused = html.unescape(client.post(url, AGREEMENT_POST, follow=True).content.decode())
+        assert "ses informations ne peuvent plus être modifiées" in refused
+    finally:
+        translation.activate("en")

@@ -158,3 +158,23 @@ def test_migration_moves_the_single_attachment_into_the_new_table():
         executor = MigrationExecutor(connection)
         executor.loader.build_graph()
         executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_file_errors_in_french(client, manager, centre):
+    import html
+
+    from django.utils import translation
+
+    client.force_login(manager)
+    try:
+        with translation.override("fr"):
+            url = reverse("monitoring:lesson_create")
+        page = html.unescape(client.get(url).content.decode())
+        assert "Vous pouvez choisir plusieurs fichiers" in page
+        response = client.post(
+            url, form_data(centre, attachments=[pdf(f"f{n}.pdf") for n in range(11)])
+        )
+        assert "Joignez au plus 10 fichiers." in html.unescape(response.content.decode())
+    finally:
+        translation.activate("en")
+    assert not LessonLearned.objects.exists()
