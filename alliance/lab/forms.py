@@ -226,3 +226,12 @@ class DeliverableForm(forms.Form):
         for validator in DOCUMENT_VALIDATORS:
             validator(upload)
         return upload
+
+
+class AgreementEditForm(AgreementForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["document"].help_text = _(
+            "Leave empty to keep the current document. "
+            "PDF, office document, CSV, text or image; 10 MB at most."
+        )

@@ -41,6 +41,8 @@ AGREEMENT_ALLOWED = {
     AgreementStatus.SIGNED: {AgreementStatus.ACTIVE, AgreementStatus.ENDED},
     AgreementStatus.ACTIVE: {AgreementStatus.ENDED},
 }
+# An ended agreement is the record of what was agreed: its details no longer change.
+AGREEMENT_EDITABLE_STATES = {AgreementStatus.DRAFT, AgreementStatus.SIGNED, AgreementStatus.ACTIVE}
 
 
 class ProjectStatus(models.TextChoices):

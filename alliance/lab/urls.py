@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import agreement_views, views
+from . import agreement_views, edit_views, views
 
 app_name = "lab"
 urlpatterns = [
@@ -26,11 +26,13 @@ urlpatterns = [
     path("agreements/", agreement_views.agreement_list, name="agreement_list"),
     path("agreements/new/", agreement_views.agreement_create, name="agreement_create"),
     path("agreements/<int:pk>/", agreement_views.agreement_detail, name="agreement_detail"),
+    path("agreements/<int:pk>/edit/", edit_views.agreement_edit, name="agreement_edit"),
     path("agreements/<int:pk>/status/", agreement_views.agreement_status, name="agreement_status"),
     path(
         "agreements/<int:pk>/projects/new/", agreement_views.project_create, name="project_create"
     ),
     path("projects/<int:pk>/", agreement_views.project_detail, name="project_detail"),
+    path("projects/<int:pk>/edit/", edit_views.project_edit, name="project_edit"),
     path("projects/<int:pk>/status/", agreement_views.project_status, name="project_status"),
     path("projects/<int:pk>/items/", agreement_views.project_item_add, name="project_item_add"),
     path(

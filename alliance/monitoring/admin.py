@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from .models import CentreIndicator, CentreReport, Indicator, LessonLearned, ReportingSchedule
+from .models import (
+    CentreIndicator,
+    CentreReport,
+    Indicator,
+    LessonAttachment,
+    LessonLearned,
+    ReportingSchedule,
+)
 
 
 @admin.register(Indicator)
@@ -33,8 +40,15 @@ class CentreReportAdmin(admin.ModelAdmin):
         return False
 
 
+class LessonAttachmentInline(admin.TabularInline):
+    model = LessonAttachment
+    extra = 0
+    raw_id_fields = ["uploaded_by"]
+
+
 @admin.register(LessonLearned)
 class LessonLearnedAdmin(admin.ModelAdmin):
+    inlines = [LessonAttachmentInline]
     list_display = ["title", "objective", "region", "language", "status", "published_at"]
     list_filter = ["status", "language", "objective"]
     raw_id_fields = ["centre", "author"]

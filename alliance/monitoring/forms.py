@@ -153,6 +153,52 @@ class DecisionForm(forms.Form):
         return data
 
 
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+MAX_LESSON_ATTACHMENTS = 10
+
+
+class MultipleDocumentsField(forms.FileField):
+    """Several files from one input; each goes through the document checks on its own."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        uploads = [u for u in (data if isinstance(data, list | tuple) else [data]) if u]
+        if not uploads:
+            if self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
+            return []
+        if len(uploads) > MAX_LESSON_ATTACHMENTS:
+            raise forms.ValidationError(
+                _("Attach at most %(max)s files.") % {"max": MAX_LESSON_ATTACHMENTS},
+                code="too_many",
+            )
+        errors = []
+        cleaned = []
+        for upload in uploads:
+            try:
+                upload = super().clean(upload, initial)
+                for validator in DOCUMENT_VALIDATORS:
+                    validator(upload)
+            except forms.ValidationError as error:
+                for message in error.messages:
+                    errors.append(
+                        forms.ValidationError(
+                            _("%(file)s: %(error)s") % {"file": upload.name, "error": message}
+                        )
+                    )
+            else:
+                cleaned.append(upload)
+        if errors:
+            raise forms.ValidationError(errors)
+        return cleaned
+
+
 class LessonForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(
@@ -172,7 +218,14 @@ class LessonForm(forms.Form):
     )
     centre = forms.ModelChoiceField(label=_("Acceleration centre"), queryset=None, required=False)
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
-    attachment = forms.FileField(label=_("Attachment"), required=False)
+    attachments = MultipleDocumentsField(
+        label=_("Attachments"),
+        required=False,
+        help_text=_(
+            "You can choose several files. "
+            "PDF, office document, CSV, text or image; 10 MB at most each."
+        ),
+    )
     publish = forms.BooleanField(label=_("Publish now in the public library"), required=False)
 
     def __init__(self, *args, centres=None, **kwargs):
@@ -180,13 +233,6 @@ class LessonForm(forms.Form):
         self.fields["centre"].queryset = centres
         if centres is not None and not kwargs.get("data") and centres.count() == 1:
             self.fields["centre"].required = True
-
-    def clean_attachment(self):
-        upload = self.cleaned_data.get("attachment")
-        if upload:
-            for validator in DOCUMENT_VALIDATORS:
-                validator(upload)
-        return upload
 
 
 class LessonFilterForm(forms.Form):

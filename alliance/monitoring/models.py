@@ -307,12 +307,6 @@ class LessonLearned(models.Model):
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
-    attachment = models.FileField(
-        _("attachment"),
-        upload_to="monitoring/lessons/%Y/",
-        validators=DOCUMENT_VALIDATORS,
-        blank=True,
-    )
     status = models.CharField(
         _("status"), max_length=10, choices=LessonStatus.choices, default=LessonStatus.DRAFT
     )
@@ -334,3 +328,26 @@ class LessonLearned(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class LessonAttachment(models.Model):
+    lesson = models.ForeignKey(LessonLearned, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(
+        _("file"), upload_to="monitoring/lessons/%Y/", validators=DOCUMENT_VALIDATORS
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("lesson attachment")
+        verbose_name_plural = _("lesson attachments")
+
+    def __str__(self):
+        return self.filename
+
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]

@@ -47,5 +47,9 @@ urlpatterns = [
     path("lessons/new/", lessons.lesson_create, name="lesson_create"),
     path("lessons/<int:pk>/", lessons.lesson_detail, name="lesson_detail"),
     path("lessons/<int:pk>/status/", lessons.lesson_status, name="lesson_status"),
-    path("lessons/<int:pk>/attachment/", lessons.lesson_attachment, name="lesson_attachment"),
+    path(
+        "lessons/<int:pk>/attachments/<int:attachment_pk>/",
+        lessons.lesson_attachment,
+        name="lesson_attachment",
+    ),
 ]

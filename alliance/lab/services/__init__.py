@@ -1,12 +1,14 @@
 from .agreements import (
     agreement_create,
     agreement_set_status,
+    agreement_update,
     deliverable_add,
     deliverable_deliver,
     project_create,
     project_milestone_add,
     project_milestone_done,
     project_set_status,
+    project_update,
 )
 from .requests import (
     TRIAGE_ROLES,
@@ -25,6 +27,7 @@ __all__ = [
     "TRIAGE_ROLES",
     "agreement_create",
     "agreement_set_status",
+    "agreement_update",
     "deliverable_add",
     "deliverable_deliver",
     "milestone_mark_done",
@@ -32,6 +35,7 @@ __all__ = [
     "project_milestone_add",
     "project_milestone_done",
     "project_set_status",
+    "project_update",
     "request_assign",
     "request_close",
     "request_decline",

@@ -14,6 +14,7 @@ from alliance.core.states import PermissionRefused, TransitionRefused, require_t
 from ..models import CooperationAgreement, Deliverable, Project, ProjectMilestone
 from ..states import (
     AGREEMENT_ALLOWED,
+    AGREEMENT_EDITABLE_STATES,
     CLOSED_PROJECT_STATES,
     PROJECT_ALLOWED,
     AgreementStatus,
@@ -97,6 +98,65 @@ def agreement_set_status(
     return agreement
 
 
+AGREEMENT_EDIT_FIELDS = ("title", "parties", "scope", "start_date", "end_date")
+PROJECT_EDIT_FIELDS = ("title", "description", "budget_usd", "start_date", "end_date")
+
+
+def _snapshot(obj, fields) -> dict:
+    """JSON-ready values of the fields, for the audit trail's before/after."""
+    values = {}
+    for name in fields:
+        value = getattr(obj, name)
+        if isinstance(value, date):
+            value = value.isoformat()
+        elif name == "document":
+            value = value.name or ""
+        values[name] = value
+    return values
+
+
+@transaction.atomic
+def agreement_update(
+    *,
+    agreement_id: int,
+    actor: User,
+    title: str,
+    parties: str,
+    scope: str,
+    start_date: date,
+    end_date: date,
+    document=None,
+) -> CooperationAgreement:
+    """Correct an agreement's details; a new document replaces the old one, none keeps it."""
+    agreement = CooperationAgreement.objects.select_for_update().get(pk=agreement_id)
+    _require_lab(actor)
+    if agreement.status not in AGREEMENT_EDITABLE_STATES:
+        raise TransitionRefused(
+            _("This agreement has ended: its details can no longer be changed."), code="ended"
+        )
+    _check_dates(start_date, end_date)
+    tracked = (*AGREEMENT_EDIT_FIELDS, "document")
+    before = _snapshot(agreement, tracked)
+    agreement.title = title
+    agreement.parties = parties
+    agreement.scope = scope
+    agreement.start_date = start_date
+    agreement.end_date = end_date
+    fields = list(AGREEMENT_EDIT_FIELDS)
+    if document:
+        agreement.document = document
+        fields.append("document")
+    agreement.save(update_fields=fields)
+    record_event(
+        actor=actor,
+        verb="agreement.updated",
+        obj=agreement,
+        before=before,
+        after=_snapshot(agreement, tracked),
+    )
+    return agreement
+
+
 @transaction.atomic
 def project_create(
     *,
@@ -143,6 +203,37 @@ def project_set_status(*, project_id: int, actor: User, status: str) -> Project:
     project.status = status
     project.save(update_fields=["status"])
     record_event(actor=actor, verb=f"project.{status}", obj=project, before=before, after=status)
+    return project
+
+
+@transaction.atomic
+def project_update(
+    *,
+    project_id: int,
+    actor: User,
+    title: str,
+    description: str,
+    budget_usd: int,
+    start_date: date,
+    end_date: date,
+) -> Project:
+    _require_lab(actor)
+    project = _open_project(project_id)
+    _check_dates(start_date, end_date)
+    before = _snapshot(project, PROJECT_EDIT_FIELDS)
+    project.title = title
+    project.description = description
+    project.budget_usd = budget_usd
+    project.start_date = start_date
+    project.end_date = end_date
+    project.save(update_fields=list(PROJECT_EDIT_FIELDS))
+    record_event(
+        actor=actor,
+        verb="project.updated",
+        obj=project,
+        before=before,
+        after=_snapshot(project, PROJECT_EDIT_FIELDS),
+    )
     return project
 
 

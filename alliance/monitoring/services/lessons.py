@@ -12,7 +12,7 @@ from alliance.centres.permissions import is_centre_manager
 from alliance.core.audit import record_event
 from alliance.core.states import PermissionRefused, TransitionRefused, require_transition
 
-from ..models import LessonLearned
+from ..models import LessonAttachment, LessonLearned
 from ..permissions import is_lab
 from ..states import LESSON_ALLOWED, LessonStatus
 
@@ -53,7 +53,7 @@ def lesson_create(
     language: str,
     region=None,
     centre=None,
-    attachment=None,
+    attachments=(),
     publish: bool = False,
 ) -> LessonLearned:
     _require_author(actor, centre)
@@ -69,9 +69,10 @@ def lesson_create(
         region=region,
         centre=centre,
         language=language,
-        attachment=attachment or "",
         author=actor,
     )
+    for upload in attachments or ():
+        LessonAttachment.objects.create(lesson=lesson, file=upload, uploaded_by=actor)
     record_event(actor=actor, verb="lesson.created", obj=lesson, after=lesson.status)
     if publish:
         lesson = _set_status(lesson, actor, LessonStatus.PUBLISHED)

@@ -31,7 +31,9 @@ def library(request):
 
 
 def _lessons_visible_to(user):
-    rows = LessonLearned.objects.select_related("objective", "region", "centre", "author")
+    rows = LessonLearned.objects.select_related(
+        "objective", "region", "centre", "author"
+    ).prefetch_related("attachments")
     if is_lab(user):
         return rows
     if getattr(user, "is_authenticated", False):
@@ -108,14 +110,12 @@ def lesson_status(request, pk):
     return redirect("monitoring:lesson_detail", pk=pk)
 
 
-def lesson_attachment(request, pk):
-    from django.http import FileResponse, Http404
+def lesson_attachment(request, pk, attachment_pk):
+    """Files are served only to those who may read the lesson (drafts stay private)."""
+    from django.http import FileResponse
 
     lesson = get_visible_or_404(_lessons_visible_to(request.user), pk=pk)
-    if not lesson.attachment:
-        raise Http404
+    attachment = get_visible_or_404(lesson.attachments.all(), pk=attachment_pk)
     return FileResponse(
-        lesson.attachment.open("rb"),
-        as_attachment=True,
-        filename=lesson.attachment.name.split("/")[-1],
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.filename
     )
