@@ -149,6 +149,9 @@ PEOPLE = [
     ),
 ]
 
+# Demo people who chose their own time zone: calls show deadlines in it too.
+TIME_ZONES = {"university": "Africa/Nairobi", "ucad": "Africa/Dakar"}
+
 KINDS = ["member_state", "regulator", "academia", "company", "civil_society"]
 MEMBERSHIP_FOR_KIND = {
     "member_state": "member_state",
@@ -179,7 +182,15 @@ def seed(ctx):
         )
     for key, email, name, label, org_key, member_role, staff_role in PEOPLE:
         language = "fr" if email.endswith("ucad.demo.alliance.test") else "en"
-        user = demo_user(ctx, key, email, name, label, preferred_language=language)
+        user = demo_user(
+            ctx,
+            key,
+            email,
+            name,
+            label,
+            preferred_language=language,
+            time_zone=TIME_ZONES.get(key, ""),
+        )
         if staff_role:
             user.groups.add(Group.objects.get(name=staff_role.value))
         if org_key:

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import MembershipRole, Organisation
+from .models import MembershipRole, Organisation, time_zone_choices
 from .services import ORGANISATION_FIELDS
 
 
@@ -37,6 +37,15 @@ class ProfileForm(forms.Form):
     preferred_language = forms.ChoiceField(
         label=_("Preferred language for emails"),
         choices=[("en", "English"), ("fr", "Français")],
+    )
+    time_zone = forms.ChoiceField(
+        label=_("Your time zone"),
+        required=False,
+        choices=lambda: [("", _("Not set: show times in UTC")), *time_zone_choices()],
+        help_text=_(
+            "Deadlines are set in Geneva time; we also show them in your time zone, "
+            "for example Africa/Nairobi."
+        ),
     )
 
 

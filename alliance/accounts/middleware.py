@@ -1,8 +1,11 @@
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .roles import is_staff_member
@@ -39,3 +42,28 @@ class StaffMfaMiddleware:
         if not (is_staff_member(user) or user.is_superuser):
             return False
         return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+class UserTimeZoneMiddleware:
+    """Shows times in the signed-in person's own time zone when they chose one; everyone
+    else (and anyone without a choice) keeps UTC, the server's zone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # AnonymousUser has no time_zone.
+        name = getattr(getattr(request, "user", None), "time_zone", "")
+        try:
+            zone = ZoneInfo(name) if name else None
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = None  # A zone dropped from the tz database: fall back to UTC.
+        if zone is None:
+            timezone.deactivate()
+            return self.get_response(request)
+        timezone.activate(zone)
+        try:
+            return self.get_response(request)
+        finally:
+            # The thread serves other people next.
+            timezone.deactivate()

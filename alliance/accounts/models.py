@@ -1,10 +1,18 @@
 import secrets
+from functools import cache
+from zoneinfo import available_timezones
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+
+@cache
+def time_zone_choices() -> list[tuple[str, str]]:
+    # A callable, so the migration does not freeze one machine's tz database.
+    return [(name, name.replace("_", " ")) for name in sorted(available_timezones())]
 
 
 class UserManager(BaseUserManager):
@@ -38,6 +46,13 @@ class User(AbstractUser):
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        choices=time_zone_choices,
+        blank=True,
+        help_text=_("IANA name, for example Africa/Nairobi. Blank: times in UTC."),
     )
 
     USERNAME_FIELD = "email"

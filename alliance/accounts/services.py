@@ -198,11 +198,14 @@ def membership_change_role(*, membership_id: int, actor: User, role: str) -> Mem
 
 
 @transaction.atomic
-def profile_update(*, user: User, full_name: str, job_title: str, preferred_language: str) -> User:
-    user.full_name, user.job_title, user.preferred_language = (
+def profile_update(
+    *, user: User, full_name: str, job_title: str, preferred_language: str, time_zone: str = ""
+) -> User:
+    user.full_name, user.job_title, user.preferred_language, user.time_zone = (
         full_name,
         job_title,
         preferred_language,
+        time_zone,
     )
-    user.save(update_fields=["full_name", "job_title", "preferred_language"])
+    user.save(update_fields=["full_name", "job_title", "preferred_language", "time_zone"])
     return user

@@ -50,6 +50,7 @@ def profile(request):
             "full_name": user.full_name,
             "job_title": user.job_title,
             "preferred_language": user.preferred_language,
+            "time_zone": user.time_zone,
         },
     )
     if request.method == "POST" and form.is_valid():

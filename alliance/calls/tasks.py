@@ -1,10 +1,12 @@
 """Emails about calls, sent in the background after the change is committed."""
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
@@ -23,14 +25,25 @@ SUBJECTS = {
 
 def _send(kind: str, users, context: dict, call, url_name: str, pk: int) -> None:
     for user in users:
-        # Each person gets the email, and the link, in their own language.
-        with translation.override(user.preferred_language or "en"):
+        # Each person gets the email, and the link, in their own language and time zone
+        # (not the zone of whoever triggered it: the immediate backend runs in their request).
+        with (
+            translation.override(user.preferred_language or "en"),
+            timezone.override(_zone_of(user)),
+        ):
             url = settings.SITE_URL + reverse(url_name, kwargs={"pk": pk})
             subject = SUBJECTS[kind] % {"call": call.tr("title")}
             body = render_to_string(
                 f"calls/email/{kind}.txt", {**context, "user": user, "url": url}
             )
             send_mail(str(subject), body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+def _zone_of(user):
+    try:
+        return ZoneInfo(user.time_zone) if user.time_zone else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def _managers(organisation):

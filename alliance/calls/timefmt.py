@@ -1,4 +1,6 @@
-"""Times are stored in UTC and shown in Geneva time (the secretariat's clock) and UTC."""
+"""Times are stored in UTC and shown in Geneva time (the secretariat's clock) and UTC, and
+also in the reader's own time zone when they chose one (the active time zone, see
+alliance.accounts.middleware.UserTimeZoneMiddleware)."""
 
 from datetime import UTC
 from zoneinfo import ZoneInfo
@@ -13,14 +15,35 @@ def geneva(value):
     return timezone.localtime(value, ZoneInfo(settings.ALLIANCE_TIME_ZONE))
 
 
+def _reader_zone():
+    """The reader's own zone, or None when Geneva time and UTC already say it."""
+    name = timezone.get_current_timezone_name()
+    if name in (settings.TIME_ZONE, settings.ALLIANCE_TIME_ZONE, "UTC"):
+        return None
+    return timezone.get_current_timezone()
+
+
 def format_deadline(value) -> str:
     local = geneva(value)
     utc = value.astimezone(UTC)
-    return _("%(date)s at %(time)s Geneva time (%(utc)s UTC)") % {
+    parts = {
         "date": formats.date_format(local, "DATE_FORMAT"),
         "time": local.strftime("%H:%M"),
         "utc": formats.date_format(utc, "DATE_FORMAT") + " " + utc.strftime("%H:%M"),
     }
+    zone = _reader_zone()
+    if zone is None:
+        return _("%(date)s at %(time)s Geneva time (%(utc)s UTC)") % parts
+    mine = value.astimezone(zone)
+    # The date only when it is not Geneva's: a Geneva evening can be tomorrow in Asia.
+    parts["mine"] = mine.strftime("%H:%M")
+    if mine.date() != local.date():
+        parts["mine"] = formats.date_format(mine, "DATE_FORMAT") + " " + parts["mine"]
+    parts["zone"] = str(zone).replace("_", " ")
+    return (
+        _("%(date)s at %(time)s Geneva time (%(utc)s UTC; %(mine)s in your time zone, %(zone)s)")
+        % parts
+    )
 
 
 def countdown(value, now=None) -> str:

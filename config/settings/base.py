@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "alliance.accounts.middleware.StaffMfaMiddleware",
+    "alliance.accounts.middleware.UserTimeZoneMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -36,6 +36,12 @@ class GenevaDateTimeField(forms.DateTimeField):
         kwargs.setdefault("help_text", _("Geneva time."))
         super().__init__(**kwargs)
 
+    def prepare_value(self, value):
+        # Django would turn a stored time into the reader's zone; the box says Geneva time.
+        if isinstance(value, datetime) and timezone.is_aware(value):
+            return timezone.localtime(value, ZoneInfo(settings.ALLIANCE_TIME_ZONE))
+        return super().prepare_value(value)
+
     def to_python(self, value):
         result = super().to_python(value)
         if result is None:
