@@ -92,17 +92,25 @@ def consolidate(
         ReviewRow(app_id, reviewer_id, sum(scores.get(c, 0) * w for c, w in pairs) / total_weight)
         for (app_id, reviewer_id), scores in per_review.items()
     ]
-    calibrate(rows)
-
-    result: dict[int, Consolidated] = {}
-    grouped: dict[int, list[ReviewRow]] = defaultdict(list)
-    for row in rows:
-        grouped[row.application_id].append(row)
+    result = rank_reviews(rows)
     # One pass over the reviews (not one per application): linear in the call's size.
     criterion_values: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for (app_id, _reviewer), scores in per_review.items():
         for c, v in scores.items():
             criterion_values[app_id][c].append(v)
+    for app_id, item in result.items():
+        item.criterion_means = {c: mean(v) for c, v in criterion_values[app_id].items()}
+    return result
+
+
+def rank_reviews(rows: list[ReviewRow]) -> dict[int, Consolidated]:
+    """Consolidated scores and ranks from each review's total (calibrates `rows` in place);
+    no criterion means, which the ranking does not need."""
+    calibrate(rows)
+    grouped: dict[int, list[ReviewRow]] = defaultdict(list)
+    for row in rows:
+        grouped[row.application_id].append(row)
+    result: dict[int, Consolidated] = {}
     for app_id, app_rows in grouped.items():
         totals = [r.total for r in app_rows]
         result[app_id] = Consolidated(
@@ -111,7 +119,6 @@ def consolidate(
             raw=mean(totals),
             calibrated=mean(r.calibrated for r in app_rows),
             spread=max(totals) - min(totals),
-            criterion_means={c: mean(v) for c, v in criterion_values[app_id].items()},
         )
     _rank(result, "raw", "raw_rank")
     _rank(result, "calibrated", "rank")

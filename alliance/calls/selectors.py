@@ -1,13 +1,14 @@
 """Reads that matter: public lists, queues, ranking, results."""
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from alliance.accounts.models import MembershipRole
 
 from .models import Application, Call, Criterion, ReviewAssignment, Score
-from .scoring import Consolidated, consolidate
+from .scoring import Consolidated, ReviewRow, consolidate, rank_reviews
 from .states import (
     APPLICATION_SUBMITTED,
     ASSIGNMENT_ACTIVE,
@@ -148,19 +149,73 @@ def ranking_for_call(call: Call) -> dict[int, Consolidated]:
     return consolidate(list(rows), weights)
 
 
+def ranking_totals_for_call(call: Call) -> dict[int, Consolidated]:
+    """The ranking without criterion means, in two queries: the database adds up each
+    review's weighted scores, so a row per review comes back rather than a row per score.
+    The sums are integers, so every total (and thus every rank) equals consolidate()'s."""
+    total_weight = (
+        Criterion.objects.filter(call=call).order_by().aggregate(w=Sum("weight"))["w"] or 1
+    )
+    sums = (
+        Score.objects.filter(
+            assignment__application__call=call,
+            assignment__status=AssignmentStatus.SUBMITTED,
+            value__isnull=False,
+        )
+        .order_by()
+        .values("assignment__application_id", "assignment__reviewer_id")
+        .annotate(weighted=Sum(F("value") * F("criterion__weight")))
+        .values_list("assignment__application_id", "assignment__reviewer_id", "weighted")
+    )
+    return rank_reviews([ReviewRow(app, reviewer, w / total_weight) for app, reviewer, w in sums])
+
+
+RANKED_STATUSES = [
+    ApplicationStatus.IN_REVIEW,
+    ApplicationStatus.SELECTED,
+    ApplicationStatus.NOT_SELECTED,
+    ApplicationStatus.MORE_INFO_REQUESTED,
+]
+
+
+def _ranked_order(call: Call) -> list[tuple[int, Consolidated | None]]:
+    """(application id, consolidated) in ranking order, from ids and names only: loading
+    every application of a large call to show a page of a hundred cost more than ranking."""
+    ranking = ranking_totals_for_call(call)
+    keys = (
+        call.applications.filter(status__in=RANKED_STATUSES)
+        .order_by()
+        .values_list("pk", "organisation__name")
+    )
+    rows = [(pk, name, ranking.get(pk)) for pk, name in keys]
+    # The id settles two organisations of the same name, as the database's order did.
+    rows.sort(key=lambda r: (r[2] is None, r[2].rank if r[2] else 0, r[1], r[0]))
+    return [(pk, c) for pk, _name, c in rows]
+
+
+def _with_applications(
+    ordered: list[tuple[int, Consolidated | None]], applications: QuerySet[Application]
+) -> list[tuple[Application, Consolidated | None]]:
+    by_pk = {a.pk: a for a in applications.select_related("organisation", "proposed_centre_type")}
+    return [(by_pk[pk], c) for pk, c in ordered if pk in by_pk]
+
+
 def ranked_applications(call: Call) -> list[tuple[Application, Consolidated | None]]:
-    ranking = ranking_for_call(call)
-    applications = call.applications.filter(
-        status__in=[
-            ApplicationStatus.IN_REVIEW,
-            ApplicationStatus.SELECTED,
-            ApplicationStatus.NOT_SELECTED,
-            ApplicationStatus.MORE_INFO_REQUESTED,
-        ]
-    ).select_related("organisation", "proposed_centre_type")
-    rows = [(a, ranking.get(a.pk)) for a in applications]
-    rows.sort(key=lambda r: (r[1] is None, r[1].rank if r[1] else 0, r[0].organisation.name))
-    return rows
+    """Every ranked application with its consolidated scores (the export)."""
+    return _with_applications(
+        _ranked_order(call), call.applications.filter(status__in=RANKED_STATUSES)
+    )
+
+
+def ranking_page(call: Call, number, per_page: int = 100) -> Page:
+    """One page of the ranking: four queries whatever the size of the call, and only the
+    page's applications loaded in full."""
+    page = Paginator(_ranked_order(call), per_page).get_page(number)
+    ids = [pk for pk, _c in page.object_list]
+    page.object_list = _with_applications(
+        list(page.object_list), call.applications.filter(pk__in=ids)
+    )
+    return page
 
 
 def call_figures(call: Call) -> dict:

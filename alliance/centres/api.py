@@ -4,7 +4,7 @@ and writes for centre managers and the secretariat through the same services."""
 from datetime import date
 
 from django.http import Http404
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from alliance.api.auth import TokenAuth
 from alliance.core.models import Country, Region, StrategicObjective
@@ -267,7 +267,7 @@ def initiative_create(request, centre_id: int, payload: InitiativeIn):
     initiative = services.initiative_create(
         centre_id=centre.pk, actor=request.auth, objectives=objectives, **data
     )
-    return 201, _initiative_out(initiative)
+    return Status(201, _initiative_out(initiative))
 
 
 @router.patch("/centres/{centre_id}", response=CentreOut, auth=TokenAuth())

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from alliance.accounts.permissions import get_organisation_for
 from alliance.api.auth import TokenAuth
@@ -84,7 +84,7 @@ def request_create(request, payload: RequestIn):
         urgency=payload.urgency,
         preferred_language=payload.preferred_language,
     )
-    return 201, _out(tar)
+    return Status(201, _out(tar))
 
 
 @router.get("/lab/requests/{request_id}", response=RequestOut)

@@ -242,11 +242,11 @@ def call_bulk_assign(request, pk):
 @staff_required("calls.view_call")
 def call_ranking(request, pk):
     call = get_staff_call(request.user, pk)
-    rows = selectors.ranked_applications(call)
+    page = selectors.ranking_page(call, request.GET.get("page"), 100)
     return render(
         request,
         "calls/staff/ranking.html",
-        {"call": call, "page": paginate(request, rows, 100), "criteria": call.criteria.all()},
+        {"call": call, "page": page, "criteria": call.criteria.all()},
     )
 
 
