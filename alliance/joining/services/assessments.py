@@ -15,7 +15,7 @@ from ..states import (
     AssessmentStatus,
     ExpressionStatus,
 )
-from .common import notify_after_commit, require_manager, require_role
+from .common import advance, notify_after_commit, require_manager, require_role
 
 REVIEW_ROLES = (StaffRole.SECRETARIAT, StaffRole.LAB_EXPERT)
 
@@ -94,19 +94,13 @@ def assessment_submit(*, assessment_id: int, actor: User) -> PreliminaryAssessme
             % {"sections": ", ".join(missing)},
             code="incomplete",
         )
-    before = assessment.status
-    assessment.status = AssessmentStatus.SUBMITTED
-    assessment.submitted_at = timezone.now()
-    assessment.save(update_fields=["status", "submitted_at"])
-    record_event(
+    return advance(
+        assessment,
+        AssessmentStatus.SUBMITTED,
         actor=actor,
-        verb="assessment.submitted",
-        obj=assessment,
-        before=before,
-        after=assessment.status,
+        event="assessment.submitted",
+        submitted_at=timezone.now(),
     )
-    notify_after_commit(assessment, "assessment.submitted")
-    return assessment
 
 
 @transaction.atomic
@@ -114,19 +108,13 @@ def assessment_start_review(*, assessment_id: int, actor: User) -> PreliminaryAs
     assessment = PreliminaryAssessment.objects.select_for_update().get(pk=assessment_id)
     require_role(actor, *REVIEW_ROLES)
     require_transition(assessment, AssessmentStatus.IN_REVIEW, ASSESSMENT_ALLOWED)
-    before = assessment.status
-    assessment.status = AssessmentStatus.IN_REVIEW
-    assessment.reviewer = actor
-    assessment.save(update_fields=["status", "reviewer"])
-    record_event(
+    return advance(
+        assessment,
+        AssessmentStatus.IN_REVIEW,
         actor=actor,
-        verb="assessment.in_review",
-        obj=assessment,
-        before=before,
-        after=assessment.status,
+        event="assessment.in_review",
+        reviewer=actor,
     )
-    notify_after_commit(assessment, "assessment.in_review")
-    return assessment
 
 
 @transaction.atomic
@@ -138,18 +126,12 @@ def assessment_complete(*, assessment_id: int, actor: User, findings: str) -> Pr
         raise TransitionRefused(
             _("Write the findings of the review before completing it."), code="findings_required"
         )
-    before = assessment.status
-    assessment.status = AssessmentStatus.COMPLETED
-    assessment.findings = findings.strip()
-    assessment.completed_at = timezone.now()
-    assessment.reviewer = actor
-    assessment.save(update_fields=["status", "findings", "completed_at", "reviewer"])
-    record_event(
+    return advance(
+        assessment,
+        AssessmentStatus.COMPLETED,
         actor=actor,
-        verb="assessment.completed",
-        obj=assessment,
-        before=before,
-        after=assessment.status,
+        event="assessment.completed",
+        findings=findings.strip(),
+        completed_at=timezone.now(),
+        reviewer=actor,
     )
-    notify_after_commit(assessment, "assessment.completed")
-    return assessment

@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 
 from alliance.accounts.models import Membership, MembershipRole
 from alliance.accounts.roles import has_role
+from alliance.core.audit import record_event
 from alliance.core.states import PermissionRefused
 
 from ..tasks import notify
@@ -25,3 +26,23 @@ def require_role(actor, *roles, message: str | None = None) -> None:
 def notify_after_commit(obj, event: str) -> None:
     model_name, pk = obj._meta.model_name, obj.pk
     transaction.on_commit(lambda: notify.enqueue(model_name, pk, event))
+
+
+def advance(obj, status, *, actor, event: str, after=None, **changes):
+    """The common tail of a joining transition: set the status and the other changed
+    fields, save only those, record the audit event and notify after commit.
+    The caller has already locked the row and checked the transition table."""
+    before = obj.status
+    obj.status = status
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    obj.save(update_fields=["status", *changes])
+    record_event(
+        actor=actor,
+        verb=event,
+        obj=obj,
+        before=before,
+        after=obj.status if after is None else after,
+    )
+    notify_after_commit(obj, event)
+    return obj

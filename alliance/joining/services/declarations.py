@@ -12,7 +12,7 @@ from alliance.core.states import PermissionRefused, TransitionRefused, require_t
 
 from ..models import JointDeclaration, PreliminaryAssessment
 from ..states import DECLARATION_ALLOWED, AssessmentStatus, DeclarationStatus
-from .common import notify_after_commit, require_role
+from .common import advance, notify_after_commit, require_role
 
 ACTIVE = [DeclarationStatus.DRAFTED, DeclarationStatus.SIGNED, DeclarationStatus.IN_FORCE]
 
@@ -74,21 +74,17 @@ def declaration_sign(*, declaration_id: int, actor: User, signatory_name: str) -
     require_transition(declaration, DeclarationStatus.SIGNED, DECLARATION_ALLOWED)
     if not signatory_name.strip():
         raise TransitionRefused(_("Type your full name to sign."), code="name_required")
-    before = declaration.status
-    declaration.status = DeclarationStatus.SIGNED
-    declaration.signed_by = actor
-    declaration.signatory_name = signatory_name.strip()
-    declaration.signed_at = timezone.now()
-    declaration.save(update_fields=["status", "signed_by", "signatory_name", "signed_at"])
-    record_event(
+    name = signatory_name.strip()
+    return advance(
+        declaration,
+        DeclarationStatus.SIGNED,
         actor=actor,
-        verb="declaration.signed",
-        obj=declaration,
-        before=before,
-        after={"status": declaration.status, "signatory_name": declaration.signatory_name},
+        event="declaration.signed",
+        after={"status": DeclarationStatus.SIGNED, "signatory_name": name},
+        signed_by=actor,
+        signatory_name=name,
+        signed_at=timezone.now(),
     )
-    notify_after_commit(declaration, "declaration.signed")
-    return declaration
 
 
 @transaction.atomic
@@ -134,16 +130,11 @@ def declaration_withdraw(*, declaration_id: int, actor: User, reason: str) -> Jo
             _("Give the reason for the withdrawal: the organisation will read it."),
             code="reason_required",
         )
-    before = declaration.status
-    declaration.status = DeclarationStatus.WITHDRAWN
-    declaration.withdrawn_reason = reason.strip()
-    declaration.save(update_fields=["status", "withdrawn_reason"])
-    record_event(
+    return advance(
+        declaration,
+        DeclarationStatus.WITHDRAWN,
         actor=actor,
-        verb="declaration.withdrawn",
-        obj=declaration,
-        before=before,
-        after={"status": declaration.status, "reason": declaration.withdrawn_reason},
+        event="declaration.withdrawn",
+        after={"status": DeclarationStatus.WITHDRAWN, "reason": reason.strip()},
+        withdrawn_reason=reason.strip(),
     )
-    notify_after_commit(declaration, "declaration.withdrawn")
-    return declaration

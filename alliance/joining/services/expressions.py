@@ -9,7 +9,7 @@ from alliance.core.states import TransitionRefused, require_transition
 
 from ..models import ExpressionOfInterest
 from ..states import EXPRESSION_ALLOWED, ExpressionStatus
-from .common import notify_after_commit, require_manager, require_role
+from .common import advance, require_manager, require_role
 
 PLAIN_FIELDS = ["instruments", "scope", "motivation", "contact_name", "contact_email"]
 
@@ -64,19 +64,13 @@ def expression_submit(*, expression_id: int, actor: User) -> ExpressionOfInteres
         raise TransitionRefused(
             _("Give a contact email address before submitting."), code="incomplete"
         )
-    before = expression.status
-    expression.status = ExpressionStatus.SUBMITTED
-    expression.submitted_at = timezone.now()
-    expression.save(update_fields=["status", "submitted_at"])
-    record_event(
+    return advance(
+        expression,
+        ExpressionStatus.SUBMITTED,
         actor=actor,
-        verb="expression.submitted",
-        obj=expression,
-        before=before,
-        after=expression.status,
+        event="expression.submitted",
+        submitted_at=timezone.now(),
     )
-    notify_after_commit(expression, "expression.submitted")
-    return expression
 
 
 @transaction.atomic
@@ -84,19 +78,13 @@ def expression_acknowledge(*, expression_id: int, actor: User) -> ExpressionOfIn
     expression = ExpressionOfInterest.objects.select_for_update().get(pk=expression_id)
     require_role(actor, StaffRole.SECRETARIAT)
     require_transition(expression, ExpressionStatus.ACKNOWLEDGED, EXPRESSION_ALLOWED)
-    before = expression.status
-    expression.status = ExpressionStatus.ACKNOWLEDGED
-    expression.decided_at = timezone.now()
-    expression.save(update_fields=["status", "decided_at"])
-    record_event(
+    return advance(
+        expression,
+        ExpressionStatus.ACKNOWLEDGED,
         actor=actor,
-        verb="expression.acknowledged",
-        obj=expression,
-        before=before,
-        after=expression.status,
+        event="expression.acknowledged",
+        decided_at=timezone.now(),
     )
-    notify_after_commit(expression, "expression.acknowledged")
-    return expression
 
 
 @transaction.atomic
@@ -109,17 +97,12 @@ def expression_decline(*, expression_id: int, actor: User, reason: str) -> Expre
             _("Give the reason for declining: the organisation will read it."),
             code="reason_required",
         )
-    before = expression.status
-    expression.status = ExpressionStatus.DECLINED
-    expression.decline_reason = reason.strip()
-    expression.decided_at = timezone.now()
-    expression.save(update_fields=["status", "decline_reason", "decided_at"])
-    record_event(
+    return advance(
+        expression,
+        ExpressionStatus.DECLINED,
         actor=actor,
-        verb="expression.declined",
-        obj=expression,
-        before=before,
-        after={"status": expression.status, "reason": expression.decline_reason},
+        event="expression.declined",
+        after={"status": ExpressionStatus.DECLINED, "reason": reason.strip()},
+        decline_reason=reason.strip(),
+        decided_at=timezone.now(),
     )
-    notify_after_commit(expression, "expression.declined")
-    return expression
