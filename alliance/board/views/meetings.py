@@ -100,6 +100,24 @@ def _run(request, pk, action, success, **kwargs):
     return redirect("board:meeting_detail", pk=pk)
 
 
+def _subform(request, meeting, form, *, heading, success, save, multipart=False):
+    """A meeting's sub-page (paper, attendance, minutes, decision, election): on a valid
+    POST run `save(data)`, show a refusal as a form error, else go back to the meeting."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except TransitionRefused as refused:
+            form.add_error(None, refused.reason)
+        else:
+            messages.success(request, success)
+            return redirect("board:meeting_detail", pk=meeting.pk)
+    return render(
+        request,
+        "board/meeting_subform.html",
+        {"meeting": meeting, "form": form, "heading": heading, "multipart": multipart},
+    )
+
+
 @staff_required(MANAGE)
 @require_POST
 def meeting_cancel(request, pk):
@@ -148,18 +166,14 @@ def agenda_add(request, pk):
 def paper_add(request, pk):
     meeting = get_visible_or_404(Meeting.objects.all(), pk=pk)
     form = DocumentForm(request.POST or None, request.FILES or None, meeting=meeting)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.document_add(meeting_id=pk, actor=request.user, **form.cleaned_data)
-        except TransitionRefused as refused:
-            form.add_error(None, refused.reason)
-        else:
-            messages.success(request, _("The paper was added; Board members can read it now."))
-            return redirect("board:meeting_detail", pk=pk)
-    return render(
+    return _subform(
         request,
-        "board/meeting_subform.html",
-        {"meeting": meeting, "form": form, "heading": _("Add a Board paper"), "multipart": True},
+        meeting,
+        form,
+        heading=_("Add a Board paper"),
+        success=_("The paper was added; Board members can read it now."),
+        save=lambda data: services.document_add(meeting_id=pk, actor=request.user, **data),
+        multipart=True,
     )
 
 
@@ -168,18 +182,15 @@ def paper_add(request, pk):
 def attendance(request, pk):
     meeting = meeting_for_staff(pk)
     form = AttendanceForm(request.POST or None, attendances=meeting.attendances.all())
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.attendance_record(meeting_id=pk, actor=request.user, statuses=form.statuses())
-        except TransitionRefused as refused:
-            form.add_error(None, refused.reason)
-        else:
-            messages.success(request, _("Attendance was recorded."))
-            return redirect("board:meeting_detail", pk=pk)
-    return render(
+    return _subform(
         request,
-        "board/meeting_subform.html",
-        {"meeting": meeting, "form": form, "heading": _("Record attendance"), "multipart": False},
+        meeting,
+        form,
+        heading=_("Record attendance"),
+        success=_("Attendance was recorded."),
+        save=lambda data: services.attendance_record(
+            meeting_id=pk, actor=request.user, statuses=form.statuses()
+        ),
     )
 
 
@@ -188,18 +199,13 @@ def attendance(request, pk):
 def minutes(request, pk):
     meeting = get_visible_or_404(Meeting.objects.all(), pk=pk)
     form = MinutesForm(request.POST or None, initial={"minutes": meeting.minutes})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.minutes_record(meeting_id=pk, actor=request.user, **form.cleaned_data)
-        except TransitionRefused as refused:
-            form.add_error(None, refused.reason)
-        else:
-            messages.success(request, _("The minutes were saved."))
-            return redirect("board:meeting_detail", pk=pk)
-    return render(
+    return _subform(
         request,
-        "board/meeting_subform.html",
-        {"meeting": meeting, "form": form, "heading": _("Minutes"), "multipart": False},
+        meeting,
+        form,
+        heading=_("Minutes"),
+        success=_("The minutes were saved."),
+        save=lambda data: services.minutes_record(meeting_id=pk, actor=request.user, **data),
     )
 
 
@@ -208,18 +214,13 @@ def minutes(request, pk):
 def decision_create(request, pk):
     meeting = get_visible_or_404(Meeting.objects.all(), pk=pk)
     form = DecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decision_record(meeting_id=pk, actor=request.user, **form.cleaned_data)
-        except TransitionRefused as refused:
-            form.add_error(None, refused.reason)
-        else:
-            messages.success(request, _("The decision was recorded."))
-            return redirect("board:meeting_detail", pk=pk)
-    return render(
+    return _subform(
         request,
-        "board/meeting_subform.html",
-        {"meeting": meeting, "form": form, "heading": _("Record a decision"), "multipart": False},
+        meeting,
+        form,
+        heading=_("Record a decision"),
+        success=_("The decision was recorded."),
+        save=lambda data: services.decision_record(meeting_id=pk, actor=request.user, **data),
     )
 
 
@@ -229,25 +230,19 @@ def election(request, pk):
     meeting = get_visible_or_404(Meeting.objects.all(), pk=pk)
     seated = members_on(meeting_day(meeting)).exclude(role="chair")
     form = ElectionForm(request.POST or None, members=seated)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def elect(data):
+        data = dict(data)
         data["member_ids"] = [m.pk for m in data.pop("members")]
-        try:
-            services.co_chairs_elect(meeting_id=pk, actor=request.user, **data)
-        except TransitionRefused as refused:
-            form.add_error(None, refused.reason)
-        else:
-            messages.success(request, _("The election was recorded and the co-chairs were set."))
-            return redirect("board:meeting_detail", pk=pk)
-    return render(
+        services.co_chairs_elect(meeting_id=pk, actor=request.user, **data)
+
+    return _subform(
         request,
-        "board/meeting_subform.html",
-        {
-            "meeting": meeting,
-            "form": form,
-            "heading": _("Election of the co-chairs"),
-            "multipart": False,
-        },
+        meeting,
+        form,
+        heading=_("Election of the co-chairs"),
+        success=_("The election was recorded and the co-chairs were set."),
+        save=elect,
     )
 
 
