@@ -5,12 +5,14 @@ from django.urls import include, path
 
 from alliance.api.api import api
 from alliance.core import views as core_views
+from alliance.notifications.urls import feed_urlpatterns
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("readyz", core_views.readyz, name="readyz"),
     path("api/v1/", api.urls),
     path("", include("alliance.centres.credential_urls")),
+    *feed_urlpatterns,
 ]
 
 urlpatterns += i18n_patterns(
@@ -24,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("joining/", include("alliance.joining.urls")),
     path("lab/", include("alliance.lab.urls")),
     path("monitoring/", include("alliance.monitoring.urls")),
+    path("notifications/", include("alliance.notifications.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -55,6 +55,9 @@ class User(AbstractUser):
         help_text=_("IANA name, for example Africa/Nairobi. Blank: times in UTC."),
     )
 
+    # Kept by the notifications app: the header shows it on every page without a query.
+    unread_notifications = models.PositiveIntegerField(_("unread notifications"), default=0)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
     objects = UserManager()
@@ -71,6 +74,24 @@ class User(AbstractUser):
         if not hasattr(self, "_role_names"):
             self._role_names = set(self.groups.values_list("name", flat=True))
         return self._role_names
+
+    def organisation_roles(self) -> dict[int, str]:
+        """{organisation id: membership role}, read once per user object (one query per
+        request) because the policy asks it for every button on a page."""
+        if not hasattr(self, "_organisation_roles"):
+            self._organisation_roles = dict(self.memberships.values_list("organisation_id", "role"))
+        return self._organisation_roles
+
+    def forget_roles(self) -> None:
+        """Drop the cached roles after a change of groups or memberships."""
+        for name in (
+            "_role_names",
+            "_organisation_roles",
+            "_perm_cache",
+            "_group_perm_cache",
+            "_user_perm_cache",
+        ):
+            self.__dict__.pop(name, None)
 
 
 class OrganisationKind(models.TextChoices):

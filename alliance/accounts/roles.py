@@ -41,6 +41,42 @@ ROLE_PERMISSIONS = {
 }
 
 
+# Grants declared by the apps themselves ({app_label: {role: [codename, ...]}}), so that an
+# app adds a capability without editing this file: `register_grants` in its policy.py,
+# and `grant_in_migration` in the data migration that creates the permission.
+GRANTS: dict[str, dict[str, list[str]]] = {}
+
+
+def register_grants(app_label: str, grants: dict[str, list[str]]) -> None:
+    GRANTS[app_label] = {str(role): list(codenames) for role, codenames in grants.items()}
+
+
+def all_grants() -> dict[str, list[tuple[str, str]]]:
+    """Every (app_label, codename) per role: ROLE_PERMISSIONS and the apps' grants."""
+    out = {str(role): list(perms) for role, perms in ROLE_PERMISSIONS.items()}
+    for app_label, grants in GRANTS.items():
+        for role, codenames in grants.items():
+            out.setdefault(role, []).extend((app_label, c) for c in codenames)
+    return out
+
+
+def grant_in_migration(apps, app_label: str, grants: dict[str, list[str]]) -> None:
+    """For an app's data migration: create its permissions now and add them to the groups."""
+    from django.contrib.auth.management import create_permissions
+
+    config = apps.get_app_config(app_label)
+    config.models_module = True
+    create_permissions(config, apps=apps, verbosity=0)
+    config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role, codenames in grants.items():
+        group, _created = Group.objects.get_or_create(name=str(role))
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+        )
+
+
 def has_role(user, *roles: str) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
@@ -61,8 +97,8 @@ def ensure_groups() -> None:
 
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0)
-    for role, perms in ROLE_PERMISSIONS.items():
-        group, _created = Group.objects.get_or_create(name=role.value)
+    for role, perms in all_grants().items():
+        group, _created = Group.objects.get_or_create(name=role)
         group.permissions.set(
             [
                 Permission.objects.get(content_type__app_label=app, codename=codename)

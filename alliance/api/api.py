@@ -13,6 +13,7 @@ from alliance.core.states import TransitionRefused
 from alliance.joining import api as joining_api
 from alliance.lab.api import router as lab_router
 from alliance.monitoring.api import router as monitoring_router
+from alliance.notifications.api import router as notifications_router
 from alliance.public.selectors import public_milestones
 
 from .auth import TokenAuth
@@ -104,6 +105,7 @@ def whoami(request):
 
 api.add_router("/", reference)
 api.add_router("/", me)
+api.add_router("/", notifications_router)
 api.add_router("/", centres_router)
 api.add_router("/", board_router)
 api.add_router("/", joining_api.router)

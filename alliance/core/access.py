@@ -23,6 +23,14 @@ def staff_required(*perms: str):
     return decorator
 
 
+def require_can(user, rule: str, obj=None) -> None:
+    """In a view: 403 unless the policy lets the user do this (alliance.core.policy)."""
+    from .policy import can
+
+    if not can(user, rule, obj):
+        raise PermissionDenied
+
+
 def get_visible_or_404(queryset, **lookup):
     """Fetch from a queryset already narrowed to what the user may see."""
     try:

@@ -93,6 +93,10 @@ class ExpressionOfInterest(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("expression of interest")
         verbose_name_plural = _("expressions of interest")
+        permissions = [
+            ("view_joining", _("Can see every organisation's joining requests")),
+            ("handle_joining", _("Can acknowledge, decline and draft joint declarations")),
+        ]
         indexes = [
             models.Index(fields=["status", "submitted_at"], name="joining_eoi_status_idx"),
             models.Index(fields=["organisation", "-created_at"], name="joining_eoi_org_idx"),
@@ -163,12 +167,17 @@ class PreliminaryAssessment(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("preliminary assessment")
         verbose_name_plural = _("preliminary assessments")
+        permissions = [("review_assessment", _("Can review preliminary assessments"))]
         indexes = [
             models.Index(fields=["status", "submitted_at"], name="joining_pa_status_idx"),
         ]
 
     def __str__(self):
         return _("Preliminary assessment of %(organisation)s") % {"organisation": self.organisation}
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == AssessmentStatus.DRAFT
 
     def status_of(self, section: str) -> str:
         return self.section_status.get(section, SectionStatus.NOT_STARTED)
@@ -239,6 +248,7 @@ class JointDeclaration(models.Model):
         ordering = ["-drafted_at", "-id"]
         verbose_name = _("joint declaration")
         verbose_name_plural = _("joint declarations")
+        permissions = [("countersign_declaration", _("Can countersign joint declarations"))]
         indexes = [
             models.Index(fields=["organisation", "status"], name="joining_jd_org_status_idx"),
             models.Index(fields=["status", "signed_at"], name="joining_jd_status_idx"),
@@ -250,3 +260,8 @@ class JointDeclaration(models.Model):
     @property
     def in_force(self) -> bool:
         return self.status == DeclarationStatus.IN_FORCE
+
+    @property
+    def has_document(self) -> bool:
+        """A withdrawn declaration has no document to read: it never came into force."""
+        return self.status != DeclarationStatus.WITHDRAWN

@@ -3,19 +3,16 @@ used by other apps (calls): keep its name and signature."""
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from alliance.accounts.models import MembershipRole
-from alliance.accounts.roles import StaffRole, has_role
 from alliance.centres.models import CentreType
 from alliance.centres.recommender import Fit, Profile, recommend
+from alliance.core.policy import can
 
 from .models import ExpressionOfInterest, JointDeclaration, PreliminaryAssessment
 from .states import AssessmentStatus, DeclarationStatus, ExpressionStatus
 
-STAFF_ROLES = (StaffRole.SECRETARIAT, StaffRole.DIRECTOR, StaffRole.LAB_EXPERT)
-
 
 def is_joining_staff(user) -> bool:
-    return has_role(user, *STAFF_ROLES)
+    return can(user, "joining.staff")
 
 
 def organisation_has_declaration_in_force(organisation) -> bool:
@@ -61,13 +58,7 @@ def declarations_visible_to(user) -> QuerySet[JointDeclaration]:
 
 
 def manages(user, organisation) -> bool:
-    return organisation.memberships.filter(
-        user=user, role__in=[MembershipRole.FOCAL_POINT, MembershipRole.SIGNATORY]
-    ).exists()
-
-
-def is_signatory(user, organisation) -> bool:
-    return organisation.memberships.filter(user=user, role=MembershipRole.SIGNATORY).exists()
+    return can(user, "accounts.organisation.manage", organisation)
 
 
 # --- Work queues -----------------------------------------------------------------------

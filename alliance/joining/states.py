@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.kernel import Action, Machine
+
 
 class ExpressionStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -12,11 +14,38 @@ class ExpressionStatus(models.TextChoices):
     DECLINED = "declined", _("Declined")
 
 
-EXPRESSION_ALLOWED = {
-    ExpressionStatus.DRAFT: {ExpressionStatus.SUBMITTED},
-    ExpressionStatus.SUBMITTED: {ExpressionStatus.ACKNOWLEDGED, ExpressionStatus.DECLINED},
-    ExpressionStatus.ACKNOWLEDGED: {ExpressionStatus.CONVERTED, ExpressionStatus.DECLINED},
-}
+E = ExpressionStatus
+EXPRESSION = Machine(
+    "joining.ExpressionOfInterest",
+    ExpressionStatus,
+    {
+        "edit": Action(
+            [E.DRAFT],
+            None,
+            "expression.updated",
+            rule="joining.expression.manage",
+            refused=_(
+                "Only a draft can be changed. This expression of interest was already submitted."
+            ),
+            refused_code="not_draft",
+        ),
+        "submit": Action(
+            [E.DRAFT], E.SUBMITTED, "expression.submitted", "joining.expression.manage"
+        ),
+        "acknowledge": Action(
+            [E.SUBMITTED], E.ACKNOWLEDGED, "expression.acknowledged", "joining.expression.handle"
+        ),
+        "decline": Action(
+            [E.SUBMITTED, E.ACKNOWLEDGED],
+            E.DECLINED,
+            "expression.declined",
+            "joining.expression.handle",
+        ),
+        "start_assessment": Action(
+            [E.ACKNOWLEDGED], E.CONVERTED, "expression.converted", "joining.expression.manage"
+        ),
+    },
+)
 
 
 class AssessmentStatus(models.TextChoices):
@@ -26,11 +55,41 @@ class AssessmentStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
-ASSESSMENT_ALLOWED = {
-    AssessmentStatus.DRAFT: {AssessmentStatus.SUBMITTED},
-    AssessmentStatus.SUBMITTED: {AssessmentStatus.IN_REVIEW},
-    AssessmentStatus.IN_REVIEW: {AssessmentStatus.COMPLETED},
-}
+PA = AssessmentStatus
+ASSESSMENT = Machine(
+    "joining.PreliminaryAssessment",
+    AssessmentStatus,
+    {
+        "edit": Action(
+            [PA.DRAFT],
+            None,
+            "assessment.section_saved",
+            rule="joining.assessment.manage",
+            refused=_("The assessment was submitted: it can no longer be changed."),
+            refused_code="not_draft",
+        ),
+        "submit": Action(
+            [PA.DRAFT], PA.SUBMITTED, "assessment.submitted", "joining.assessment.manage"
+        ),
+        "start_review": Action(
+            [PA.SUBMITTED], PA.IN_REVIEW, "assessment.in_review", "joining.assessment.review"
+        ),
+        "complete": Action(
+            [PA.IN_REVIEW], PA.COMPLETED, "assessment.completed", "joining.assessment.review"
+        ),
+        # Not a change of the assessment: what can be done with a completed one.
+        "draft_declaration": Action(
+            [PA.COMPLETED],
+            None,
+            "declaration.drafted",
+            rule="joining.declaration.draft",
+            refused=_(
+                "A joint declaration can only be drafted from a completed preliminary assessment."
+            ),
+            refused_code="assessment_not_completed",
+        ),
+    },
+)
 
 
 class DeclarationStatus(models.TextChoices):
@@ -40,10 +99,23 @@ class DeclarationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-DECLARATION_ALLOWED = {
-    DeclarationStatus.DRAFTED: {DeclarationStatus.SIGNED, DeclarationStatus.WITHDRAWN},
-    DeclarationStatus.SIGNED: {DeclarationStatus.IN_FORCE, DeclarationStatus.WITHDRAWN},
-}
+D = DeclarationStatus
+DECLARATION = Machine(
+    "joining.JointDeclaration",
+    DeclarationStatus,
+    {
+        "sign": Action([D.DRAFTED], D.SIGNED, "declaration.signed", "joining.declaration.sign"),
+        "countersign": Action(
+            [D.SIGNED], D.IN_FORCE, "declaration.countersigned", "joining.declaration.countersign"
+        ),
+        "withdraw": Action(
+            [D.DRAFTED, D.SIGNED],
+            D.WITHDRAWN,
+            "declaration.withdrawn",
+            "joining.declaration.withdraw",
+        ),
+    },
+)
 
 
 class SectionStatus(models.TextChoices):

@@ -24,6 +24,9 @@ SECRET_KEY = env_or_fail("SECRET_KEY", str, "")
 ALLOWED_HOSTS = env_or_fail("ALLOWED_HOSTS", list, ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_or_fail("CSRF_TRUSTED_ORIGINS", list, [])
 SITE_URL = env_or_fail("SITE_URL", str, "http://127.0.0.1:8000")
+# Tests: the kernel refuses locks out of order and writes without a lock (a warning
+# elsewhere), and a failing notification fails the test instead of being logged.
+KERNEL_STRICT = env_or_fail("KERNEL_STRICT", bool, False)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -42,6 +45,7 @@ INSTALLED_APPS = [
     # Our apps come before allauth so that our templates override its layouts.
     "alliance.core",
     "alliance.accounts",
+    "alliance.notifications",
     "alliance.centres",
     "alliance.public",
     "alliance.board",
@@ -87,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "alliance.core.context_processors.site",
+                "alliance.notifications.context_processors.inbox",
             ],
         },
     }

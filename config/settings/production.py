@@ -18,6 +18,15 @@ if not env_or_fail("CREDENTIAL_SIGNING_KEY", str, ""):
         "signs accreditation credentials (see the README)."
     )
 
+# Every link in emails, certificates and credentials is built from SITE_URL: no silent
+# http://127.0.0.1:8000 in a message sent from production.
+SITE_URL = env_or_fail("SITE_URL", str, "")
+if not SITE_URL.startswith("https://") or "127.0.0.1" in SITE_URL or "localhost" in SITE_URL:
+    raise ImproperlyConfigured(
+        "SITE_URL is missing or not public: set it to the platform's https address, "
+        "for example https://alliance.example.org (links in emails are built from it)."
+    )
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_or_fail("SECURE_SSL_REDIRECT", bool, True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]

@@ -15,7 +15,7 @@ def _signing_key() -> str:
 
 
 def _check(**env):
-    hidden = ("DEBUG", "SECRET_KEY", "CREDENTIAL_SIGNING_KEY")
+    hidden = ("DEBUG", "SECRET_KEY", "CREDENTIAL_SIGNING_KEY", "SITE_URL")
     environment = {k: v for k, v in os.environ.items() if k not in hidden}
     environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", **env)
     return subprocess.run(
@@ -31,6 +31,15 @@ def _check(**env):
         ({"SECRET_KEY": "dev-only-insecure-key-change-me"}, "SECRET_KEY"),
         ({"SECRET_KEY": "x" * 60, "EMAIL_PORT": "twenty-five"}, "EMAIL_PORT"),
         ({"SECRET_KEY": "x" * 60}, "CREDENTIAL_SIGNING_KEY"),
+        ({"SECRET_KEY": "x" * 60, "CREDENTIAL_SIGNING_KEY": "{}"}, "SITE_URL"),
+        (
+            {
+                "SECRET_KEY": "x" * 60,
+                "CREDENTIAL_SIGNING_KEY": "{}",
+                "SITE_URL": "http://127.0.0.1:8000",
+            },
+            "SITE_URL",
+        ),
     ],
 )
 def test_production_refuses_bad_configuration(env, named):
@@ -40,4 +49,9 @@ def test_production_refuses_bad_configuration(env, named):
 
 
 def test_production_starts_with_a_real_secret():
-    assert _check(SECRET_KEY="k" * 64, CREDENTIAL_SIGNING_KEY=_signing_key()).returncode == 0
+    result = _check(
+        SECRET_KEY="k" * 64,
+        CREDENTIAL_SIGNING_KEY=_signing_key(),
+        SITE_URL="https://alliance.example.org",
+    )
+    assert result.returncode == 0, result.stderr

@@ -5,14 +5,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alliance.accounts.models import MembershipRole, User
-from alliance.accounts.roles import StaffRole
-from alliance.core.audit import record_event
-from alliance.core.states import PermissionRefused, TransitionRefused, require_transition
+from alliance.accounts.models import User
+from alliance.core import kernel
+from alliance.core.states import TransitionRefused
 
 from ..models import JointDeclaration, PreliminaryAssessment
-from ..states import DECLARATION_ALLOWED, AssessmentStatus, DeclarationStatus
-from .common import advance, notify_after_commit, require_role
+from ..states import DeclarationStatus
 
 ACTIVE = [DeclarationStatus.DRAFTED, DeclarationStatus.SIGNED, DeclarationStatus.IN_FORCE]
 
@@ -28,15 +26,10 @@ def declaration_draft(
     language: str = "en",
 ) -> JointDeclaration:
     """The secretariat drafts the declaration from a completed preliminary assessment."""
-    assessment = PreliminaryAssessment.objects.select_for_update().get(pk=assessment_id)
-    require_role(actor, StaffRole.SECRETARIAT)
-    if assessment.status != AssessmentStatus.COMPLETED:
-        raise TransitionRefused(
-            _("A joint declaration can only be drafted from a completed preliminary assessment."),
-            code="assessment_not_completed",
-        )
+    assessment = kernel.lock(PreliminaryAssessment, assessment_id)
+    kernel.check(assessment, "draft_declaration", actor)
     if JointDeclaration.objects.filter(
-        organisation=assessment.organisation, status__in=ACTIVE
+        organisation=assessment.organisation_id, status__in=ACTIVE
     ).exists():
         raise TransitionRefused(
             _(
@@ -49,8 +42,8 @@ def declaration_draft(
         raise TransitionRefused(
             _("This centre type does not allow that scope."), code="scope_not_allowed"
         )
-    declaration = JointDeclaration.objects.create(
-        organisation=assessment.organisation,
+    declaration = JointDeclaration(
+        organisation_id=assessment.organisation_id,
         assessment=assessment,
         centre_type=centre_type,
         scope=scope,
@@ -58,32 +51,25 @@ def declaration_draft(
         language=language,
         drafted_by=actor,
     )
-    record_event(actor=actor, verb="declaration.drafted", obj=declaration, after=declaration.status)
-    notify_after_commit(declaration, "declaration.drafted")
-    return declaration
+    return kernel.create(
+        declaration, actor=actor, verb="declaration.drafted", after=declaration.status
+    )
 
 
 @transaction.atomic
 def declaration_sign(*, declaration_id: int, actor: User, signatory_name: str) -> JointDeclaration:
     """The organisation's authorised signatory signs (the view has re-checked the password)."""
-    declaration = JointDeclaration.objects.select_for_update().get(pk=declaration_id)
-    if not declaration.organisation.memberships.filter(
-        user=actor, role=MembershipRole.SIGNATORY
-    ).exists():
-        raise PermissionRefused(_("Only the organisation's authorised signatory can sign."))
-    require_transition(declaration, DeclarationStatus.SIGNED, DECLARATION_ALLOWED)
+    declaration = kernel.lock(JointDeclaration, declaration_id)
+    kernel.check(declaration, "sign", actor)
     if not signatory_name.strip():
         raise TransitionRefused(_("Type your full name to sign."), code="name_required")
     name = signatory_name.strip()
-    return advance(
+    return kernel.transition(
         declaration,
-        DeclarationStatus.SIGNED,
+        "sign",
         actor=actor,
-        event="declaration.signed",
+        fields={"signed_by": actor, "signatory_name": name, "signed_at": timezone.now()},
         after={"status": DeclarationStatus.SIGNED, "signatory_name": name},
-        signed_by=actor,
-        signatory_name=name,
-        signed_at=timezone.now(),
     )
 
 
@@ -92,49 +78,45 @@ def declaration_countersign(*, declaration_id: int, actor: User) -> JointDeclara
     """The BDT Director countersigns: the declaration is in force and its PDF is frozen."""
     from ..pdf import declaration_pdf
 
-    declaration = JointDeclaration.objects.select_for_update().get(pk=declaration_id)
-    require_role(actor, StaffRole.DIRECTOR, message=_("Only the BDT Director can countersign."))
-    require_transition(declaration, DeclarationStatus.IN_FORCE, DECLARATION_ALLOWED)
-    before = declaration.status
+    declaration = kernel.lock(JointDeclaration, declaration_id)
+    kernel.check(declaration, "countersign", actor)
+    # The PDF shows the declaration as it will be: in force, countersigned now.
     declaration.status = DeclarationStatus.IN_FORCE
     declaration.countersigned_by = actor
     declaration.countersigned_at = timezone.now()
     content = declaration_pdf(declaration)
-    declaration.sha256 = hashlib.sha256(content).hexdigest()
+    declaration.status = DeclarationStatus.SIGNED
+    sha256 = hashlib.sha256(content).hexdigest()
     declaration.document.save(
-        f"joint-declaration-{declaration.pk}-{declaration.sha256[:12]}.pdf",
-        ContentFile(content),
-        save=False,
+        f"joint-declaration-{declaration.pk}-{sha256[:12]}.pdf", ContentFile(content), save=False
     )
-    declaration.save(
-        update_fields=["status", "countersigned_by", "countersigned_at", "sha256", "document"]
-    )
-    record_event(
+    return kernel.transition(
+        declaration,
+        "countersign",
         actor=actor,
-        verb="declaration.countersigned",
-        obj=declaration,
-        before=before,
-        after={"status": declaration.status, "sha256": declaration.sha256},
+        fields={
+            "countersigned_by": actor,
+            "countersigned_at": declaration.countersigned_at,
+            "sha256": sha256,
+            "document": declaration.document,
+        },
+        after={"status": DeclarationStatus.IN_FORCE, "sha256": sha256},
     )
-    notify_after_commit(declaration, "declaration.countersigned")
-    return declaration
 
 
 @transaction.atomic
 def declaration_withdraw(*, declaration_id: int, actor: User, reason: str) -> JointDeclaration:
-    declaration = JointDeclaration.objects.select_for_update().get(pk=declaration_id)
-    require_role(actor, StaffRole.SECRETARIAT)
-    require_transition(declaration, DeclarationStatus.WITHDRAWN, DECLARATION_ALLOWED)
+    declaration = kernel.lock(JointDeclaration, declaration_id)
+    kernel.check(declaration, "withdraw", actor)
     if not reason.strip():
         raise TransitionRefused(
             _("Give the reason for the withdrawal: the organisation will read it."),
             code="reason_required",
         )
-    return advance(
+    return kernel.transition(
         declaration,
-        DeclarationStatus.WITHDRAWN,
+        "withdraw",
         actor=actor,
-        event="declaration.withdrawn",
+        fields={"withdrawn_reason": reason.strip()},
         after={"status": DeclarationStatus.WITHDRAWN, "reason": reason.strip()},
-        withdrawn_reason=reason.strip(),
     )

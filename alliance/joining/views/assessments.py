@@ -5,9 +5,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliance.accounts.roles import StaffRole, has_role
-from alliance.core.access import get_visible_or_404
+from alliance.core.access import get_visible_or_404, require_can
 from alliance.core.i18n import current_language
+from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
 from .. import services
@@ -16,10 +16,15 @@ from ..models import FundingSource, Section
 from ..pdf import assessment_pdf, pillar_rows
 from ..selectors import assessments_visible_to, manages, recommendation_for
 from ..stash import login_required_keeping_post, pop_stash
-from ..states import AssessmentStatus
-from .common import history_for, require_staff_role
+from ..states import AssessmentStatus, SectionStatus
+from .common import history_for
 
 ORDER = list(Section.values)
+SECTION_TAG = {
+    SectionStatus.COMPLETED: "tag-green",
+    SectionStatus.IN_PROGRESS: "tag-yellow",
+    SectionStatus.NOT_STARTED: "tag-grey",
+}
 
 
 def _editable(request, pk):
@@ -45,7 +50,13 @@ def _summary(assessment) -> dict:
 
 def _sections(assessment):
     return [
-        {"code": code, "label": label, "status": assessment.status_of(code)}
+        {
+            "code": code,
+            "label": label,
+            "status": assessment.status_of(code),
+            "status_label": SectionStatus(assessment.status_of(code)).label,
+            "tag": SECTION_TAG[assessment.status_of(code)],
+        }
         for code, label in Section.choices
     ]
 
@@ -170,7 +181,6 @@ def assessment_submitted(request, pk):
 @login_required
 def assessment_detail(request, pk):
     assessment = get_visible_or_404(assessments_visible_to(request.user), pk=pk)
-    reviewer = has_role(request.user, *services.assessments.REVIEW_ROLES)
     return render(
         request,
         "joining/assessment/detail.html",
@@ -179,8 +189,7 @@ def assessment_detail(request, pk):
             **_summary(assessment),
             "fits": recommendation_for(assessment),
             "can_manage": manages(request.user, assessment.organisation),
-            "can_review": reviewer,
-            "is_secretariat": has_role(request.user, StaffRole.SECRETARIAT),
+            "can_review": can(request.user, "joining.assessment.review"),
             "findings_form": FindingsForm(),
             "history": history_for(assessment),
             "assistance_requests": assessment.assistance_requests.order_by("-created_at"),
@@ -192,7 +201,7 @@ def assessment_detail(request, pk):
 @login_required
 @require_POST
 def assessment_start_review(request, pk):
-    require_staff_role(request.user, *services.assessments.REVIEW_ROLES)
+    require_can(request.user, "joining.assessment.review")
     assessment = get_visible_or_404(assessments_visible_to(request.user), pk=pk)
     try:
         services.assessment_start_review(assessment_id=assessment.pk, actor=request.user)
@@ -206,7 +215,7 @@ def assessment_start_review(request, pk):
 @login_required
 @require_POST
 def assessment_complete(request, pk):
-    require_staff_role(request.user, *services.assessments.REVIEW_ROLES)
+    require_can(request.user, "joining.assessment.review")
     assessment = get_visible_or_404(assessments_visible_to(request.user), pk=pk)
     form = FindingsForm(request.POST)
     if form.is_valid():

@@ -1,13 +1,6 @@
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 
-from alliance.accounts.roles import has_role
 from alliance.core.models import AuditEvent
-
-
-def require_staff_role(user, *roles) -> None:
-    if not has_role(user, *roles):
-        raise PermissionDenied
 
 
 def history_for(obj):

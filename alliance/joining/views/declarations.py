@@ -5,8 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliance.accounts.roles import StaffRole, has_role
-from alliance.core.access import get_visible_or_404
+from alliance.core.access import get_visible_or_404, require_can
 from alliance.core.cache import public_page
 from alliance.core.states import TransitionRefused
 
@@ -17,17 +16,16 @@ from ..pdf import declaration_pdf
 from ..selectors import (
     assessments_visible_to,
     declarations_visible_to,
-    is_signatory,
     recommendation_for,
 )
 from ..states import DeclarationStatus
-from .common import history_for, require_staff_role
+from .common import history_for
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def declaration_create(request, assessment_pk):
-    require_staff_role(request.user, StaffRole.SECRETARIAT)
+    require_can(request.user, "joining.declaration.draft")
     assessment = get_visible_or_404(assessments_visible_to(request.user), pk=assessment_pk)
     best = recommendation_for(assessment)[0]
     form = DeclarationDraftForm(
@@ -64,12 +62,6 @@ def declaration_create(request, assessment_pk):
 def _detail_context(request, declaration, **extra):
     return {
         "declaration": declaration,
-        "can_sign": is_signatory(request.user, declaration.organisation)
-        and declaration.status == DeclarationStatus.DRAFTED,
-        "can_countersign": has_role(request.user, StaffRole.DIRECTOR)
-        and declaration.status == DeclarationStatus.SIGNED,
-        "can_withdraw": has_role(request.user, StaffRole.SECRETARIAT)
-        and declaration.status in (DeclarationStatus.DRAFTED, DeclarationStatus.SIGNED),
         "sign_form": SignForm(user=request.user),
         "withdraw_form": ReasonForm(),
         "history": history_for(declaration),
@@ -113,7 +105,7 @@ def declaration_sign(request, pk):
 @login_required
 @require_POST
 def declaration_countersign(request, pk):
-    require_staff_role(request.user, StaffRole.DIRECTOR)
+    require_can(request.user, "joining.declaration.countersign")
     declaration = get_visible_or_404(declarations_visible_to(request.user), pk=pk)
     try:
         services.declaration_countersign(declaration_id=declaration.pk, actor=request.user)
@@ -127,7 +119,7 @@ def declaration_countersign(request, pk):
 @login_required
 @require_POST
 def declaration_withdraw(request, pk):
-    require_staff_role(request.user, StaffRole.SECRETARIAT)
+    require_can(request.user, "joining.declaration.withdraw")
     declaration = get_visible_or_404(declarations_visible_to(request.user), pk=pk)
     form = ReasonForm(request.POST)
     if form.is_valid():

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.accounts.permissions import get_organisation_for
-from alliance.accounts.roles import StaffRole, has_role
-from alliance.core.access import get_visible_or_404
+from alliance.core.access import get_visible_or_404, require_can
+from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
 from .. import services
@@ -19,7 +19,7 @@ from ..selectors import (
     organisation_journey,
 )
 from ..stash import login_required_keeping_post, pop_stash
-from .common import history_for, require_staff_role
+from .common import history_for
 
 
 @login_required
@@ -104,18 +104,21 @@ def expression_edit(request, pk):
 @login_required
 def expression_detail(request, pk):
     expression = get_visible_or_404(expressions_visible_to(request.user), pk=pk)
+    assessment = (
+        getattr(expression, "assessment", None) if expression.status == "converted" else None
+    )
     return render(
         request,
         "joining/expression_detail.html",
         {
             "expression": expression,
-            "can_manage": manages(request.user, expression.organisation),
-            "is_secretariat": has_role(request.user, StaffRole.SECRETARIAT),
+            "is_secretariat": can(request.user, "joining.expression.handle"),
             "decline_form": ReasonForm(),
             "history": history_for(expression),
-            "assessment": getattr(expression, "assessment", None)
-            if expression.status == "converted"
-            else None,
+            "assessment": assessment,
+            "assessment_editable": assessment is not None
+            and assessment.is_draft
+            and manages(request.user, expression.organisation),
         },
     )
 
@@ -148,7 +151,7 @@ def expression_submit(request, pk):
 @login_required
 @require_POST
 def expression_acknowledge(request, pk):
-    require_staff_role(request.user, StaffRole.SECRETARIAT)
+    require_can(request.user, "joining.expression.handle")
     return _act(
         request,
         pk,
@@ -160,7 +163,7 @@ def expression_acknowledge(request, pk):
 @login_required
 @require_POST
 def expression_decline(request, pk):
-    require_staff_role(request.user, StaffRole.SECRETARIAT)
+    require_can(request.user, "joining.expression.handle")
     expression = get_visible_or_404(expressions_visible_to(request.user), pk=pk)
     form = ReasonForm(request.POST)
     if form.is_valid():

@@ -1,0 +1,47 @@
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from . import tokens
+from .delivery import delivery_for
+from .models import CalendarFeed, Notification
+from .registry import CALENDAR_SOURCES, kinds
+
+
+def inbox(user, *, unread_only: bool = False) -> QuerySet[Notification]:
+    rows = Notification.objects.filter(recipient=user)
+    if unread_only:
+        rows = rows.filter(read_at__isnull=True)
+    return rows.order_by("-created_at", "-id")
+
+
+def unread_count(user) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def preferences_of(user) -> list[dict]:
+    return [{"kind": k, "delivery": delivery_for(user, k.code)} for k in kinds()]
+
+
+def active_feed(user) -> CalendarFeed | None:
+    return CalendarFeed.objects.filter(user=user, revoked_at__isnull=True).first()
+
+
+def user_for_feed(raw: str):
+    feed = (
+        CalendarFeed.objects.select_related("user")
+        .filter(token_hash=tokens.hash_secret(raw), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if feed is None:
+        return None
+    now = timezone.now()
+    if feed.last_used_at is None or (now - feed.last_used_at).total_seconds() > 3600:
+        CalendarFeed.objects.filter(pk=feed.pk).update(last_used_at=now)
+    return feed.user
+
+
+def calendar_entries(user) -> list:
+    entries = []
+    for source in CALENDAR_SOURCES:
+        entries.extend(source(user))
+    return sorted(entries, key=lambda e: (str(e.start), e.uid))
