@@ -8,7 +8,7 @@ transaction and announces the change after commit, where the notifications app p
 
 from alliance.core.states import PermissionRefused, TransitionRefused
 
-from .locking import LOCK_ORDER, LockOrderError, lock, lock_rows
+from .locking import LOCK_ORDER, LockOrderError, lock, lock_rows, separate_lock_orders
 from .machines import Action, Machine, machine_for
 from .signals import Event, committed
 from .writes import (
@@ -41,5 +41,6 @@ __all__ = [
     "lock_rows",
     "machine_for",
     "record",
+    "separate_lock_orders",
     "transition",
 ]

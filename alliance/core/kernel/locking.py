@@ -12,6 +12,7 @@ locked must be listed; add new ones where their parents are.
 """
 
 import logging
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import router, transaction
@@ -55,6 +56,8 @@ LOCK_ORDER: tuple[str, ...] = (
     "board.Decision",
     "board.Expert",
     "notifications.Notification",
+    "notifications.Preference",
+    "notifications.CalendarFeed",
 )
 RANK = {label: i for i, label in enumerate(LOCK_ORDER)}
 
@@ -75,27 +78,54 @@ class _Log:
         pass
 
 
+def require_transaction(connection=None) -> None:
+    """Locks and writes happen inside the service's own transaction.atomic. A test's
+    wrapping transaction does not count: without its own, the service would lock nothing
+    on PostgreSQL in production (and audit events would outlive a failed change)."""
+    connection = connection or transaction.get_connection()
+    in_own = connection.in_atomic_block and any(
+        not getattr(block, "_from_testcase", False) for block in connection.atomic_blocks
+    )
+    if not in_own:
+        raise transaction.TransactionManagementError(
+            "Rows are locked and changed inside the service's transaction (transaction.atomic)."
+        )
+
+
+@contextmanager
+def separate_lock_orders():
+    """Inside, each service's own transaction keeps its own lock order even when an outer
+    transaction wraps them all: for a single-process batch (the demo seeding) that runs
+    many services in one transaction, with no other transaction competing for the rows."""
+    connection = transaction.get_connection()
+    previous = connection.__dict__.get("_kernel_separate", False)
+    connection._kernel_separate = True
+    try:
+        yield
+    finally:
+        connection._kernel_separate = previous
+
+
 def _scope(connection):
+    if connection.__dict__.get("_kernel_separate") and connection.savepoint_ids:
+        return connection.savepoint_ids[-1]
     """A key for the transaction the caller is in.
 
     Django's test cases wrap each test in atomic blocks marked `_from_testcase`; a service's
     own transaction is then the first block that is not, a savepoint with a unique id. In
     production the outermost block has no savepoint id: the log is then the one whose
     on_commit marker is still pending (commit and rollback both discard it)."""
-    blocks = connection.atomic_blocks
-    for i, block in enumerate(blocks):
+    for i, block in enumerate(connection.atomic_blocks):
         if not getattr(block, "_from_testcase", False):
-            sid = connection.savepoint_ids[i] if i < len(connection.savepoint_ids) else None
-            return sid
+            # The outermost block opens the transaction and has no savepoint; block i > 0
+            # has savepoint_ids[i - 1] (None when it was entered with savepoint=False).
+            return connection.savepoint_ids[i - 1] if i > 0 else None
     return None
 
 
 def current_log(connection=None, *, create=True) -> _Log | None:
     connection = connection or transaction.get_connection()
-    if not connection.in_atomic_block:
-        raise transaction.TransactionManagementError(
-            "Rows are locked and changed inside the service's transaction (transaction.atomic)."
-        )
+    require_transaction(connection)
     scope = _scope(connection)
     logs = connection.__dict__.setdefault("_kernel_locks", {})
     log = logs.get(scope)
@@ -182,4 +212,12 @@ def _base(model_or_queryset) -> QuerySet:
     return model_or_queryset._default_manager.all()
 
 
-__all__ = ["LOCK_ORDER", "LockOrderError", "holds", "lock", "lock_rows", "mark_held"]
+__all__ = [
+    "LOCK_ORDER",
+    "LockOrderError",
+    "holds",
+    "lock",
+    "lock_rows",
+    "mark_held",
+    "separate_lock_orders",
+]

@@ -109,10 +109,7 @@ def create(
     notify: bool = True,
 ) -> models.Model:
     """Save a new object, record one audit event, announce it after commit."""
-    if not transaction.get_connection().in_atomic_block:
-        raise transaction.TransactionManagementError(
-            "create() runs inside the service's transaction"
-        )
+    locking.require_transaction()
     obj.save(force_insert=True)
     locking.mark_held(obj)
     _audit(obj, actor=actor, verb=verb, before=None, after=after)
@@ -198,8 +195,7 @@ def _save(obj, changes: dict) -> None:
 
 
 def _audit(obj, *, actor, verb: str, before, after) -> AuditEvent:
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("an audit event is written inside the transaction of the change")
+    locking.require_transaction()
     return AuditEvent.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         verb=verb,

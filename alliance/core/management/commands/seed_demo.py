@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
+from alliance.core import kernel
 from alliance.core.demo import DEMO_PASSWORD, DemoContext
 
 
@@ -36,6 +37,6 @@ class Command(BaseCommand):
                 continue
             module = importlib.import_module(module_name)
             if hasattr(module, "seed"):
-                with transaction.atomic():
+                with transaction.atomic(), kernel.separate_lock_orders():
                     module.seed(ctx)
         return ctx
