@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _events(obj):
-    return AuditEvent.objects.filter(object_id=str(obj.pk), content_type__model=obj._meta.model_name)
+    return AuditEvent.objects.filter(
+        object_id=str(obj.pk), content_type__model=obj._meta.model_name
+    )
 
 
 def test_a_transition_writes_one_audit_event_and_announces_after_commit(
@@ -90,7 +92,9 @@ def _member(organisation):
 
 
 def test_rows_are_locked_in_the_global_order(ministry):
-    membership = Membership.objects.create(user=_member_user(), organisation=ministry, role="member")
+    membership = Membership.objects.create(
+        user=_member_user(), organisation=ministry, role="member"
+    )
     with transaction.atomic():
         kernel.lock(Organisation, ministry.pk)
         kernel.lock(Membership, membership.pk)  # parent then child: fine
@@ -100,7 +104,9 @@ def test_rows_are_locked_in_the_global_order(ministry):
 
 
 def test_each_service_transaction_keeps_its_own_lock_order(ministry):
-    membership = Membership.objects.create(user=_member_user(), organisation=ministry, role="member")
+    membership = Membership.objects.create(
+        user=_member_user(), organisation=ministry, role="member"
+    )
     with transaction.atomic():
         kernel.lock(Membership, membership.pk)
     with transaction.atomic():  # a later transaction starts afresh

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def submitted(ministry, ministry_focal_point, secretariat_officer, django_capture_on_commit_callbacks):
+def submitted(
+    ministry, ministry_focal_point, secretariat_officer, django_capture_on_commit_callbacks
+):
     ministry_focal_point.preferred_language = "fr"
     ministry_focal_point.save(update_fields=["preferred_language"])
     expression = ExpressionFactory(organisation=ministry)

@@ -92,7 +92,9 @@ def test_one_click_unsubscribe_works_without_a_session_or_a_form(client, secreta
         f"/en/notifications/unsubscribe/{token}/", {"List-Unsubscribe": "One-Click"}
     )
     assert response.status_code == 200
-    assert Preference.objects.get(user=secretariat_officer, kind="joining.updates").delivery == "off"
+    assert (
+        Preference.objects.get(user=secretariat_officer, kind="joining.updates").delivery == "off"
+    )
 
 
 def test_a_forged_unsubscribe_link_changes_nothing(client, secretariat_officer):
