@@ -3,8 +3,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from alliance.api.api import api
 from alliance.core import views as core_views
+from config.api import api
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

@@ -48,7 +48,6 @@ INSTALLED_APPS = [
     "alliance.joining",
     "alliance.lab",
     "alliance.calls",
-    "alliance.api",
     "alliance.monitoring",
     "allauth",
     "allauth.account",

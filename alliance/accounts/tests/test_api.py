@@ -1,7 +1,7 @@
 import pytest
 
-from alliance.api.models import ApiToken
-from alliance.api.services import token_create
+from alliance.accounts.models import ApiToken
+from alliance.accounts.tokens import token_create
 
 pytestmark = pytest.mark.django_db
 

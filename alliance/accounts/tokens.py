@@ -1,3 +1,5 @@
+"""Personal access tokens for the JSON API: created and revoked by their owner."""
+
 from django.db import transaction
 from django.utils import timezone
 

@@ -1,6 +1,6 @@
 from ninja.security import HttpBearer
 
-from .services import user_for_token
+from .tokens import user_for_token
 
 
 class TokenAuth(HttpBearer):
