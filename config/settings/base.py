@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "alliance.lab",
     "alliance.calls",
     "alliance.monitoring",
+    # Demo and benchmark data: above the domain apps, which never import it.
+    "alliance.seeding",
     "allauth",
     "allauth.account",
     "allauth.mfa",

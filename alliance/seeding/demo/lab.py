@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from .models import (
+from alliance.lab.models import (
     CooperationAgreement,
     Deliverable,
     DeliveryDocument,
@@ -15,7 +15,7 @@ from .models import (
     ProjectMilestone,
     TechnicalAssistanceRequest,
 )
-from .states import RequestStatus
+from alliance.lab.states import RequestStatus
 
 S = RequestStatus
 REQUESTS = [

@@ -10,12 +10,11 @@ from django.utils import timezone
 
 from alliance.accounts.models import Organisation
 from alliance.accounts.roles import StaffRole
+from alliance.calls.models import Application, Call, Criterion, Question, ReviewAssignment, Score
+from alliance.calls.states import ApplicationStatus, AssignmentStatus, CallStatus
 from alliance.centres.models import CentreType
-from alliance.core.demo import demo_user
 from alliance.core.models import Region
-
-from .models import Application, Call, Criterion, Question, ReviewAssignment, Score
-from .states import ApplicationStatus, AssignmentStatus, CallStatus
+from alliance.seeding.demo import demo_user
 
 CRITERIA = [
     (

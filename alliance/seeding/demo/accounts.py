@@ -4,8 +4,8 @@ from django.contrib.auth.models import Group
 
 from alliance.accounts.models import Membership, Organisation
 from alliance.accounts.roles import StaffRole
-from alliance.core.demo import demo_user
 from alliance.core.reference.member_states import MEMBER_STATES
+from alliance.seeding.demo import demo_user
 
 # Organisations named in public reports about the Alliance (see shared/DOMAIN.md).
 ORGANISATIONS = [

@@ -14,10 +14,9 @@ from django.utils import timezone
 
 from alliance.accounts.models import Organisation, User
 from alliance.accounts.roles import StaffRole
+from alliance.calls.models import Application, Call, Criterion, Question, ReviewAssignment, Score
+from alliance.calls.states import ApplicationStatus, AssignmentStatus, CallStatus
 from alliance.centres.models import CentreType
-
-from .models import Application, Call, Criterion, Question, ReviewAssignment, Score
-from .states import ApplicationStatus, AssignmentStatus, CallStatus
 
 PREFIX = "bench-call-"
 CALLS = 40

@@ -6,10 +6,9 @@ expression of interest is left as it is."""
 from alliance.centres.models import CentreType
 from alliance.core.audit import record_event
 from alliance.core.models import StrategicObjective
+from alliance.joining import services
+from alliance.joining.models import ExpressionOfInterest
 from alliance.lab import services as lab_services
-
-from . import services
-from .models import ExpressionOfInterest
 
 MACRA_SECTIONS = {
     "ecosystem": {

@@ -7,8 +7,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from alliance.core.models import StrategicObjective
-
-from .models import (
+from alliance.monitoring.models import (
     CentreIndicator,
     CentreReport,
     Indicator,
@@ -17,8 +16,8 @@ from .models import (
     LessonLearned,
     ReportingSchedule,
 )
-from .services import open_due_reports
-from .states import LessonStatus, ReportStatus
+from alliance.monitoring.services import open_due_reports
+from alliance.monitoring.states import LessonStatus, ReportStatus
 
 CATALOGUE = [
     # objective, code, EN, FR, unit, direction, definition EN, definition FR

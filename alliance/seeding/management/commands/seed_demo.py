@@ -1,15 +1,26 @@
-"""Build the demo data set with code. Each app may have a `demo.py` with `seed(ctx)`;
-they run in INSTALLED_APPS order, and every one of them is idempotent."""
+"""Build the demo data set with code: each module of `alliance.seeding.demo` seeds one app
+with `seed(ctx)`, in the order below (the order the apps are installed in), and every one
+of them is idempotent."""
 
-import importlib
-import importlib.util
-
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
-from alliance.core.demo import DEMO_PASSWORD, DemoContext
+from alliance.seeding.demo import (
+    DEMO_PASSWORD,
+    DemoContext,
+    accounts,
+    board,
+    calls,
+    centres,
+    joining,
+    lab,
+    monitoring,
+    public,
+)
+
+# Later seeders use what earlier ones made (people, organisations, centres).
+SEEDERS = (accounts, centres, public, board, joining, lab, calls, monitoring)
 
 
 class Command(BaseCommand):
@@ -28,14 +39,7 @@ class Command(BaseCommand):
 
     def seed(self) -> DemoContext:
         ctx = DemoContext()
-        for config in apps.get_app_configs():
-            if not config.name.startswith("alliance."):
-                continue
-            module_name = f"{config.name}.demo"
-            if importlib.util.find_spec(module_name) is None:
-                continue
-            module = importlib.import_module(module_name)
-            if hasattr(module, "seed"):
-                with transaction.atomic():
-                    module.seed(ctx)
+        for module in SEEDERS:
+            with transaction.atomic():
+                module.seed(ctx)
         return ctx

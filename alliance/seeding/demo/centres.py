@@ -7,11 +7,10 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from alliance.accounts.models import Organisation
+from alliance.centres import services
+from alliance.centres.models import Centre, CentreType, PartnerRecognition
+from alliance.centres.states import ChecklistItem
 from alliance.core.models import Country, StrategicObjective
-
-from . import services
-from .models import Centre, CentreType, PartnerRecognition
-from .states import ChecklistItem
 
 REAL = [
     # key, name, type, scope, org key, country, start, description
@@ -262,7 +261,7 @@ def seed(ctx):
 
 def _tih_focal(ctx, organisation):
     from alliance.accounts.models import Membership
-    from alliance.core.demo import demo_user
+    from alliance.seeding.demo import demo_user
 
     user = demo_user(
         ctx, "tih_focal", "focal@tih.demo.alliance.test", "Naledi Dlamini",

@@ -1,6 +1,10 @@
-"""Shared helpers for the apps' demo seeders."""
+"""The demo data set, one module per app (`seed(ctx)`), and the helpers they share."""
 
 from dataclasses import dataclass, field
+
+from allauth.account.models import EmailAddress
+
+from alliance.accounts.models import User
 
 DEMO_PASSWORD = "alliance-demo-2026"
 
@@ -14,10 +18,6 @@ class DemoContext:
 
 def demo_user(ctx: DemoContext, key: str, email: str, full_name: str, label: str, **extra):
     """A verified demo account (allauth's EmailAddress row marks it verified)."""
-    from allauth.account.models import EmailAddress
-
-    from alliance.accounts.models import User
-
     user, created = User.objects.get_or_create(
         email=email, defaults={"full_name": full_name, **extra}
     )

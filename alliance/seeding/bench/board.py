@@ -4,8 +4,8 @@ and an Expert Network of a few hundred, and the public pages to load."""
 import random
 from datetime import UTC, datetime, timedelta
 
-from .clock import board_today
-from .models import (
+from alliance.board.clock import board_today
+from alliance.board.models import (
     BoardMember,
     Decision,
     Expert,
@@ -13,7 +13,7 @@ from .models import (
     Meeting,
     SeatCategory,
 )
-from .states import ExpertStatus, MeetingStatus, SeatStatus
+from alliance.board.states import ExpertStatus, MeetingStatus, SeatStatus
 
 MEMBERS = 300
 MEETINGS = 20
