@@ -30,6 +30,7 @@ from .seats import (
     Nomination,
     SeatCategory,
     cv_upload_to,
+    seated_on,
 )
 
 __all__ = [
@@ -61,4 +62,5 @@ __all__ = [
     "SeatCategory",
     "cv_upload_to",
     "paper_upload_to",
+    "seated_on",
 ]

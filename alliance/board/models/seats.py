@@ -1,9 +1,11 @@
 """Seats on the Board and the nominations that fill them."""
 
 import secrets
+from datetime import date
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -116,6 +118,18 @@ class BoardMember(models.Model):
     @property
     def is_designated(self) -> bool:
         return self.category in DESIGNATED_CATEGORIES
+
+
+def seated_on(day: date) -> Q:
+    """The seats held on `day`: selectors list them, permissions ask whether one is yours."""
+    # A seat counts from term_start to its last day (ended_on if it ended early, else
+    # term_end), both inclusive, whatever the status column says: the page is right on
+    # the day a term ends even before the nightly command has run.
+    return (
+        Q(term_start__lte=day)
+        & (Q(term_end__isnull=True) | Q(term_end__gte=day))
+        & (Q(ended_on__isnull=True) | Q(ended_on__gte=day))
+    )
 
 
 def cv_upload_to(instance, filename):
