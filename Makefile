@@ -38,13 +38,15 @@ test: install ## Run the whole suite: lint, unit, integration and browser tests
 	@bash scripts/ensure-chromium
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
+	$(UV) run --frozen lint-imports --no-logo
 	$(UV) run --frozen pytest -q
 
 test-fast: install ## Run the tests without the browser tests
 	$(UV) run --frozen pytest -q -m "not browser"
 
-lint: install ## Lint and check formatting
+lint: install ## Lint, check formatting and the app boundaries (import-linter)
 	$(UV) run --frozen ruff check . && $(UV) run --frozen ruff format --check .
+	$(UV) run --frozen lint-imports --no-logo
 
 format: install ## Fix formatting and safe lint findings
 	$(UV) run --frozen ruff format . && $(UV) run --frozen ruff check --fix .
@@ -59,4 +61,4 @@ bench: install ## Seed a ten-year data set and measure pages against /healthz
 	$(PY) bench/run.py $(ARGS)
 
 clean: ## Remove the local database, uploads and caches
-	rm -rf db.sqlite3* media staticfiles .pytest_cache .ruff_cache
+	rm -rf db.sqlite3* media staticfiles .pytest_cache .ruff_cache .import_linter_cache

@@ -28,7 +28,7 @@ PAGES = [
     ("/api/v1/centre-types", "API centre types"),
     ("/readyz", "readiness (database)"),
 ]
-# Apps add their public pages with `bench_pages()` in alliance/<app>/bench.py, and pages
+# Apps add their public pages with `bench_pages()` in alliance/seeding/bench/<app>.py, and pages
 # of signed-in users with `bench_signed_in_pages()` ((path, label, email) each).
 SIGNED_IN = [("/en/staff/audit/", "audit log (200,000 events)", "secretariat@demo.alliance.test")]
 

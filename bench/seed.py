@@ -1,20 +1,19 @@
 """Seed the volume of ten years of a global alliance (idempotent: skips what is there).
 
-Each app that can add volume provides `bench_seed(scale)` in `alliance/<app>/bench.py`.
+Each app that can add volume has a module in `alliance/seeding/bench/` with
+`bench_seed(rng, scale)`.
 """
 
-import importlib
-import importlib.util
 import random
 from datetime import timedelta
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
 from alliance.accounts.models import Organisation, OrganisationKind, User
 from alliance.core.models import AuditEvent, Country
+from alliance.seeding.bench import MODULES
 
 ORGANISATIONS = 2_000
 AUDIT_EVENTS = 200_000
@@ -70,9 +69,6 @@ def seed(scale: float = 1.0) -> None:
     rng = random.Random(42)
     with transaction.atomic():
         seed_core(rng)
-    for config in apps.get_app_configs():
-        name = f"{config.name}.bench"
-        if config.name.startswith("alliance.") and importlib.util.find_spec(name):
-            module = importlib.import_module(name)
-            with transaction.atomic():
-                module.bench_seed(rng, scale)
+    for module in MODULES:
+        with transaction.atomic():
+            module.bench_seed(rng, scale)

@@ -3,9 +3,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from alliance.api.api import api
 from alliance.core import views as core_views
 from alliance.notifications.urls import feed_urlpatterns
+from config.api import api
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

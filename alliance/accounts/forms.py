@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.models import Region
+
 from .models import MembershipRole, Organisation, time_zone_choices
 from .services import ORGANISATION_FIELDS
 
@@ -64,8 +66,6 @@ class OrganisationFilterForm(forms.Form):
     country = forms.CharField(label=_("Country code"), required=False, max_length=2)
 
     def __init__(self, *args, **kwargs):
-        from alliance.core.models import Region
-
         from .models import OrganisationKind
 
         super().__init__(*args, **kwargs)

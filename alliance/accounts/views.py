@@ -5,7 +5,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliance.api import services as api_services
 from alliance.core.access import get_visible_or_404, staff_required
 from alliance.core.states import TransitionRefused
 
@@ -22,6 +21,7 @@ from .models import Invitation, InvitationStatus, Membership
 from .permissions import get_organisation_for, membership_of
 from .roles import StaffRole
 from .selectors import organisation_directory
+from .tokens import token_create, token_revoke
 
 
 @login_required
@@ -193,9 +193,7 @@ def api_tokens(request):
     form = ApiTokenForm(request.POST or None)
     new_token = None
     if request.method == "POST" and form.is_valid():
-        _token, new_token = api_services.token_create(
-            actor=request.user, name=form.cleaned_data["name"]
-        )
+        _token, new_token = token_create(actor=request.user, name=form.cleaned_data["name"])
         form = ApiTokenForm()
     tokens = request.user.api_tokens.filter(revoked_at__isnull=True)
     return render(
@@ -209,7 +207,7 @@ def api_tokens(request):
 @require_POST
 def api_token_revoke(request, token_pk):
     token = get_visible_or_404(request.user.api_tokens.filter(revoked_at__isnull=True), pk=token_pk)
-    api_services.token_revoke(token_id=token.pk, actor=request.user)
+    token_revoke(token_id=token.pk, actor=request.user)
     messages.success(
         request, _("The token was revoked. Programs using it can no longer call the API.")
     )

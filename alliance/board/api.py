@@ -6,7 +6,7 @@ from django.urls import reverse
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from alliance.api.auth import TokenAuth
+from alliance.accounts.auth import TokenAuth
 from alliance.core.states import PermissionRefused
 
 from .clock import board_today, meeting_day

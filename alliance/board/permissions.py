@@ -6,6 +6,9 @@ from django.utils.translation import gettext as _
 from alliance.accounts.models import ItuMembership, MembershipRole, Organisation
 from alliance.core.states import PermissionRefused
 
+from .clock import board_today
+from .models import BoardMember, seated_on
+
 MANAGE = "board.manage_board"
 APPOINT = "board.appoint_board_member"
 
@@ -36,12 +39,9 @@ def require_appoint(actor) -> None:
 
 
 def is_current_member(user, on=None) -> bool:
-    from .clock import board_today
-    from .selectors import members_on
-
     if not getattr(user, "is_authenticated", False):
         return False
-    return members_on(on or board_today()).filter(user=user).exists()
+    return BoardMember.objects.filter(seated_on(on or board_today()), user=user).exists()
 
 
 def may_see_papers(user) -> bool:

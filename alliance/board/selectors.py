@@ -14,8 +14,9 @@ from .models import (
     Meeting,
     MeetingDocument,
     Nomination,
+    seated_on,
 )
-from .permissions import can_manage, is_current_member
+from .permissions import can_manage, is_current_member, nominating_organisations
 from .states import ExpertStatus, MeetingStatus
 
 _ROLE_RANK = Case(
@@ -26,20 +27,9 @@ _ROLE_RANK = Case(
 )
 
 
-def _seated_on(day: date) -> Q:
-    # A seat counts from term_start to its last day (ended_on if it ended early, else
-    # term_end), both inclusive, whatever the status column says: the page is right on
-    # the day a term ends even before the nightly command has run.
-    return (
-        Q(term_start__lte=day)
-        & (Q(term_end__isnull=True) | Q(term_end__gte=day))
-        & (Q(ended_on__isnull=True) | Q(ended_on__gte=day))
-    )
-
-
 def members_on(day: date) -> QuerySet[BoardMember]:
     return (
-        BoardMember.objects.filter(_seated_on(day))
+        BoardMember.objects.filter(seated_on(day))
         .select_related("nominating_organisation")
         .annotate(role_rank=_ROLE_RANK)
         .order_by("role_rank", "full_name", "id")
@@ -169,8 +159,6 @@ def available_experts(area=None, language: str | None = None) -> QuerySet[Expert
 
 
 def nominations_for_signatory(user) -> QuerySet[Nomination]:
-    from .permissions import nominating_organisations
-
     return (
         Nomination.objects.filter(organisation__in=nominating_organisations(user))
         .select_related("organisation")

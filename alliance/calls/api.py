@@ -7,7 +7,7 @@ from django.http import Http404
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from alliance.api.auth import TokenAuth
+from alliance.accounts.auth import TokenAuth
 
 from . import selectors, services
 from .permissions import get_assignment_for, get_own_application

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from alliance.core.models import Country
 from alliance.joining.selectors import organisation_has_declaration_in_force
 
 from .models import WhoMayApply
@@ -11,8 +12,6 @@ def eligibility_problems(*, call, organisation) -> list[str]:
     problems = []
     region_ids = {r.pk for r in call.regions.all()}
     if region_ids:
-        from alliance.core.models import Country
-
         country = Country.objects.filter(code=organisation.country).first()
         if country is None or country.region_id not in region_ids:
             problems.append(

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.core.i18n import TranslatedFieldsMixin
 from alliance.core.models import Scope
+from alliance.core.uploads import UploadValidator
 
 from .states import ApplicationStatus, AssignmentStatus, CallStatus
 
@@ -220,7 +221,11 @@ class ApplicationDocument(models.Model):
         Question, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to="calls/applications/%Y/%m/")
+    file = models.FileField(
+        _("file"),
+        upload_to="calls/applications/%Y/%m/",
+        validators=[UploadValidator("application")],
+    )
     size = models.PositiveIntegerField(_("size (bytes)"), default=0)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

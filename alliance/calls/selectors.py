@@ -5,7 +5,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Quer
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from alliance.accounts.models import MembershipRole
+from alliance.accounts.models import MembershipRole, Organisation
 
 from .models import Application, Call, Criterion, ReviewAssignment, Score
 from .scoring import Consolidated, ReviewRow, consolidate, rank_reviews
@@ -81,8 +81,6 @@ def applications_for_organisations(user) -> QuerySet[Application]:
 
 
 def organisations_that_may_apply(user):
-    from alliance.accounts.models import Organisation
-
     return Organisation.objects.filter(
         memberships__user=user,
         memberships__role__in=[MembershipRole.FOCAL_POINT, MembershipRole.SIGNATORY],

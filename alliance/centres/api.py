@@ -6,7 +6,8 @@ from datetime import date
 from django.http import Http404
 from ninja import Query, Router, Schema, Status
 
-from alliance.api.auth import TokenAuth
+from alliance.accounts.auth import TokenAuth
+from alliance.core.cache import public_api
 from alliance.core.models import Country, Region, StrategicObjective
 
 from . import services
@@ -24,6 +25,22 @@ from .selectors import (
 )
 
 router = Router(tags=["centres"])
+# The centre types are reference data: listed with the objectives and regions.
+reference_router = Router(tags=["reference"])
+
+
+class CentreTypeOut(Schema):
+    code: str
+    name_en: str
+    name_fr: str
+    ownership: str
+    scopes: list[str]
+    objectives: list[str]
+    cost_class: str
+    resource_model_en: str
+    resource_model_fr: str
+    observation_en: str
+    observation_fr: str
 
 
 class AccreditationOut(Schema):
@@ -107,6 +124,22 @@ class InitiativeIn(Schema):
     end_date: date | None = None
     status: str = "planned"
     outcomes: str = ""
+
+
+# operation_id: its name before the routers moved to their apps (generated clients keep it).
+@reference_router.get(
+    "/centre-types", response=list[CentreTypeOut], operation_id="alliance_api_api_centre_types"
+)
+@public_api
+def centre_types(request):
+    rows = CentreType.objects.prefetch_related("objectives").order_by("order")
+    return [
+        {
+            **{f: getattr(ct, f) for f in CentreTypeOut.model_fields if f != "objectives"},
+            "objectives": [o.code for o in ct.objectives.all()],
+        }
+        for ct in rows
+    ]
 
 
 def _accreditation_out(accreditation):

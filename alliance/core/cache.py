@@ -2,6 +2,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.views.decorators.cache import cache_page
+from ninja.decorators import decorate_view
 
 
 def public_page(view):
@@ -20,3 +21,9 @@ def public_page(view):
         return cached(request, *args, **kwargs)
 
     return wrapped
+
+
+def public_api(view):
+    """Cache a public API answer: reference data changes rarely, so every client shares
+    one cached answer per URL. Put it under the route decorator of a ninja operation."""
+    return decorate_view(cache_page(settings.PUBLIC_CACHE_SECONDS, key_prefix="api"))(view)

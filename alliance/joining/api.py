@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Body, Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
+from alliance.accounts.auth import TokenAuth
 from alliance.accounts.permissions import get_organisation_for
-from alliance.api.auth import TokenAuth
 from alliance.centres.models import CentreType
 from alliance.centres.recommender import Profile, recommend
 from alliance.core.access import get_visible_or_404

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.accounts.roles import StaffRole, has_role
+from alliance.centres.models import Centre
 from alliance.centres.permissions import get_centre_for
 from alliance.core.access import get_visible_or_404
 from alliance.core.states import TransitionRefused
@@ -87,8 +88,6 @@ def agreement_create(request):
 
 
 def _centre_choices():
-    from alliance.centres.models import Centre
-
     return Centre.objects.select_related("host_organisation").order_by("name")
 
 

@@ -4,8 +4,8 @@ from datetime import datetime
 
 from ninja import Router, Schema, Status
 
+from alliance.accounts.auth import TokenAuth
 from alliance.accounts.permissions import get_organisation_for
-from alliance.api.auth import TokenAuth
 from alliance.core.access import get_visible_or_404
 
 from . import services

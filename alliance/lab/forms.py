@@ -2,6 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.uploads import UploadValidator
+
 from .models import AssistanceKind, Urgency
 from .selectors import lab_experts
 from .states import RequestStatus
@@ -104,15 +106,8 @@ class DeliverForm(forms.Form):
     document = forms.FileField(
         label=_("Document"),
         help_text=_("PDF, office document, CSV, text or image; 10 MB at most."),
+        validators=[UploadValidator("document")],
     )
-
-    def clean_document(self):
-        from .validators import DOCUMENT_VALIDATORS
-
-        upload = self.cleaned_data["document"]
-        for validator in DOCUMENT_VALIDATORS:
-            validator(upload)
-        return upload
 
 
 class CloseForm(forms.Form):
@@ -147,21 +142,15 @@ class AgreementForm(forms.Form):
         label=_("Agreement document"),
         required=False,
         help_text=_("PDF, office document, CSV, text or image; 10 MB at most."),
+        validators=[UploadValidator("document")],
     )
-
-    def clean_document(self):
-        from .validators import DOCUMENT_VALIDATORS
-
-        upload = self.cleaned_data.get("document")
-        if upload:
-            for validator in DOCUMENT_VALIDATORS:
-                validator(upload)
-        return upload
 
 
 class AgreementStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=[])
-    document = forms.FileField(label=_("Signed agreement"), required=False)
+    document = forms.FileField(
+        label=_("Signed agreement"), required=False, validators=[UploadValidator("document")]
+    )
 
     def __init__(self, *args, agreement=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -169,15 +158,6 @@ class AgreementStatusForm(forms.Form):
 
         allowed = AGREEMENT_ALLOWED.get(agreement.status, set()) if agreement else set()
         self.fields["status"].choices = [c for c in AgreementStatus.choices if c[0] in allowed]
-
-    def clean_document(self):
-        from .validators import DOCUMENT_VALIDATORS
-
-        upload = self.cleaned_data.get("document")
-        if upload:
-            for validator in DOCUMENT_VALIDATORS:
-                validator(upload)
-        return upload
 
 
 class ProjectForm(forms.Form):
@@ -217,15 +197,8 @@ class DeliverableForm(forms.Form):
     document = forms.FileField(
         label=_("Document"),
         help_text=_("PDF, office document, CSV, text or image; 10 MB at most."),
+        validators=[UploadValidator("document")],
     )
-
-    def clean_document(self):
-        from .validators import DOCUMENT_VALIDATORS
-
-        upload = self.cleaned_data["document"]
-        for validator in DOCUMENT_VALIDATORS:
-            validator(upload)
-        return upload
 
 
 class AgreementEditForm(AgreementForm):

@@ -1,6 +1,8 @@
 from django.db.models import Count, Prefetch, QuerySet
 
+from alliance.accounts.models import User
 from alliance.accounts.roles import StaffRole, has_role
+from alliance.board.selectors import available_experts
 
 from .models import TechnicalAssistanceRequest
 from .states import OPEN_STATES
@@ -24,8 +26,6 @@ def lab_queue(*, status: str = "", kind: str = "") -> QuerySet[TechnicalAssistan
 
 
 def lab_experts():
-    from alliance.accounts.models import User
-
     return User.objects.filter(groups__name=StaffRole.LAB_EXPERT).order_by("full_name", "email")
 
 
@@ -60,8 +60,6 @@ def expert_workload():
 
 def suggested_experts(request: TechnicalAssistanceRequest, limit: int = 8):
     """Expert Network members who could help, matched on the area and the language."""
-    from alliance.board.selectors import available_experts
-
     area = KIND_TO_AREA.get(request.kind)
     experts = available_experts(area=area, language=request.preferred_language)
     if not experts.exists():

@@ -6,10 +6,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from alliance.accounts.models import Membership
 from alliance.accounts.permissions import get_organisation_for
 from alliance.accounts.roles import StaffRole, has_role
 from alliance.core.access import get_visible_or_404
 from alliance.core.states import TransitionRefused
+from alliance.joining.selectors import assessments_visible_to
 
 from . import services
 from .forms import (
@@ -38,8 +40,6 @@ def _is_triager(user) -> bool:
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_create(request, org_pk):
-    from alliance.joining.selectors import assessments_visible_to
-
     # Any member of the organisation may ask; the service checks the membership.
     organisation = get_organisation_for(request.user, org_pk)
     assessment = None
@@ -93,8 +93,6 @@ def queue(request):
 
 
 def _detail_context(request, tar, **overrides):
-    from alliance.accounts.models import Membership
-
     user = request.user
     triager = _is_triager(user)
     expert = tar.assigned_to_id == user.pk

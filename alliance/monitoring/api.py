@@ -8,7 +8,7 @@ from django.views.decorators.cache import cache_page
 from ninja import Router, Schema
 from ninja.decorators import decorate_view
 
-from alliance.api.auth import TokenAuth
+from alliance.accounts.auth import TokenAuth
 
 from . import services
 from .permissions import get_report_for, reports_visible_to

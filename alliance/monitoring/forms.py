@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.models import Region, StrategicObjective
-from alliance.lab.validators import DOCUMENT_VALIDATORS
+from alliance.core.uploads import UploadValidator, check_upload
 
 from .models import Indicator, ReportingSchedule, check_value, plain
 
@@ -123,14 +123,10 @@ class ReportForm(forms.Form):
 class AttachmentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     file = forms.FileField(
-        label=_("File"), help_text=_("PDF, office document, CSV, text or image; 10 MB at most.")
+        label=_("File"),
+        help_text=_("PDF, office document, CSV, text or image; 10 MB at most."),
+        validators=[UploadValidator("document")],
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        for validator in DOCUMENT_VALIDATORS:
-            validator(upload)
-        return upload
 
 
 class DecisionForm(forms.Form):
@@ -183,8 +179,7 @@ class MultipleDocumentsField(forms.FileField):
         for upload in uploads:
             try:
                 upload = super().clean(upload, initial)
-                for validator in DOCUMENT_VALIDATORS:
-                    validator(upload)
+                check_upload(upload, "document")
             except forms.ValidationError as error:
                 for message in error.messages:
                     errors.append(

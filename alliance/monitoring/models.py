@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.i18n import TranslatedFieldsMixin
-from alliance.lab.validators import DOCUMENT_VALIDATORS
+from alliance.core.uploads import UploadValidator
 
 from .states import LessonStatus, ReportStatus
 
@@ -239,7 +239,7 @@ class ReportAttachment(models.Model):
     report = models.ForeignKey(CentreReport, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(
-        _("file"), upload_to="monitoring/reports/%Y/", validators=DOCUMENT_VALIDATORS
+        _("file"), upload_to="monitoring/reports/%Y/", validators=[UploadValidator("document")]
     )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -333,7 +333,7 @@ class LessonLearned(models.Model):
 class LessonAttachment(models.Model):
     lesson = models.ForeignKey(LessonLearned, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(
-        _("file"), upload_to="monitoring/lessons/%Y/", validators=DOCUMENT_VALIDATORS
+        _("file"), upload_to="monitoring/lessons/%Y/", validators=[UploadValidator("document")]
     )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

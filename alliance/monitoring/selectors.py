@@ -7,6 +7,10 @@ from decimal import Decimal
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from alliance.centres.models import Centre
+from alliance.lab.models import AssistanceKind, TechnicalAssistanceRequest
+from alliance.lab.states import RequestStatus
+
 from .models import CentreIndicator, CentreReport, Indicator, IndicatorValue, LessonLearned
 from .states import EDITABLE_STATES, LessonStatus, ReportStatus
 
@@ -162,9 +166,6 @@ def indicator_totals(by: str) -> dict:
 
 def assistance_figures() -> dict:
     """Technical assistance volumes by status and kind, and delivery times in days."""
-    from alliance.lab.models import AssistanceKind, TechnicalAssistanceRequest
-    from alliance.lab.states import RequestStatus
-
     by_status = dict(
         TechnicalAssistanceRequest.objects.values_list("status").annotate(n=Count("id"))
     )
@@ -190,8 +191,6 @@ def assistance_figures() -> dict:
 
 
 def public_figures() -> dict:
-    from alliance.centres.models import Centre
-
     assistance = assistance_figures()
     return {
         "centres": Centre.objects.filter(listed_since__isnull=False).count(),

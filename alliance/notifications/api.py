@@ -7,7 +7,7 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from alliance.api.auth import TokenAuth
+from alliance.accounts.auth import TokenAuth
 
 from . import calendar, selectors, services
 from .models import Delivery, Notification

@@ -52,8 +52,9 @@ INSTALLED_APPS = [
     "alliance.joining",
     "alliance.lab",
     "alliance.calls",
-    "alliance.api",
     "alliance.monitoring",
+    # Demo and benchmark data: above the domain apps, which never import it.
+    "alliance.seeding",
     "allauth",
     "allauth.account",
     "allauth.mfa",

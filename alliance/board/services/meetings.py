@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from alliance.accounts.models import User
 from alliance.core.audit import record_event
 from alliance.core.states import TransitionRefused, require_transition
+from alliance.core.uploads import validate_upload
 
 from ..clock import meeting_day
 from ..models import (
@@ -139,6 +140,7 @@ def document_add(
         raise TransitionRefused(
             _("This agenda item belongs to another meeting."), code="invalid_item"
         )
+    validate_upload(file, "paper")
     document = MeetingDocument.objects.create(
         meeting=meeting, agenda_item=agenda_item, title=title, file=file
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from alliance.accounts.models import Organisation, User
 from alliance.core.audit import record_event
 from alliance.core.states import PermissionRefused, TransitionRefused, require_transition
+from alliance.core.uploads import validate_upload
 
 from ..models import Nomination
 from ..permissions import (
@@ -50,6 +51,8 @@ def nomination_submit(
             % {"organisation": organisation}
         )
     check_term(proposed_term_start, proposed_term_end)
+    if cv:
+        validate_upload(cv, "cv")
     if Nomination.objects.filter(
         nominee_email__iexact=nominee_email, status__in=NOMINATION_OPEN
     ).exists():

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from alliance.api import services as api_services
+from alliance.accounts import tokens as api_services
 
 from .factories import BoardMemberFactory, DocumentFactory, MeetingFactory
 

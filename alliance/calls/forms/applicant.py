@@ -4,10 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.models import Scope
+from alliance.core.uploads import UploadValidator
 
 from ..completeness import word_count
 from ..models import QuestionKind
-from ..validators import validate_document
 
 # --- Applicant ------------------------------------------------------------------------
 
@@ -129,7 +129,7 @@ class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Title of the document"), max_length=200, required=False)
     file = forms.FileField(
         label=_("File"),
-        validators=[validate_document],
+        validators=[UploadValidator("application")],
         help_text=_("PDF, Word, Excel, OpenDocument, PNG or JPEG; at most 10 MB."),
     )
 

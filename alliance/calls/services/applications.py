@@ -1,19 +1,18 @@
 """Writes on applications: start, save a draft, documents, submit, withdraw, screen."""
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_event
 from alliance.core.states import TransitionRefused, require_transition
+from alliance.core.uploads import validate_upload
 
 from ..completeness import missing_items
 from ..eligibility import eligibility_problems
 from ..models import Application, ApplicationDocument, ApplicationRevision, Call
 from ..states import APPLICATION_ALLOWED, APPLICATION_EDITABLE, ApplicationStatus, CallStatus
 from ..timefmt import format_deadline
-from ..validators import validate_document
 from ._common import require_manager, require_perm
 
 DRAFT_FIELDS = {
@@ -131,10 +130,7 @@ def application_save(*, application_id: int, actor, answers: dict | None = None,
 @transaction.atomic
 def document_add(*, application_id: int, actor, title: str, file, question=None):
     application = _lock_editable(application_id, actor)
-    try:
-        validate_document(file)
-    except ValidationError as exc:
-        raise TransitionRefused(exc.messages[0], code="bad_file") from exc
+    validate_upload(file, "application")
     if question is not None:
         # A file question holds one file: a new upload replaces the old one.
         application.documents.filter(question=question).delete()

@@ -1,7 +1,7 @@
 import pytest
 from django.utils import timezone
 
-from alliance.api.services import token_create
+from alliance.accounts.tokens import token_create
 from alliance.calls.states import ApplicationStatus, CallStatus
 
 from .factories import ApplicationFactory, AssignmentFactory, CallFactory

@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.i18n import TranslatedFieldsMixin
-from alliance.core.models import StrategicObjective
+from alliance.core.models import Scope, StrategicObjective
 
 
 class Ownership(models.TextChoices):
@@ -46,6 +46,4 @@ class CentreType(TranslatedFieldsMixin, models.Model):
         return self.name
 
     def scope_labels(self) -> list[str]:
-        from alliance.core.models import Scope
-
         return [str(Scope(s).label) for s in self.scopes]

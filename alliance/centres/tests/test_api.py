@@ -1,7 +1,7 @@
 import pytest
 import time_machine
 
-from alliance.api.services import token_create
+from alliance.accounts.tokens import token_create
 
 pytestmark = pytest.mark.django_db
 

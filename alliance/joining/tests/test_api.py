@@ -1,6 +1,6 @@
 import pytest
 
-from alliance.api.services import token_create
+from alliance.accounts.tokens import token_create
 from alliance.joining.models import ExpressionOfInterest
 
 from .factories import AssessmentFactory, ExpressionFactory

@@ -2,8 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.uploads import UploadValidator
+
 from ..states import AgreementStatus, ProjectStatus
-from ..validators import DOCUMENT_VALIDATORS
 
 
 class CooperationAgreement(models.Model):
@@ -36,7 +37,7 @@ class CooperationAgreement(models.Model):
     document = models.FileField(
         _("signed agreement"),
         upload_to="lab/agreements/%Y/",
-        validators=DOCUMENT_VALIDATORS,
+        validators=[UploadValidator("document")],
         blank=True,
     )
     signed_at = models.DateField(_("signed on"), null=True, blank=True)
@@ -103,7 +104,10 @@ class Deliverable(models.Model):
     title = models.CharField(_("deliverable"), max_length=200)
     due_date = models.DateField(_("due date"))
     document = models.FileField(
-        _("document"), upload_to="lab/deliverables/%Y/", validators=DOCUMENT_VALIDATORS, blank=True
+        _("document"),
+        upload_to="lab/deliverables/%Y/",
+        validators=[UploadValidator("document")],
+        blank=True,
     )
     delivered_at = models.DateField(_("delivered on"), null=True, blank=True)
 

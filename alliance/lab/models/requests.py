@@ -3,8 +3,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.uploads import UploadValidator
+
 from ..states import RequestStatus
-from ..validators import DOCUMENT_VALIDATORS
 
 
 class AssistanceKind(models.TextChoices):
@@ -130,7 +131,9 @@ class DeliveryDocument(models.Model):
         TechnicalAssistanceRequest, on_delete=models.CASCADE, related_name="documents"
     )
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to="lab/delivery/%Y/", validators=DOCUMENT_VALIDATORS)
+    file = models.FileField(
+        _("file"), upload_to="lab/delivery/%Y/", validators=[UploadValidator("document")]
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

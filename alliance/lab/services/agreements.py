@@ -10,6 +10,7 @@ from alliance.accounts.models import Organisation, User
 from alliance.accounts.roles import StaffRole, has_role
 from alliance.core.audit import record_event
 from alliance.core.states import PermissionRefused, TransitionRefused, require_transition
+from alliance.core.uploads import validate_upload
 
 from ..models import CooperationAgreement, Deliverable, Project, ProjectMilestone
 from ..states import (
@@ -54,6 +55,8 @@ def agreement_create(
             _("The centre must be hosted by the organisation that signs the agreement."),
             code="wrong_host",
         )
+    if document:
+        validate_upload(document, "document")
     agreement = CooperationAgreement.objects.create(
         host_organisation=host_organisation,
         centre=centre,
@@ -80,6 +83,7 @@ def agreement_set_status(
     require_transition(agreement, status, AGREEMENT_ALLOWED)
     fields = ["status"]
     if document is not None:
+        validate_upload(document, "document")
         agreement.document = document
         fields.append("document")
     if status == AgreementStatus.SIGNED:
@@ -144,6 +148,7 @@ def agreement_update(
     agreement.end_date = end_date
     fields = list(AGREEMENT_EDIT_FIELDS)
     if document:
+        validate_upload(document, "document")
         agreement.document = document
         fields.append("document")
     agreement.save(update_fields=fields)
@@ -292,6 +297,7 @@ def deliverable_deliver(*, deliverable_id: int, actor: User, document) -> Delive
     project = _open_project(deliverable.project_id)
     if deliverable.delivered_at is not None:
         raise TransitionRefused(_("This deliverable was already delivered."), code="delivered")
+    validate_upload(document, "document")
     deliverable.document = document
     deliverable.delivered_at = timezone.localdate()
     deliverable.save(update_fields=["document", "delivered_at"])

@@ -10,6 +10,7 @@ from alliance.accounts.models import Membership, Organisation, User
 from alliance.accounts.roles import StaffRole, has_role
 from alliance.core.audit import record_event
 from alliance.core.states import PermissionRefused, TransitionRefused, require_transition
+from alliance.core.uploads import validate_upload
 
 from ..models import DeliveryDocument, PlanMilestone, TechnicalAssistanceRequest
 from ..states import ALLOWED, RequestStatus
@@ -231,6 +232,8 @@ def request_deliver(
         raise TransitionRefused(
             _("Attach at least one document to deliver the assistance."), code="no_document"
         )
+    for _title, upload in documents:
+        validate_upload(upload, "document")
     before = request.status
     for title, upload in documents:
         DeliveryDocument.objects.create(

@@ -2,6 +2,7 @@ from django import template
 
 from alliance.accounts.models import Organisation
 from alliance.accounts.roles import StaffRole, has_role
+from alliance.centres.permissions import managed_centres
 
 from ..models import TechnicalAssistanceRequest
 from ..services import TRIAGE_ROLES
@@ -12,8 +13,6 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def lab_dashboard(context):
-    from alliance.centres.permissions import managed_centres
-
     user = context["request"].user
     organisations = list(Organisation.objects.filter(memberships__user=user).distinct()[:10])
     result = {

@@ -1,6 +1,6 @@
 import pytest
 
-from alliance.api.services import token_create
+from alliance.accounts.tokens import token_create
 from alliance.lab.models import TechnicalAssistanceRequest
 
 pytestmark = pytest.mark.django_db

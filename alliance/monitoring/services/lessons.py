@@ -11,6 +11,7 @@ from alliance.accounts.models import User
 from alliance.centres.permissions import is_centre_manager
 from alliance.core.audit import record_event
 from alliance.core.states import PermissionRefused, TransitionRefused, require_transition
+from alliance.core.uploads import validate_upload
 
 from ..models import LessonAttachment, LessonLearned
 from ..permissions import is_lab
@@ -59,6 +60,8 @@ def lesson_create(
     _require_author(actor, centre)
     if not title.strip() or not body.strip():
         raise TransitionRefused(_("Give the lesson a title and a text."), code="incomplete")
+    for upload in attachments or ():
+        validate_upload(upload, "document")
     if centre is not None and region is None:
         region = centre.country.region
     lesson = LessonLearned.objects.create(

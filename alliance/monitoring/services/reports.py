@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from alliance.accounts.models import User
 from alliance.core.audit import record_event
 from alliance.core.states import TransitionRefused, require_transition
+from alliance.core.uploads import validate_upload
 
 from ..models import CentreReport, IndicatorValue, InitiativeProgress, ReportAttachment, check_value
 from ..permissions import require_centre_manager, require_lab
@@ -85,6 +86,7 @@ def report_attach(*, report_id: int, actor: User, title: str, file) -> ReportAtt
     report = _locked(report_id)
     require_centre_manager(actor, report.centre)
     _require_editable(report)
+    validate_upload(file, "document")
     attachment = ReportAttachment.objects.create(
         report=report, title=title.strip() or file.name, file=file, uploaded_by=actor
     )

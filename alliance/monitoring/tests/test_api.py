@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from alliance.api.services import token_create
+from alliance.accounts.tokens import token_create
 from alliance.monitoring.models import CentreReport
 
 pytestmark = pytest.mark.django_db
