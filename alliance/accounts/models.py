@@ -212,6 +212,10 @@ class Invitation(models.Model):
     def __str__(self):
         return f"{self.email} → {self.organisation}"
 
+    @property
+    def is_pending(self) -> bool:
+        return self.status == InvitationStatus.PENDING
+
 
 TOKEN_PREFIX = "ah_"
 

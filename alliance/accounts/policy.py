@@ -78,6 +78,11 @@ def signatory(path: str = "organisation_id"):
 
 
 @predicate
+def is_invitee(user, invitation) -> bool:
+    return signed_in(user) and invitation.email.lower() == user.email.lower()
+
+
+@predicate
 def manages_any_organisation(user) -> bool:
     return signed_in(user) and any(r in MANAGER_ROLES for r in user.organisation_roles().values())
 
@@ -92,6 +97,9 @@ def _rules() -> None:
     rule("accounts.organisation.manage", manages(""), message=manager_only)
     rule("accounts.organisation.member", belongs(""))
     rule("accounts.organisation.sign", signatory(""))
+    rule("accounts.invitation.revoke", manages("organisation_id"), message=manager_only)
+    rule("accounts.invitation.accept", is_invitee)
+    rule("accounts.membership.change_role", manages("organisation_id"), message=manager_only)
 
 
 _rules()

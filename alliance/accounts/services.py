@@ -1,13 +1,9 @@
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tasks import task
 
-from alliance.core.audit import record_event
-from alliance.core.states import PermissionRefused, TransitionRefused
+from alliance.core import kernel, policy
+from alliance.core.states import TransitionRefused
 
 from .models import (
     Invitation,
@@ -38,48 +34,38 @@ def organisation_create(*, actor: User, **fields) -> Organisation:
     """Register an organisation; its creator becomes its focal point."""
     organisation = Organisation(**fields)
     organisation.full_clean()
-    organisation.save()
+    kernel.create(
+        organisation, actor=actor, verb="organisation.created", after=_snapshot(organisation)
+    )
     Membership.objects.create(
         user=actor, organisation=organisation, role=MembershipRole.FOCAL_POINT
     )
-    record_event(
-        actor=actor, verb="organisation.created", obj=organisation, after=_snapshot(organisation)
-    )
+    actor.forget_roles()
     return organisation
 
 
 @transaction.atomic
 def organisation_update(*, organisation_id: int, actor: User, **fields) -> Organisation:
-    organisation = Organisation.objects.select_for_update().get(pk=organisation_id)
+    organisation = kernel.lock(Organisation, organisation_id)
     before = _snapshot(organisation)
     for name, value in fields.items():
         setattr(organisation, name, value)
     organisation.full_clean()
-    organisation.save(update_fields=list(fields))
-    record_event(
+    return kernel.change(
+        organisation,
         actor=actor,
         verb="organisation.updated",
-        obj=organisation,
+        fields=fields,
         before=before,
         after=_snapshot(organisation),
     )
-    return organisation
-
-
-def _require_manager(actor: User, organisation: Organisation) -> None:
-    if not Membership.objects.filter(
-        user=actor,
-        organisation=organisation,
-        role__in=[MembershipRole.FOCAL_POINT, MembershipRole.SIGNATORY],
-    ).exists():
-        raise PermissionRefused(_("Only a focal point or an authorised signatory can do this."))
 
 
 @transaction.atomic
 def invitation_send(
     *, organisation: Organisation, actor: User, email: str, role: str
 ) -> Invitation:
-    _require_manager(actor, organisation)
+    policy.require(actor, "accounts.organisation.manage", organisation)
     email = email.strip().lower()
     if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
         raise TransitionRefused(
@@ -93,37 +79,20 @@ def invitation_send(
             _("An invitation to %(email)s is already waiting for an answer.") % {"email": email},
             code="already_invited",
         )
-    invitation = Invitation.objects.create(
-        organisation=organisation, email=email, role=role, invited_by=actor
+    return kernel.create(
+        Invitation(organisation=organisation, email=email, role=role, invited_by=actor),
+        actor=actor,
+        verb="invitation.sent",
+        after={"email": email, "role": role},
     )
-    record_event(
-        actor=actor, verb="invitation.sent", obj=invitation, after={"email": email, "role": role}
-    )
-    language = actor.preferred_language
-    transaction.on_commit(lambda: send_invitation_email.enqueue(invitation.pk, language))
-    return invitation
-
-
-@task()
-def send_invitation_email(invitation_id: int, language: str) -> None:
-    from django.conf import settings
-
-    invitation = Invitation.objects.select_related("organisation", "invited_by").get(
-        pk=invitation_id
-    )
-    with translation.override(language):
-        path = reverse("accounts:invitation_accept", kwargs={"token": invitation.token})
-        context = {"invitation": invitation, "url": settings.SITE_URL + path}
-        subject = _("You are invited to join %(organisation)s on Alliance Hub") % {
-            "organisation": invitation.organisation
-        }
-        body = render_to_string("accounts/email/invitation.txt", context)
-    send_mail(subject, body, None, [invitation.email])
 
 
 @transaction.atomic
 def invitation_accept(*, token: str, actor: User) -> Membership:
-    invitation = Invitation.objects.select_for_update().filter(token=token).first()
+    try:
+        invitation = kernel.lock(Invitation, token=token)
+    except Invitation.DoesNotExist:
+        invitation = None
     if invitation is None or invitation.status != InvitationStatus.PENDING:
         raise TransitionRefused(
             _("This invitation is no longer valid. Ask your colleague to send a new one."),
@@ -138,47 +107,21 @@ def invitation_accept(*, token: str, actor: User) -> Membership:
     membership, _created = Membership.objects.get_or_create(
         user=actor, organisation=invitation.organisation, defaults={"role": invitation.role}
     )
-    invitation.status = InvitationStatus.ACCEPTED
-    invitation.accepted_at = timezone.now()
-    invitation.save(update_fields=["status", "accepted_at"])
-    record_event(
-        actor=actor,
-        verb="invitation.accepted",
-        obj=invitation,
-        before=InvitationStatus.PENDING,
-        after=InvitationStatus.ACCEPTED,
-    )
+    kernel.transition(invitation, "accept", actor=actor, fields={"accepted_at": timezone.now()})
+    actor.forget_roles()
     return membership
 
 
 @transaction.atomic
 def invitation_revoke(*, invitation_id: int, actor: User) -> Invitation:
-    invitation = (
-        Invitation.objects.select_for_update().select_related("organisation").get(pk=invitation_id)
-    )
-    _require_manager(actor, invitation.organisation)
-    if invitation.status != InvitationStatus.PENDING:
-        raise TransitionRefused(
-            _("Only a pending invitation can be revoked."), code="invalid_transition"
-        )
-    invitation.status = InvitationStatus.REVOKED
-    invitation.save(update_fields=["status"])
-    record_event(
-        actor=actor,
-        verb="invitation.revoked",
-        obj=invitation,
-        before=InvitationStatus.PENDING,
-        after=InvitationStatus.REVOKED,
-    )
-    return invitation
+    invitation = kernel.lock(Invitation, invitation_id, related=("organisation",))
+    return kernel.transition(invitation, "revoke", actor=actor)
 
 
 @transaction.atomic
 def membership_change_role(*, membership_id: int, actor: User, role: str) -> Membership:
-    membership = (
-        Membership.objects.select_for_update().select_related("organisation").get(pk=membership_id)
-    )
-    _require_manager(actor, membership.organisation)
+    membership = kernel.lock(Membership, membership_id, related=("organisation",))
+    policy.require(actor, "accounts.membership.change_role", membership)
     before = membership.role
     if before == MembershipRole.FOCAL_POINT and role != before:
         others = membership.organisation.memberships.filter(
@@ -189,11 +132,15 @@ def membership_change_role(*, membership_id: int, actor: User, role: str) -> Mem
                 _("An organisation needs at least one focal point. Name another one first."),
                 code="last_focal_point",
             )
-    membership.role = role
-    membership.save(update_fields=["role"])
-    record_event(
-        actor=actor, verb="membership.role_changed", obj=membership, before=before, after=role
+    kernel.change(
+        membership,
+        actor=actor,
+        verb="membership.role_changed",
+        fields={"role": role},
+        before=before,
+        after=role,
     )
+    actor.forget_roles()
     return membership
 
 
@@ -201,6 +148,7 @@ def membership_change_role(*, membership_id: int, actor: User, role: str) -> Mem
 def profile_update(
     *, user: User, full_name: str, job_title: str, preferred_language: str, time_zone: str = ""
 ) -> User:
+    """A person's own details; not audited (they change nothing in the Alliance)."""
     user.full_name, user.job_title, user.preferred_language, user.time_zone = (
         full_name,
         job_title,

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from alliance.core.audit import record_event
+from alliance.core import kernel
 
 from .models import ApiToken, hash_token
 
@@ -12,20 +12,20 @@ from .models import ApiToken, hash_token
 def token_create(*, actor, name: str) -> tuple[ApiToken, str]:
     """Returns the token row and the secret, which is never stored and shown only once."""
     raw = ApiToken.generate()
-    token = ApiToken.objects.create(
-        user=actor, name=name, prefix=raw[:10], token_hash=hash_token(raw)
+    token = kernel.create(
+        ApiToken(user=actor, name=name, prefix=raw[:10], token_hash=hash_token(raw)),
+        actor=actor,
+        verb="api_token.created",
     )
-    record_event(actor=actor, verb="api_token.created", obj=token)
     return token, raw
 
 
 @transaction.atomic
 def token_revoke(*, token_id: int, actor) -> ApiToken:
-    token = ApiToken.objects.select_for_update().get(pk=token_id, user=actor)
-    token.revoked_at = timezone.now()
-    token.save(update_fields=["revoked_at"])
-    record_event(actor=actor, verb="api_token.revoked", obj=token)
-    return token
+    token = kernel.lock(ApiToken.objects.filter(user=actor), token_id)
+    return kernel.change(
+        token, actor=actor, verb="api_token.revoked", fields={"revoked_at": timezone.now()}
+    )
 
 
 def user_for_token(raw: str):

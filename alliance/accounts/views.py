@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core.access import get_visible_or_404, staff_required
+from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
 from . import services
@@ -18,7 +19,7 @@ from .forms import (
     ProfileForm,
 )
 from .models import Invitation, InvitationStatus, Membership
-from .permissions import get_organisation_for, membership_of
+from .permissions import get_organisation_for
 from .roles import StaffRole
 from .selectors import organisation_directory
 from .tokens import token_create, token_revoke
@@ -74,8 +75,7 @@ def organisation_create(request):
 @login_required
 def organisation_detail(request, pk):
     organisation = get_organisation_for(request.user, pk)
-    membership = membership_of(request.user, organisation)
-    can_manage = bool(membership and membership.can_manage)
+    can_manage = can(request.user, "accounts.organisation.manage", organisation)
     return render(
         request,
         "accounts/organisation_detail.html",

@@ -10,5 +10,6 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.utils.module_loading import autodiscover_modules
 
-        # Each app declares its access rules in its own policy.py (alliance.core.policy).
-        autodiscover_modules("policy")
+        # Each app declares its transition tables in states.py and its access rules in
+        # policy.py (docs/kernel.md); both are loaded before the first request.
+        autodiscover_modules("states", "policy")

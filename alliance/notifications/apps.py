@@ -15,5 +15,7 @@ class NotificationsConfig(AppConfig):
         from .delivery import on_committed
 
         committed.connect(on_committed, dispatch_uid="notifications.on_committed")
+        from . import accounts  # noqa: F401  (the messages of the app below this one)
+
         # Each app says in its notifications.py which events send which messages.
         autodiscover_modules("notifications")

@@ -16,7 +16,7 @@ from alliance.core.site import site_url
 
 from . import tokens
 from .models import Delivery, Notification, Preference
-from .registry import KINDS, MESSAGES, Message
+from .registry import KINDS, MESSAGES, Guest, Message
 
 logger = logging.getLogger(__name__)
 
@@ -38,9 +38,10 @@ def deliver(event: dict) -> int:
         if obj is None or (message.when is not None and not message.when(obj, event)):
             continue
         for user in message.recipients(obj, event):
-            if user.pk in told or not user.is_active:
+            key = user.email.lower() if isinstance(user, Guest) else user.pk
+            if key in told or not user.is_active:
                 continue
-            told.add(user.pk)
+            told.add(key)
             try:
                 deliver_one(message, obj, event, user)
             except Exception:
@@ -54,7 +55,7 @@ def deliver(event: dict) -> int:
 
 def delivery_for(user, kind_code: str) -> str:
     kind = KINDS[kind_code]
-    if kind.essential:
+    if kind.essential or isinstance(user, Guest):
         return Delivery.IMMEDIATE
     chosen = (
         Preference.objects.filter(user=user, kind=kind_code)
@@ -76,7 +77,7 @@ def language_of(user) -> str:
     return user.preferred_language if user.preferred_language in codes else settings.LANGUAGE_CODE
 
 
-def deliver_one(message: Message, obj, event: Event, user) -> Notification:
+def deliver_one(message: Message, obj, event: Event, user) -> Notification | None:
     delivery = delivery_for(user, message.kind)
     # Each person reads the message, and follows its link, in their own language and time
     # zone, not those of whoever triggered it (the immediate task backend runs in their
@@ -96,6 +97,9 @@ def deliver_one(message: Message, obj, event: Event, user) -> Notification:
             **(message.context(obj, event) if message.context else {}),
         }
         body = render_to_string(message.template, context)
+        if isinstance(user, Guest):
+            send_guest_email(subject, body, user)
+            return None
         notification = Notification.objects.create(
             recipient=user,
             verb=event.verb,
@@ -138,6 +142,12 @@ def send_email(notification: Notification, user) -> None:
         headers=unsubscribe_headers(user, kind),
     )
     email.send()
+
+
+def send_guest_email(subject: str, body: str, guest: Guest) -> None:
+    EmailMessage(
+        subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[guest.email]
+    ).send()
 
 
 def unsubscribe_url(user, kind_code: str) -> str:

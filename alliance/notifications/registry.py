@@ -30,6 +30,9 @@ class Kind:
     essential: bool = False
     default: str = Delivery.IMMEDIATE
     order: int = 100
+    # False for messages only people without an account receive (invitations): they are
+    # not a choice anyone makes on the preferences page.
+    listed: bool = True
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,21 @@ class CalendarEntry:
     end: object = None
     url: str = ""  # a path; made absolute in the feed
     description: str = ""
+
+
+@dataclass(frozen=True)
+class Guest:
+    """Someone without an account yet (an invited colleague, an invited expert): they get
+    the email in the given language, and no inbox item."""
+
+    email: str
+    preferred_language: str = "en"
+    time_zone: str = ""
+    is_active: bool = True
+    pk: None = None
+
+    def __str__(self):
+        return self.email
 
 
 KINDS: dict[str, Kind] = {}
@@ -85,4 +103,5 @@ def calendar(source: Callable[[object], Iterable[CalendarEntry]]) -> Callable:
 
 
 def kinds() -> list[Kind]:
-    return sorted(KINDS.values(), key=lambda k: (k.order, k.code))
+    """The kinds a signed-in person has a preference for, in display order."""
+    return sorted((k for k in KINDS.values() if k.listed), key=lambda k: (k.order, k.code))

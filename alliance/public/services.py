@@ -1,6 +1,6 @@
 from django.db import transaction
 
-from alliance.core.audit import record_event
+from alliance.core import kernel
 
 from .models import Milestone
 
@@ -23,31 +23,29 @@ def _snapshot(milestone: Milestone) -> dict:
 def milestone_create(*, actor, **fields) -> Milestone:
     milestone = Milestone(**fields)
     milestone.full_clean()
-    milestone.save()
-    record_event(actor=actor, verb="milestone.created", obj=milestone, after=_snapshot(milestone))
-    return milestone
+    return kernel.create(
+        milestone, actor=actor, verb="milestone.created", after=_snapshot(milestone)
+    )
 
 
 @transaction.atomic
 def milestone_update(*, milestone_id: int, actor, **fields) -> Milestone:
-    milestone = Milestone.objects.select_for_update().get(pk=milestone_id)
+    milestone = kernel.lock(Milestone, milestone_id)
     before = _snapshot(milestone)
     for name, value in fields.items():
         setattr(milestone, name, value)
     milestone.full_clean()
-    milestone.save(update_fields=[*fields.keys(), "updated_at"])
-    record_event(
+    return kernel.change(
+        milestone,
         actor=actor,
         verb="milestone.updated",
-        obj=milestone,
+        fields=fields,
         before=before,
         after=_snapshot(milestone),
     )
-    return milestone
 
 
 @transaction.atomic
 def milestone_delete(*, milestone_id: int, actor) -> None:
-    milestone = Milestone.objects.select_for_update().get(pk=milestone_id)
-    record_event(actor=actor, verb="milestone.deleted", obj=milestone, before=_snapshot(milestone))
-    milestone.delete()
+    milestone = kernel.lock(Milestone, milestone_id)
+    kernel.delete(milestone, actor=actor, verb="milestone.deleted", before=_snapshot(milestone))

@@ -25,7 +25,6 @@ LOCK_ORDER: tuple[str, ...] = (
     "accounts.Membership",
     "accounts.Invitation",
     "accounts.ApiToken",
-    "api.ApiToken",
     "public.Milestone",
     "joining.ExpressionOfInterest",
     "joining.PreliminaryAssessment",
