@@ -1,0 +1,69 @@
+"""Which demo objects each API path with parameters is called with. A path added later
+that takes parameters fails the matrix until it has an entry here."""
+
+from .objects import ref
+from .page_targets import each
+
+API = "/api/v1"
+
+CENTRES = ("centre:macra (accredited)", "centre:mexico (in design)")
+
+API_TARGETS = {
+    f"{API}/centres/{{centre_id}}": each("centre_id", *CENTRES),
+    f"{API}/centres/{{centre_id}}/initiatives": each("centre_id", *CENTRES[:1]),
+    f"{API}/centres/{{centre_id}}/accreditations": each("centre_id", *CENTRES),
+    f"{API}/centres/{{centre_id}}/profile": each("centre_id", *CENTRES),
+    f"{API}/verify/{{code}}": [{"code": ref("accreditation:macra active", "verification_code")}],
+    f"{API}/initiatives/{{initiative_id}}": each("initiative_id", "initiative:macra"),
+    f"{API}/board/meetings/{{meeting_id}}": each("meeting_id", "meeting:upcoming"),
+    f"{API}/joining/expressions/{{expression_id}}": each(
+        "expression_id", "expression:macra converted", "expression:ucad draft"
+    ),
+    f"{API}/joining/expressions/{{expression_id}}/submit": each(
+        "expression_id", "expression:fmcide submitted", "expression:ucad draft"
+    ),
+    f"{API}/joining/expressions/{{expression_id}}/assessment": each(
+        "expression_id", "expression:fmcide submitted", "expression:ucad draft"
+    ),
+    f"{API}/joining/assessments/{{assessment_id}}": each(
+        "assessment_id", "assessment:uon draft", "assessment:macra completed"
+    ),
+    f"{API}/joining/assessments/{{assessment_id}}/sections/{{section}}": each(
+        "assessment_id", "assessment:uon draft", "assessment:macra completed", section="ecosystem"
+    ),
+    f"{API}/joining/assessments/{{assessment_id}}/submit": each(
+        "assessment_id", "assessment:uon draft", "assessment:macra completed"
+    ),
+    f"{API}/calls/{{call_id}}": each("call_id", "call:open", "call:draft"),
+    f"{API}/calls/{{call_id}}/results": each(
+        "call_id", "call:first (results published)", "call:open"
+    ),
+    f"{API}/my/applications/{{application_id}}": each(
+        "application_id", "application:fmcide draft", "application:uon submitted"
+    ),
+    f"{API}/my/applications/{{application_id}}/submit": each(
+        "application_id", "application:fmcide draft", "application:uon submitted"
+    ),
+    f"{API}/my/applications/{{application_id}}/withdraw": each(
+        "application_id", "application:fmcide draft", "application:uon submitted"
+    ),
+    f"{API}/my/reviews/{{assignment_id}}/declaration": each(
+        "assignment_id", "review:demo reviewer assigned"
+    ),
+    f"{API}/my/reviews/{{assignment_id}}/scores": each(
+        "assignment_id", "review:idda reviewer accepted"
+    ),
+    f"{API}/lab/requests/{{request_id}}": each(
+        "request_id", "request:fmcide submitted", "request:macra in progress"
+    ),
+    f"{API}/lab/requests/{{request_id}}/agree": each(
+        "request_id", "request:macra assigned", "request:macra in progress"
+    ),
+    f"{API}/lab/requests/{{request_id}}/close": each("request_id", "request:macra delivered"),
+    f"{API}/monitoring/reports/{{report_id}}": each(
+        "report_id", "report:macra due", "report:tcra submitted"
+    ),
+    f"{API}/monitoring/reports/{{report_id}}/submit": each(
+        "report_id", "report:macra due", "report:gic changes requested"
+    ),
+}

@@ -1,0 +1,73 @@
+"""Freezes who reaches what today, before authorization moves to one policy: every URL
+pattern (GET) and every API operation, as every persona of the demo, against the golden
+file tests/access/matrix.json; plus invariants that hold whatever that file says.
+
+A change of access is either a bug or intended: if intended, rewrite the file with
+`UPDATE_ACCESS_MATRIX=1 pytest tests/access` and commit it with the change."""
+
+import pytest
+
+from . import golden, page_targets, policy
+
+pytestmark = pytest.mark.django_db
+
+
+def _templates(matrix) -> dict[str, str]:
+    return {
+        key: row.template for section in matrix["rows"].values() for key, row in section.items()
+    }
+
+
+def test_every_url_pattern_and_api_operation_is_walked(matrix):
+    unmapped = matrix["unmapped"]
+    assert not unmapped["pages"], (
+        "These URL patterns take parameters but the access matrix does not know which demo "
+        "objects to open them with. Add an entry to TARGETS in tests/access/page_targets.py "
+        "(objects by natural key in tests/access/objects.py), then run "
+        f"`{golden.HOW_TO_UPDATE}`:\n  " + "\n  ".join(unmapped["pages"])
+    )
+    assert not unmapped["api"], (
+        "These API operations take parameters the access matrix cannot fill. Add an entry to "
+        "API_TARGETS in tests/access/api_targets.py, then run "
+        f"`{golden.HOW_TO_UPDATE}`:\n  " + "\n  ".join(unmapped["api"])
+    )
+    walked = {row.name for row in matrix["rows"]["pages"].values()}
+    walked |= {row.name for row in matrix["rows"]["api"].values()}
+    stale = sorted(set(page_targets.TARGETS) - walked)
+    assert not stale, f"TARGETS names URL patterns that no longer exist: {stale}"
+
+
+def test_access_matrix_matches_the_golden_file(matrix):
+    observed = matrix["observed"]
+    if golden.UPDATE:
+        golden.save(observed)
+        pytest.skip(f"rewrote {golden.PATH.name}")
+    expected = golden.load()
+    assert expected, f"{golden.PATH} is missing: run `{golden.HOW_TO_UPDATE}`"
+    changes = golden.differences(expected, observed, _templates(matrix))
+    assert not changes, (
+        f"Access changed in {len(changes)} cell(s) (row (path template) persona: expected, "
+        f"got). If the change is intended, run `{golden.HOW_TO_UPDATE}` and commit "
+        "tests/access/matrix.json with it.\n  " + "\n  ".join(changes)
+    )
+
+
+@pytest.mark.parametrize("check", list(policy.CHECKS))
+def test_invariant(matrix, check):
+    broken = [
+        f"{section}: {key}  ({matrix['rows'][section][key].template})  {persona}: {answer}"
+        for section, key, persona, answer in policy.CHECKS[check](
+            matrix["rows"], matrix["observed"]
+        )
+        if (check, key, persona) not in policy.KNOWN
+    ]
+    assert not broken, f"{check}: {len(broken)} cell(s) break it\n  " + "\n  ".join(broken)
+
+
+def test_no_page_writes_on_get(matrix):
+    writes = matrix["writes"]
+    assert not writes, "These GETs wrote to the database (rolled back here): " + "; ".join(
+        f"{key} as {persona}: {tables}"
+        for key, cells in writes.items()
+        for persona, tables in cells.items()
+    )
