@@ -47,7 +47,6 @@ class PreferenceIn(Schema):
 class FeedOut(Schema):
     active: bool
     created_at: datetime | None = None
-    last_used_at: datetime | None = None
 
 
 class NewFeedOut(Schema):
@@ -142,7 +141,7 @@ def feed(request):
     active = selectors.active_feed(request.auth)
     if active is None:
         return {"active": False}
-    return {"active": True, "created_at": active.created_at, "last_used_at": active.last_used_at}
+    return {"active": True, "created_at": active.created_at}
 
 
 @router.post("/me/calendar-feed", response={201: NewFeedOut})

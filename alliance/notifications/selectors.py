@@ -1,5 +1,4 @@
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from . import tokens
 from .delivery import delivery_for
@@ -32,12 +31,8 @@ def user_for_feed(raw: str):
         .filter(token_hash=tokens.hash_secret(raw), revoked_at__isnull=True, user__is_active=True)
         .first()
     )
-    if feed is None:
-        return None
-    now = timezone.now()
-    if feed.last_used_at is None or (now - feed.last_used_at).total_seconds() > 3600:
-        CalendarFeed.objects.filter(pk=feed.pk).update(last_used_at=now)
-    return feed.user
+    # Reading the feed writes nothing (no "last used" stamp): a GET stays a read.
+    return feed.user if feed is not None else None
 
 
 def calendar_entries(user) -> list:

@@ -36,9 +36,10 @@ def inbox(request):
 
 
 @login_required
-@require_GET
+@require_POST
 def open_notification(request, pk):
-    """Follow a message's link, marking it read on the way (works without JavaScript)."""
+    """Follow a message's link, marking it read on the way (a form's button: a GET changes
+    nothing on this platform; works without JavaScript)."""
     notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
     services.mark_read(user=request.user, notification_id=notification.pk)
     if not notification.url:

@@ -15,6 +15,13 @@ API_TARGETS = {
     f"{API}/centres/{{centre_id}}/profile": each("centre_id", *CENTRES),
     f"{API}/verify/{{code}}": [{"code": ref("accreditation:macra active", "verification_code")}],
     f"{API}/initiatives/{{initiative_id}}": each("initiative_id", "initiative:macra"),
+    f"{API}/me/notifications/{{notification_id}}/read": each(
+        "notification_id", "notification:secretariat"
+    ),
+    f"{API}/me/notifications/{{notification_id}}/unread": each(
+        "notification_id", "notification:secretariat"
+    ),
+    f"{API}/me/notification-preferences/{{kind}}": [{"kind": "joining.updates"}],
     f"{API}/board/meetings/{{meeting_id}}": each("meeting_id", "meeting:upcoming"),
     f"{API}/joining/expressions/{{expression_id}}": each(
         "expression_id", "expression:macra converted", "expression:ucad draft"

@@ -5,7 +5,7 @@ in a transaction that is rolled back, so none of them can change anything."""
 import json
 import re
 
-from alliance.api.api import api
+from config.api import api
 
 from .api_targets import API_TARGETS
 from .walk import MISSING_PERSONAS, Persona, Row, case_label, resolve_kwargs, with_missing

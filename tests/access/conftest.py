@@ -3,6 +3,8 @@ import time_machine
 from django.core.cache import cache
 from django.db import transaction
 
+from alliance.core import kernel
+
 from . import api_walk, walk, world
 
 
@@ -26,7 +28,9 @@ def matrix(django_db_setup, django_db_blocker, tmp_path_factory):
     try:
         with time_machine.travel(world.FROZEN_AT, tick=False), django_db_blocker.unblock():
             cache.clear()  # a shared Redis may hold pages cached by an earlier run
-            with transaction.atomic():
+            # Each request keeps its own lock order, as in production, though one
+            # transaction wraps the whole walk so that it can be rolled back.
+            with transaction.atomic(), kernel.separate_lock_orders():
                 tokens = world.build()
                 users = {p: User.objects.get(email=e) for p, e in world.PERSONAS.items() if e}
                 browsers = {p: walk.Persona(user=users.get(p)) for p in world.PERSONAS}

@@ -20,6 +20,21 @@ def _latest(label, order, **lookup):
     return lambda: apps.get_model(label).objects.filter(**lookup).order_by(order).first()
 
 
+@dataclass
+class _Secret:
+    """A key carried in a URL (calendar feed, unsubscribe link), not a row."""
+
+    token: str
+
+
+def _unsubscribe_token(email: str) -> str:
+    from alliance.notifications.tokens import unsubscribe_token
+
+    return unsubscribe_token(
+        apps.get_model("accounts.User").objects.get(email=email), "joining.updates"
+    )
+
+
 def _assignment(call, org, reviewer):
     return _get(
         "calls.ReviewAssignment",
@@ -40,8 +55,16 @@ OBJECTS = {
         "accounts.Membership", organisation__acronym="MACRA", role="signatory"
     ),
     "invitation:macra pending": _get("accounts.Invitation", organisation__acronym="MACRA"),
-    "token:macra_focal": _get("api.ApiToken", user__email="focal@macra.demo.alliance.test"),
+    "token:macra_focal": _get("accounts.ApiToken", user__email="focal@macra.demo.alliance.test"),
     "milestone:expert network": _get("public.Milestone", title_en="Launch of the Expert Network"),
+    # notifications (tests/access/world.py makes them)
+    "notification:secretariat": _get(
+        "notifications.Notification", subject="A message for the access matrix"
+    ),
+    "feed:secretariat": lambda: _Secret("cal_access-matrix-secretariat"),
+    "unsubscribe:secretariat": lambda: _Secret(
+        _unsubscribe_token("secretariat@demo.alliance.test")
+    ),
     # centres
     "centre:macra (accredited)": _get("centres.Centre", name=MACRA_CENTRE),
     "centre:tih (recognised partner)": _get("centres.Centre", name=TIH_CENTRE),

@@ -42,6 +42,11 @@ def _by_name() -> dict[str, list[dict]]:
     # public
     for name in ("public:milestone_edit", "public:milestone_delete"):
         t[name] = each("pk", "milestone:expert network")
+    # notifications: the secretariat's own message; secrets carried in the URL
+    for name in ("notifications:open", "notifications:mark"):
+        t[name] = each("pk", "notification:secretariat")
+    t["notifications:unsubscribe"] = [{"token": ref("unsubscribe:secretariat", "token")}]
+    t["calendar_feed"] = [{"token": ref("feed:secretariat", "token")}]
     # credentials (outside the language prefix)
     t["credentials:status_list"] = [{"purpose": "revocation"}]
     # centres

@@ -41,6 +41,8 @@ PUBLIC_PAGES = {
     "monitoring:lesson_detail",
     "monitoring:lesson_attachment",
     "accounts:invitation_accept",  # the token in the URL is the key
+    "notifications:unsubscribe",  # the signed token in the URL is the key (RFC 8058)
+    "calendar_feed",  # the secret in the URL is the key
 }
 
 # API paths anyone may call without a token.

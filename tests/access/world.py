@@ -40,12 +40,35 @@ def _pdf(title: str) -> ContentFile:
     return ContentFile(f"%PDF-1.4\n% {title}\n".encode(), name=f"{title}.pdf")
 
 
+# The secretariat's calendar address in the matrix (a secret like any other, made known here).
+FEED_SECRET = "cal_access-matrix-secretariat"
+NOTIFICATION_SUBJECT = "A message for the access matrix"
+
+
 def build() -> dict[str, str]:
     """Seeds the database; returns each signed-in persona's API token secret."""
     call_command("seed_demo", stdout=StringIO())
     _stranger()
     _extras()
+    _notifications()
     return _tokens()
+
+
+def _notifications():
+    """An inbox item and a calendar feed of the secretariat's, which nobody else may touch."""
+    from alliance.notifications.models import CalendarFeed, Notification
+    from alliance.notifications.tokens import hash_secret
+
+    secretariat = _user(PERSONAS["secretariat"])
+    Notification.objects.create(
+        recipient=secretariat,
+        verb="expression.submitted",
+        kind="joining.updates",
+        subject=NOTIFICATION_SUBJECT,
+        url="http://127.0.0.1:8000/en/dashboard/",
+        delivery="off",
+    )
+    CalendarFeed.objects.create(user=secretariat, token_hash=hash_secret(FEED_SECRET))
 
 
 def _stranger():
@@ -129,7 +152,7 @@ def _extras():
 
 
 def _tokens() -> dict[str, str]:
-    from alliance.api.services import token_create
+    from alliance.accounts.tokens import token_create
 
     return {
         persona: token_create(actor=_user(email), name=TOKEN_NAME)[1]

@@ -57,7 +57,7 @@ def test_a_french_sign_up_gets_french_messages_with_french_links(page, settings)
     header.click()
     item = page.locator(".notification-list li").first
     assert "Manifestation d'intérêt soumise" in item.inner_text()
-    item.get_by_role("link", name=re.compile("Manifestation d'intérêt soumise")).click()
+    item.get_by_role("button", name=re.compile("^Manifestation d'intérêt soumise")).click()
     assert page.url.endswith(f"/fr/joining/interest/{expression.pk}/")
     page.get_by_role("link", name=re.compile("^Notifications")).click()
     assert page.locator(".notification.unread").count() == 0

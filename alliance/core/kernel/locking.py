@@ -93,27 +93,25 @@ def require_transaction(connection=None) -> None:
 
 @contextmanager
 def separate_lock_orders():
-    """Inside, each service's own transaction keeps its own lock order even when an outer
-    transaction wraps them all: for a single-process batch (the demo seeding) that runs
-    many services in one transaction, with no other transaction competing for the rows."""
+    """Inside, each transaction opened within the block keeps its own lock order even
+    though an outer transaction wraps them all: for a one-process batch that runs many
+    services in one transaction (the demo seeding), or a test harness that wraps many
+    requests in one, with no other transaction competing for the rows."""
     connection = transaction.get_connection()
-    previous = connection.__dict__.get("_kernel_separate", False)
-    connection._kernel_separate = True
+    previous = connection.__dict__.get("_kernel_base_depth")
+    connection._kernel_base_depth = len(connection.atomic_blocks)
     try:
         yield
     finally:
-        connection._kernel_separate = previous
+        connection._kernel_base_depth = previous
 
 
 def _scope(connection):
-    if connection.__dict__.get("_kernel_separate") and connection.savepoint_ids:
-        return connection.savepoint_ids[-1]
-    """A key for the transaction the caller is in.
-
-    Django's test cases wrap each test in atomic blocks marked `_from_testcase`; a service's
-    own transaction is then the first block that is not, a savepoint with a unique id. In
-    production the outermost block has no savepoint id: the log is then the one whose
-    on_commit marker is still pending (commit and rollback both discard it)."""
+    base = connection.__dict__.get("_kernel_base_depth")
+    if base is not None and connection.savepoint_ids:
+        # The first block opened inside separate_lock_orders(), block `base`.
+        index = min(base, len(connection.atomic_blocks) - 1)
+        return connection.savepoint_ids[index - 1] if index > 0 else None
     for i, block in enumerate(connection.atomic_blocks):
         if not getattr(block, "_from_testcase", False):
             # The outermost block opens the transaction and has no savepoint; block i > 0

@@ -53,7 +53,8 @@ def test_the_inbox_lists_messages_and_marks_them_read(client, secretariat_office
 def test_opening_a_message_marks_it_read_and_follows_its_link(client, secretariat_officer):
     [message] = _notify(secretariat_officer)
     client.force_login(secretariat_officer)
-    response = client.get(f"/en/notifications/{message.pk}/open/")
+    assert client.get(f"/en/notifications/{message.pk}/open/").status_code == 405
+    response = client.post(f"/en/notifications/{message.pk}/open/")
     assert response.status_code == 302
     assert response.url == "/en/joining/interest/1/"
     message.refresh_from_db()
@@ -63,7 +64,7 @@ def test_opening_a_message_marks_it_read_and_follows_its_link(client, secretaria
 def test_other_peoples_messages_are_not_found(client, secretariat_officer, stranger):
     [message] = _notify(secretariat_officer)
     client.force_login(stranger)
-    assert client.get(f"/en/notifications/{message.pk}/open/").status_code == 404
+    assert client.post(f"/en/notifications/{message.pk}/open/").status_code == 404
     assert client.post(f"/en/notifications/{message.pk}/mark/").status_code == 404
     message.refresh_from_db()
     assert message.read_at is None
