@@ -97,8 +97,9 @@ def deliver_one(message: Message, obj, event: Event, user) -> Notification | Non
             **(message.context(obj, event) if message.context else {}),
         }
         body = render_to_string(message.template, context)
+        files = message.attachments(obj, event, user) if message.attachments else []
         if isinstance(user, Guest):
-            send_guest_email(subject, body, user)
+            send_guest_email(subject, body, user, files)
             return None
         notification = Notification.objects.create(
             recipient=user,
@@ -113,11 +114,11 @@ def deliver_one(message: Message, obj, event: Event, user) -> Notification | Non
         )
         recount_unread(user.pk)
         if delivery == Delivery.IMMEDIATE:
-            send_email(notification, user)
+            send_email(notification, user, files)
     return notification
 
 
-def send_email(notification: Notification, user) -> None:
+def send_email(notification: Notification, user, attachments=()) -> None:
     """One message, one recipient. Claimed first, so a retried task does not send twice."""
     claimed = Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True).update(
         emailed_at=timezone.now()
@@ -141,13 +142,18 @@ def send_email(notification: Notification, user) -> None:
         to=[user.email],
         headers=unsubscribe_headers(user, kind),
     )
+    for filename, content, mimetype in attachments:
+        email.attach(filename, content, mimetype)
     email.send()
 
 
-def send_guest_email(subject: str, body: str, guest: Guest) -> None:
-    EmailMessage(
+def send_guest_email(subject: str, body: str, guest: Guest, attachments=()) -> None:
+    email = EmailMessage(
         subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[guest.email]
-    ).send()
+    )
+    for filename, content, mimetype in attachments:
+        email.attach(filename, content, mimetype)
+    email.send()
 
 
 def unsubscribe_url(user, kind_code: str) -> str:

@@ -47,6 +47,9 @@ class Message:
     context: Callable | None = None  # (obj, event) -> extra template context
     related: tuple = ()  # select_related when the object is fetched
     when: Callable | None = None  # (obj, event) -> bool: send at all?
+    # (obj, event, user) -> [(filename, content, mimetype)], e.g. an iCalendar invitation;
+    # made in the recipient's language. Only on emails sent at once (not in digests).
+    attachments: Callable | None = None
 
 
 @dataclass(frozen=True)
