@@ -1,6 +1,20 @@
+from urllib.parse import urlsplit, urlunsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.utils.translation import get_language
+
+from alliance.core.site import site_url
+
+
+def _on_site(value):
+    """A link allauth built from the request's host, moved to the configured site address:
+    every link in an email comes from SITE_URL (behind a proxy, the request's host can be
+    an internal name)."""
+    if isinstance(value, str) and value.startswith(("http://", "https://")):
+        parts = urlsplit(value)
+        return site_url(urlunsplit(("", "", parts.path, parts.query, parts.fragment)))
+    return value
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -17,3 +31,7 @@ class AccountAdapter(DefaultAccountAdapter):
         if language in {code for code, _name in settings.LANGUAGES}:
             user.preferred_language = language
         return user
+
+    def send_mail(self, template_prefix, email, context):
+        context = {key: _on_site(value) for key, value in context.items()}
+        return super().send_mail(template_prefix, email, context)

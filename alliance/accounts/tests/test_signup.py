@@ -87,10 +87,14 @@ def test_sign_up_error_in_french(client):
     assert "Il y a un problème" in body
 
 
-def test_password_reset_sends_a_link_that_sets_a_new_password(client, ministry_focal_point):
+def test_password_reset_sends_a_link_that_sets_a_new_password(
+    client, ministry_focal_point, settings
+):
+    # Links in emails point at the configured site address, not at the request's host.
+    settings.SITE_URL = "https://alliance.example.org"
     client.post("/en/accounts/password/reset/", {"email": "focal@ministry.test"})
     assert len(mail.outbox) == 1
-    path = re.search(r"http://testserver(/\S+)", mail.outbox[0].body).group(1)
+    path = re.search(r"https://alliance\.example\.org(/\S+)", mail.outbox[0].body).group(1)
     form_page = client.get(path, follow=True)
     action = form_page.redirect_chain[-1][0] if form_page.redirect_chain else path
     response = client.post(
@@ -107,3 +111,17 @@ def test_bad_reset_token_is_refused_clearly(client):
         "bad token" in response.content.decode().lower()
         or "invalid" in response.content.decode().lower()
     )
+
+
+def test_signing_up_on_the_french_pages_makes_french_the_language_of_emails(client, settings):
+    settings.SITE_URL = "https://alliance.example.org"
+    client.post(
+        "/fr/accounts/signup/",
+        {
+            "email": "awa@ministere.test",
+            "password1": "a-long-unusual-passphrase",
+            "password2": "a-long-unusual-passphrase",
+        },
+    )
+    assert User.objects.get(email="awa@ministere.test").preferred_language == "fr"
+    assert "https://alliance.example.org/fr/accounts/confirm-email/" in mail.outbox[0].body
