@@ -15,6 +15,7 @@ from alliance.centres.models import CentreType
 from alliance.centres.recommender import Profile, recommend
 from alliance.core.access import get_visible_or_404
 from alliance.core.models import StrategicObjective
+from alliance.core.schemas import WithActions
 
 from . import services
 from .forms import SECTION_FORMS
@@ -152,7 +153,7 @@ class ExpressionIn(Schema):
     contact_email: str = Field(min_length=3, max_length=254)
 
 
-class ExpressionOut(Schema):
+class ExpressionOut(WithActions):
     id: int
     organisation_id: int
     status: str
@@ -174,7 +175,7 @@ class ExpressionOut(Schema):
         return [ct.code for ct in obj.centre_types.all()]
 
 
-class AssessmentOut(Schema):
+class AssessmentOut(WithActions):
     id: int
     organisation_id: int
     expression_id: int
@@ -199,7 +200,7 @@ class AssessmentDetailOut(AssessmentOut):
     recommendation: RecommendationOut
 
 
-class DeclarationOut(Schema):
+class DeclarationOut(WithActions):
     id: int
     organisation_id: int
     assessment_id: int

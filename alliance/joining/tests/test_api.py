@@ -131,3 +131,17 @@ def test_assessment_through_the_api(client, ministry, ministry_focal_point):
     assert body["assessment"]["annual_budget_usd"] == 200000
     assert "years_secured" in body["errors"]
     assert body["assessment"]["section_status"]["financial"] == "in_progress"
+
+
+def test_the_api_says_what_the_caller_may_do_next(client, ministry, ministry_focal_point):
+    from alliance.accounts.tokens import token_create
+    from alliance.joining.tests.factories import ExpressionFactory
+
+    draft = ExpressionFactory(organisation=ministry)
+    _token, raw = token_create(actor=ministry_focal_point, name="script")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    body = client.get(f"/api/v1/joining/expressions/{draft.pk}", **auth).json()
+    assert body["actions"] == ["edit", "submit"]
+    submitted = client.post(f"/api/v1/joining/expressions/{draft.pk}/submit", **auth).json()
+    assert submitted["status"] == "submitted"
+    assert submitted["actions"] == []
