@@ -170,6 +170,10 @@ OBJECTS = {
         "lab.ProjectMilestone", project__title="Mobile money sandbox", title="Mid-term review"
     ),
     "deliverable:mobile money": _get("lab.Deliverable", project__title="Mobile money sandbox"),
+    "project:start-up cohort (completed)": _get("lab.Project", title="Start-up cohort 2025"),
+    "deliverable:start-up cohort (delivered)": _get(
+        "lab.Deliverable", project__title="Start-up cohort 2025"
+    ),
     # monitoring
     "indicator:startups": _get("monitoring.Indicator", code="startups-supported"),
     "centre indicator:macra startups": _get(

@@ -222,10 +222,15 @@ def _by_name() -> dict[str, list[dict]]:
             "item_pk": ref("project milestone:mobile money"),
         }
     ]
-    for name in ("deliverable_deliver", "deliverable_document"):
-        t[f"lab:{name}"] = [
-            {"pk": ref("project:mobile money (active)"), "item_pk": ref("deliverable:mobile money")}
-        ]
+    t["lab:deliverable_deliver"] = [
+        {"pk": ref("project:mobile money (active)"), "item_pk": ref("deliverable:mobile money")}
+    ]
+    t["lab:deliverable_document"] = [
+        {
+            "pk": ref("project:start-up cohort (completed)"),
+            "item_pk": ref("deliverable:start-up cohort (delivered)"),
+        }
+    ]
     t["lab:centre"] = each("centre_pk", *MANAGED_CENTRES[:1])
     # monitoring
     t["monitoring:indicator_edit"] = each("pk", "indicator:startups")
