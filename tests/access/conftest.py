@@ -40,6 +40,7 @@ def matrix(django_db_setup, django_db_blocker, tmp_path_factory):
     finally:
         settings.MEDIA_ROOT = old_media
     return {
+        "patterns": patterns,
         "rows": {"pages": page_rows, "api": api_rows},
         "observed": observed,
         "unmapped": {"pages": unmapped_pages, "api": unmapped_api},
