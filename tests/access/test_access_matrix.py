@@ -80,7 +80,7 @@ def test_invariant(matrix, check):
     assert not broken, f"{check}: {len(broken)} cell(s) break it\n  " + "\n  ".join(broken)
 
 
-def test_no_page_writes_on_get(matrix):
+def test_no_get_writes_to_the_database(matrix):
     writes = matrix["writes"]
     assert not writes, "These GETs wrote to the database (rolled back here): " + "; ".join(
         f"{key} as {persona}: {tables}"
