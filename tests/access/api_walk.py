@@ -8,7 +8,15 @@ import re
 from config.api import api
 
 from .api_targets import API_TARGETS
-from .walk import MISSING_PERSONAS, Persona, Row, case_label, resolve_kwargs, with_missing
+from .walk import (
+    BOOKKEEPING,
+    MISSING_PERSONAS,
+    Persona,
+    Row,
+    case_label,
+    resolve_kwargs,
+    with_missing,
+)
 
 
 def schema_path(route: str) -> str:
@@ -71,9 +79,14 @@ def call(persona: Persona, row: Row) -> str:
     return api_outcome(response, content)
 
 
-def walk_api(rows: dict[str, Row], personas: dict[str, Persona]) -> dict[str, dict[str, str]]:
+def walk_api(rows: dict[str, Row], personas: dict[str, Persona], writes: dict) -> dict:
+    """{row key: {persona: answer}}; GET operations that wrote something land in `writes`."""
     observed = {}
     for key, row in rows.items():
         asked = MISSING_PERSONAS if row.missing else personas
-        observed[key] = {p: call(personas[p], row) for p in asked}
+        observed[key] = {}
+        for p in asked:
+            observed[key][p] = call(personas[p], row)
+            if row.name.startswith("GET ") and personas[p].writes - BOOKKEEPING:
+                writes.setdefault(key, {})[p] = sorted(personas[p].writes - BOOKKEEPING)
     return observed

@@ -37,13 +37,14 @@ def matrix(django_db_setup, django_db_blocker, tmp_path_factory):
                 scripts = {p: walk.Persona(token=tokens.get(p)) for p in world.PERSONAS}
                 observed = {
                     "pages": walk.walk_pages(page_rows, browsers, writes),
-                    "api": api_walk.walk_api(api_rows, scripts),
+                    "api": api_walk.walk_api(api_rows, scripts, writes),
                 }
                 transaction.set_rollback(True)
             cache.clear()
     finally:
         settings.MEDIA_ROOT = old_media
     return {
+        "patterns": patterns,
         "rows": {"pages": page_rows, "api": api_rows},
         "observed": observed,
         "unmapped": {"pages": unmapped_pages, "api": unmapped_api},

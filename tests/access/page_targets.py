@@ -1,6 +1,8 @@
 """Which demo objects each URL pattern with parameters is walked with: one per state in
-which access can differ. A URL pattern added later that takes parameters fails the
-matrix until it has an entry here (and, for the invariants, a place in PRIVATE or PUBLIC)."""
+which access differs (a draft and a submitted application, a call in draft and an open
+one, one's own organisation and another...). A URL pattern added later that takes
+parameters fails the matrix until it has an entry here; an object anyone may see goes in
+`policy.PUBLIC_OBJECTS`, every other one counts as someone else's for the stranger."""
 
 from .objects import ref
 
@@ -10,13 +12,7 @@ def each(param: str, *keys: str, **fixed) -> list[dict]:
     return [{param: ref(key), **fixed} for key in keys]
 
 
-MANAGED_CENTRES = ("centre:macra (accredited)", "centre:mexico (in design)")
-PUBLIC_CENTRES = ("centre:macra (accredited)", "centre:mexico (in design)")
-ACCREDITATIONS = (
-    "accreditation:macra active",
-    "accreditation:brazil suspended",
-    "accreditation:gic under evaluation",
-)
+CENTRES = ("centre:macra (accredited)", "centre:mexico (in design)")
 PUBLIC_CALLS = ("call:open", "call:draft")
 APPLICATIONS = (
     "application:fmcide draft",
@@ -34,7 +30,6 @@ PROJECTS = ("project:mobile money (active)", "project:policy lab (planned)")
 REPORTS = ("report:macra due", "report:tcra submitted", "report:macra accepted")
 LESSONS = ("lesson:published", "lesson:draft")
 NOMINATIONS = ("nomination:macra submitted",)
-DECISIONS = ("decision:published", "decision:unpublished")
 
 
 def _by_name() -> dict[str, list[dict]]:
@@ -50,21 +45,20 @@ def _by_name() -> dict[str, list[dict]]:
     # credentials (outside the language prefix)
     t["credentials:status_list"] = [{"purpose": "revocation"}]
     # centres
-    t["centres:detail"] = each("pk", *PUBLIC_CENTRES)
+    t["centres:detail"] = each("pk", *CENTRES)
     t["centres:verify_code"] = [
         {"code": ref("accreditation:thailand revoked", "verification_code")}
     ]
     t["centres:recognition"] = each("pk", "recognition:tih approved", "recognition:ucad requested")
     for name in ("edit", "close", "accredit", "move_request"):
-        t[f"centres:{name}"] = each("pk", *MANAGED_CENTRES)
+        t[f"centres:{name}"] = each("pk", *CENTRES)
     for name in ("manage", "profile"):  # what a centre manager opens most
-        t[f"centres:{name}"] = each("pk", *MANAGED_CENTRES, "centre:tih (recognised partner)")
+        t[f"centres:{name}"] = each("pk", *CENTRES, "centre:tih (recognised partner)")
     t["centres:checklist"] = each("pk", "centre:mexico (in design)", item="cooperation_agreement")
-    t["centres:initiative_new"] = each("centre_pk", *MANAGED_CENTRES[:1])
+    t["centres:initiative_new"] = each("centre_pk", *CENTRES[:1])
     t["centres:initiative_edit"] = each("pk", "initiative:macra")
-    t["centres:renewal_open"] = each("pk", *ACCREDITATIONS)
-    for name in ("certificate", "credential"):
-        t[f"centres:{name}"] = each("pk", *ACCREDITATIONS[:1])
+    for name in ("renewal_open", "certificate", "credential"):
+        t[f"centres:{name}"] = each("pk", "accreditation:macra active")
     t["centres:accreditation_action"] = [
         {"pk": ref("accreditation:macra active"), "action": "suspend"},
         {"pk": ref("accreditation:brazil suspended"), "action": "reinstate"},
@@ -157,7 +151,7 @@ def _by_name() -> dict[str, list[dict]]:
     ):
         t[f"board:{name}"] = each("pk", "meeting:upcoming")
     for name in ("decision_status", "decision_publish"):
-        t[f"board:{name}"] = each("pk", *DECISIONS)
+        t[f"board:{name}"] = each("pk", "decision:published")
     t["board:expert_decide"] = each("pk", "expert:applied")
     # joining
     for name in ("organisation", "expression_create"):
@@ -227,15 +221,20 @@ def _by_name() -> dict[str, list[dict]]:
             "item_pk": ref("project milestone:mobile money"),
         }
     ]
-    for name in ("deliverable_deliver", "deliverable_document"):
-        t[f"lab:{name}"] = [
-            {"pk": ref("project:mobile money (active)"), "item_pk": ref("deliverable:mobile money")}
-        ]
-    t["lab:centre"] = each("centre_pk", *MANAGED_CENTRES[:1])
+    t["lab:deliverable_deliver"] = [
+        {"pk": ref("project:mobile money (active)"), "item_pk": ref("deliverable:mobile money")}
+    ]
+    t["lab:deliverable_document"] = [
+        {
+            "pk": ref("project:start-up cohort (completed)"),
+            "item_pk": ref("deliverable:start-up cohort (delivered)"),
+        }
+    ]
+    t["lab:centre"] = each("centre_pk", *CENTRES[:1])
     # monitoring
     t["monitoring:indicator_edit"] = each("pk", "indicator:startups")
     for name in ("centre_dashboard", "centre_indicator_set", "centre_csv", "schedule_set"):
-        t[f"monitoring:{name}"] = each("centre_pk", *MANAGED_CENTRES[:1])
+        t[f"monitoring:{name}"] = each("centre_pk", *CENTRES[:1])
     for name in ("centre_indicator_remove", "centre_indicator_svg"):
         t[f"monitoring:{name}"] = [
             {

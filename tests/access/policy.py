@@ -95,8 +95,6 @@ PUBLIC_OBJECTS = {
     "call:europe (in review)",
     "centre:macra (accredited)",
     "centre:tih (recognised partner)",
-    "centre:brazil (suspended)",
-    "centre:thailand (closed)",
     "initiative:macra",
     "lesson:published",
     "lesson attachment:published",

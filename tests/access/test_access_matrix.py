@@ -7,7 +7,7 @@ A change of access is either a bug or intended: if intended, rewrite the file wi
 
 import pytest
 
-from . import golden, page_targets, policy
+from . import api_targets, api_walk, golden, objects, page_targets, policy, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -31,10 +31,26 @@ def test_every_url_pattern_and_api_operation_is_walked(matrix):
         "API_TARGETS in tests/access/api_targets.py, then run "
         f"`{golden.HOW_TO_UPDATE}`:\n  " + "\n  ".join(unmapped["api"])
     )
-    walked = {row.name for row in matrix["rows"]["pages"].values()}
-    walked |= {row.name for row in matrix["rows"]["api"].values()}
-    stale = sorted(set(page_targets.TARGETS) - walked)
-    assert not stale, f"TARGETS names URL patterns that no longer exist: {stale}"
+    pages = {row.name for row in matrix["rows"]["pages"].values()}
+    api = {row.template for row in matrix["rows"]["api"].values()}
+    api_names = {row.name for row in matrix["rows"]["api"].values()}
+    not_walked = [
+        f"{p.name or '(no name)'}  {p.template}"
+        for p in matrix["patterns"]
+        if not walk.skip_reason(p)
+        and p.name not in pages
+        and api_walk.schema_path(p.template) not in api
+    ]
+    assert not not_walked, "URL patterns the matrix does not walk:\n  " + "\n  ".join(not_walked)
+    operations = {f"{method} {path}" for method, path, _op in api_walk.operations()}
+    assert operations <= api_names, f"API operations not called: {sorted(operations - api_names)}"
+    stale = sorted(set(page_targets.TARGETS) - pages) + sorted(set(api_targets.API_TARGETS) - api)
+    assert not stale, f"TARGETS / API_TARGETS name URLs that no longer exist: {stale}"
+    rows = [row for section in matrix["rows"].values() for row in section.values()]
+    unused = sorted(set(objects.OBJECTS) - {key for row in rows for key in row.refs})
+    assert not unused, f"tests/access/objects.py has objects no URL opens: {unused}"
+    unknown = sorted(policy.PUBLIC_OBJECTS - set(objects.OBJECTS))
+    assert not unknown, f"policy.PUBLIC_OBJECTS names objects that do not exist: {unknown}"
 
 
 def test_access_matrix_matches_the_golden_file(matrix):
@@ -64,7 +80,7 @@ def test_invariant(matrix, check):
     assert not broken, f"{check}: {len(broken)} cell(s) break it\n  " + "\n  ".join(broken)
 
 
-def test_no_page_writes_on_get(matrix):
+def test_no_get_writes_to_the_database(matrix):
     writes = matrix["writes"]
     assert not writes, "These GETs wrote to the database (rolled back here): " + "; ".join(
         f"{key} as {persona}: {tables}"

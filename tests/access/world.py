@@ -92,6 +92,7 @@ def _extras():
     from alliance.accounts.models import Organisation
     from alliance.calls.models import Application, ApplicationDocument, Call, CallExport
     from alliance.core.models import StrategicObjective
+    from alliance.lab.models import Deliverable
     from alliance.monitoring.models import (
         CentreReport,
         LessonAttachment,
@@ -140,6 +141,8 @@ def _extras():
         file=_pdf("sandbox-exit-report"),
         uploaded_by=lab,
     )
+    delivered = Deliverable.objects.get(project__title="Start-up cohort 2025")
+    delivered.document.save("final-report.pdf", _pdf("final-report"), save=True)
     LessonLearned.objects.create(
         title="A lesson still in draft",
         summary="Not published yet.",
