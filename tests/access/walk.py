@@ -20,7 +20,7 @@ from .page_targets import GET_REFUSED, SKIPPED_NAMESPACES, SKIPPED_PREFIXES, TAR
 # real object's where the persona may not see it; no one may get a 5xx).
 # A write to a table other than these during a GET is reported (sessions and token use
 # are bookkeeping, not state).
-BOOKKEEPING = {"django_session", "api_apitoken"}
+BOOKKEEPING = {"django_session", "accounts_apitoken"}
 WRITE = re.compile(r'\s*(?:INSERT INTO|UPDATE|DELETE FROM)\s+("?\w+"?)', re.IGNORECASE)
 
 MISSING_PERSONAS = ("anonymous", "stranger", "secretariat")
