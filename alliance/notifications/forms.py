@@ -28,4 +28,6 @@ class PreferencesForm(forms.Form):
                 choices=Delivery.choices,
                 initial=current.get(kind.code, kind.default),
                 widget=forms.RadioSelect,
+                # A kind left out of the post keeps its current choice.
+                required=False,
             )

@@ -83,7 +83,7 @@ def preferences(request):
     form = PreferencesForm(request.POST or None, current=current)
     if request.method == "POST" and form.is_valid():
         for code, delivery in form.cleaned_data.items():
-            if current.get(code) != delivery:
+            if delivery and current.get(code) != delivery:
                 services.set_preference(user=request.user, kind=code, delivery=delivery)
         messages.success(request, _("Your notification preferences were saved."))
         return redirect("notifications:preferences")
