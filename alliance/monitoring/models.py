@@ -70,14 +70,15 @@ def plain(value: Decimal) -> str:
 
 def check_value(unit: str, value: Decimal) -> str | None:
     """The reason a value does not fit the unit, or None. Shared by forms and services."""
-    from django.utils.translation import gettext as _t
+    # gettext by its own name, so that makemessages finds the messages.
+    from django.utils.translation import gettext
 
     if unit == Unit.PERCENT and not (0 <= value <= 100):
-        return _t("A percentage is between 0 and 100.")
+        return gettext("A percentage is between 0 and 100.")
     if unit == Unit.COUNT and (value < 0 or value != value.to_integral_value()):
-        return _t("A count is a whole number, 0 or more.")
+        return gettext("A count is a whole number, 0 or more.")
     if unit == Unit.USD and value < 0:
-        return _t("An amount in US dollars cannot be negative.")
+        return gettext("An amount in US dollars cannot be negative.")
     return None
 
 

@@ -4,7 +4,6 @@ one is submitted. Also the report due dates in the centre managers' calendar fee
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from alliance.accounts.policy import MANAGER_ROLES
@@ -125,7 +124,7 @@ def report_due_dates(user):
     return [
         CalendarEntry(
             uid=f"centre-report-{report.pk}-due",
-            summary=_t("Report due: %(centre)s (%(period)s)")
+            summary=_("Report due: %(centre)s (%(period)s)")
             % {"centre": report.centre.name, "period": report.period},
             start=report.due_date,
             url=_url(report, None),
