@@ -9,6 +9,7 @@ from ninja import Router, Schema
 from ninja.decorators import decorate_view
 
 from alliance.accounts.auth import TokenAuth
+from alliance.core import kernel
 
 from . import services
 from .permissions import get_report_for, reports_visible_to
@@ -38,6 +39,8 @@ class ReportOut(Schema):
     lab_comments: str
     submitted_at: datetime | None
     values: list[ValueOut]
+    # What the token's owner may do next (the transition table and the policy).
+    actions: list[str]
 
 
 class ValueIn(Schema):
@@ -59,7 +62,7 @@ class FiguresOut(Schema):
     lessons: int
 
 
-def _out(report) -> dict:
+def _out(report, user) -> dict:
     values = {v.centre_indicator_id: v for v in report.values.all()}
     return {
         "id": report.pk,
@@ -83,18 +86,19 @@ def _out(report) -> dict:
             }
             for ci in report.centre.monitored_indicators.select_related("indicator")
         ],
+        "actions": sorted(kernel.allowed_actions(report, user)),
     }
 
 
 @router.get("/monitoring/reports", response=list[ReportOut])
 def report_list(request):
     rows = reports_visible_to(request.auth).prefetch_related("values").order_by("-due_date")
-    return [_out(r) for r in rows[:100]]
+    return [_out(r, request.auth) for r in rows[:100]]
 
 
 @router.get("/monitoring/reports/{report_id}", response=ReportOut)
 def report_get(request, report_id: int):
-    return _out(get_report_for(request.auth, report_id))
+    return _out(get_report_for(request.auth, report_id), request.auth)
 
 
 @router.put("/monitoring/reports/{report_id}", response=ReportOut)
@@ -106,14 +110,14 @@ def report_save(request, report_id: int, payload: DraftIn):
         narrative=payload.narrative,
         values={v.centre_indicator_id: (v.value, v.note) for v in payload.values},
     )
-    return _out(get_report_for(request.auth, report_id))
+    return _out(get_report_for(request.auth, report_id), request.auth)
 
 
 @router.post("/monitoring/reports/{report_id}/submit", response=ReportOut)
 def report_submit(request, report_id: int):
     report = get_report_for(request.auth, report_id)
     services.report_submit(report_id=report.pk, actor=request.auth)
-    return _out(get_report_for(request.auth, report_id))
+    return _out(get_report_for(request.auth, report_id), request.auth)
 
 
 @router.get("/monitoring/figures", response=FiguresOut, auth=None)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.core.i18n import TranslatedFieldsMixin
 from alliance.core.uploads import UploadValidator
 
-from .states import LessonStatus, ReportStatus
+from .states import EDITABLE_STATES, REPORT_TAG, LessonStatus, ReportStatus
 
 
 class Unit(models.TextChoices):
@@ -47,6 +47,12 @@ class Indicator(TranslatedFieldsMixin, models.Model):
         ordering = ["objective__order", "code"]
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
+        permissions = [
+            (
+                "manage_indicators",
+                _("Can keep the indicator catalogue, reporting schedules and centres' indicators"),
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -64,14 +70,15 @@ def plain(value: Decimal) -> str:
 
 def check_value(unit: str, value: Decimal) -> str | None:
     """The reason a value does not fit the unit, or None. Shared by forms and services."""
-    from django.utils.translation import gettext as _t
+    # gettext by its own name, so that makemessages finds the messages.
+    from django.utils.translation import gettext
 
     if unit == Unit.PERCENT and not (0 <= value <= 100):
-        return _t("A percentage is between 0 and 100.")
+        return gettext("A percentage is between 0 and 100.")
     if unit == Unit.COUNT and (value < 0 or value != value.to_integral_value()):
-        return _t("A count is a whole number, 0 or more.")
+        return gettext("A count is a whole number, 0 or more.")
     if unit == Unit.USD and value < 0:
-        return _t("An amount in US dollars cannot be negative.")
+        return gettext("An amount in US dollars cannot be negative.")
     return None
 
 
@@ -177,6 +184,10 @@ class CentreReport(models.Model):
         ordering = ["-due_date", "id"]
         verbose_name = _("centre report")
         verbose_name_plural = _("centre reports")
+        permissions = [
+            ("view_all_reports", _("Can see every centre's reports and the network dashboard")),
+            ("review_report", _("Can accept centre reports or ask for changes")),
+        ]
         indexes = [
             models.Index(fields=["status", "due_date"], name="report_status_due_idx"),
             models.Index(fields=["centre", "-due_date"], name="report_centre_due_idx"),
@@ -187,9 +198,11 @@ class CentreReport(models.Model):
 
     @property
     def editable(self) -> bool:
-        from .states import EDITABLE_STATES
-
         return self.status in EDITABLE_STATES
+
+    @property
+    def status_tag(self) -> str:
+        return REPORT_TAG.get(self.status, "tag-grey")
 
 
 class IndicatorValue(models.Model):
@@ -320,6 +333,7 @@ class LessonLearned(models.Model):
         ordering = ["-published_at", "-id"]
         verbose_name = _("lesson learned")
         verbose_name_plural = _("lessons learned")
+        permissions = [("moderate_lessons", _("Can publish and withdraw any lesson learned"))]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="lesson_status_pub_idx"),
             models.Index(fields=["objective", "status"], name="lesson_objective_idx"),
@@ -328,6 +342,10 @@ class LessonLearned(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def in_library(self) -> bool:
+        return self.status == LessonStatus.PUBLISHED
 
 
 class LessonAttachment(models.Model):

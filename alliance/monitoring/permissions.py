@@ -1,49 +1,39 @@
-"""Who may do what in monitoring: the Lab (Lab experts, the secretariat) reviews and keeps
-the catalogue; centre managers (members of the host organisation) fill their reports."""
+"""Access-checked fetchers for monitoring: a 404 for what a person may not see. Who may do
+what is in policy.py."""
 
-from django.db.models import QuerySet
-from django.utils.translation import gettext as _
+from django.db.models import Q, QuerySet
 
-from alliance.accounts.roles import StaffRole, has_role
-from alliance.centres.permissions import is_centre_manager, managed_centres
+from alliance.centres.permissions import managed_centres
 from alliance.core.access import get_visible_or_404
-from alliance.core.states import PermissionRefused
+from alliance.core.policy import can
 
-from .models import CentreReport
-
-LAB_ROLES = (StaffRole.LAB_EXPERT, StaffRole.SECRETARIAT)
-READ_ROLES = (StaffRole.LAB_EXPERT, StaffRole.SECRETARIAT, StaffRole.DIRECTOR)
-
-
-def is_lab(user) -> bool:
-    return has_role(user, *LAB_ROLES)
-
-
-def is_monitoring_staff(user) -> bool:
-    return has_role(user, *READ_ROLES)
-
-
-def require_lab(user) -> None:
-    if not is_lab(user):
-        raise PermissionRefused(_("Only a Lab expert or the secretariat can do this."))
-
-
-def require_centre_manager(user, centre) -> None:
-    if not is_centre_manager(user, centre):
-        raise PermissionRefused(_("Only a member of the host organisation can do this."))
-
-
-def require_lab_or_manager(user, centre) -> None:
-    if not (is_lab(user) or is_centre_manager(user, centre)):
-        raise PermissionRefused(_("Only the Lab or the centre's managers can do this."))
+from .models import CentreReport, LessonLearned
+from .states import LessonStatus
 
 
 def reports_visible_to(user) -> QuerySet[CentreReport]:
+    """Staff see every report; a member of a host organisation sees its centres' reports."""
     rows = CentreReport.objects.select_related("centre", "period")
-    if is_monitoring_staff(user):
+    if can(user, "monitoring.staff"):
         return rows
     return rows.filter(centre__in=managed_centres(user).values("pk"))
 
 
 def get_report_for(user, pk: int) -> CentreReport:
     return get_visible_or_404(reports_visible_to(user), pk=pk)
+
+
+def lessons_visible_to(user) -> QuerySet[LessonLearned]:
+    """Everyone reads the published lessons; authors also their own, the Lab every one."""
+    rows = LessonLearned.objects.select_related(
+        "objective", "region", "centre", "author"
+    ).prefetch_related("attachments")
+    if can(user, "monitoring.lesson.moderate"):
+        return rows
+    if getattr(user, "is_authenticated", False):
+        return rows.filter(Q(status=LessonStatus.PUBLISHED) | Q(author=user))
+    return rows.filter(status=LessonStatus.PUBLISHED)
+
+
+def get_lesson_for(user, pk: int) -> LessonLearned:
+    return get_visible_or_404(lessons_visible_to(user), pk=pk)

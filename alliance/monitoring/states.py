@@ -1,5 +1,12 @@
+"""The lifecycles of monitoring, as plain transition tables (docs/states/monitoring.md).
+
+Opening a report is the creation of its row by the `open_reports` job, and reminders change
+no state: neither is an action here (services/schedule.py)."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from alliance.core.kernel import Action, Machine
 
 
 class ReportStatus(models.TextChoices):
@@ -9,14 +16,39 @@ class ReportStatus(models.TextChoices):
     CHANGES_REQUESTED = "changes_requested", _("Changes requested")
 
 
-REPORT_ALLOWED = {
-    ReportStatus.DUE: {ReportStatus.SUBMITTED},
-    ReportStatus.SUBMITTED: {ReportStatus.ACCEPTED, ReportStatus.CHANGES_REQUESTED},
-    ReportStatus.CHANGES_REQUESTED: {ReportStatus.SUBMITTED},
-}
+R = ReportStatus
+FILL = "monitoring.report.fill"
+DECIDE = "monitoring.report.decide"
+REPORT = Machine(
+    "monitoring.CentreReport",
+    ReportStatus,
+    {
+        # Drafts, values, initiative progress and attachments (services/reports.py).
+        "edit": Action(
+            [R.DUE, R.CHANGES_REQUESTED],
+            None,
+            "report.saved",
+            rule=FILL,
+            refused=_("This report was submitted: it can no longer be changed."),
+            refused_code="not_editable",
+        ),
+        "submit": Action([R.DUE, R.CHANGES_REQUESTED], R.SUBMITTED, "report.submitted", FILL),
+        "accept": Action([R.SUBMITTED], R.ACCEPTED, "report.accepted", DECIDE),
+        "request_changes": Action(
+            [R.SUBMITTED], R.CHANGES_REQUESTED, "report.changes_requested", DECIDE
+        ),
+    },
+)
 
-# The centre can still type into the report.
-EDITABLE_STATES = {ReportStatus.DUE, ReportStatus.CHANGES_REQUESTED}
+# The centre can still type into the report (and is reminded of it).
+EDITABLE_STATES = frozenset(REPORT.action("edit").source)
+
+# Display only: the colour of a report's status tag.
+REPORT_TAG = {
+    R.SUBMITTED: "tag-yellow",
+    R.ACCEPTED: "tag-green",
+    R.CHANGES_REQUESTED: "tag-red",
+}
 
 
 class LessonStatus(models.TextChoices):
@@ -25,8 +57,16 @@ class LessonStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-LESSON_ALLOWED = {
-    LessonStatus.DRAFT: {LessonStatus.PUBLISHED},
-    LessonStatus.PUBLISHED: {LessonStatus.WITHDRAWN},
-    LessonStatus.WITHDRAWN: {LessonStatus.PUBLISHED},
-}
+L = LessonStatus
+CHANGE_LESSON = "monitoring.lesson.change"
+LESSON = Machine(
+    "monitoring.LessonLearned",
+    LessonStatus,
+    {
+        "publish": Action([L.DRAFT, L.WITHDRAWN], L.PUBLISHED, "lesson.published", CHANGE_LESSON),
+        "withdraw": Action([L.PUBLISHED], L.WITHDRAWN, "lesson.withdrawn", CHANGE_LESSON),
+    },
+)
+
+# The status a person asks for on the lesson page -> the action that leads there.
+LESSON_ACTION_TO = {L.PUBLISHED: "publish", L.WITHDRAWN: "withdraw"}

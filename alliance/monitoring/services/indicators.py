@@ -3,15 +3,14 @@
 from datetime import date
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from alliance.accounts.models import User
-from alliance.core.audit import record_event
+from alliance.core import kernel, policy
 from alliance.core.states import TransitionRefused
 
 from ..models import CentreIndicator, Indicator, ReportingSchedule, check_value
-from ..permissions import require_lab, require_lab_or_manager
 
 INDICATOR_FIELDS = [
     "objective",
@@ -28,12 +27,11 @@ INDICATOR_FIELDS = [
 
 @transaction.atomic
 def indicator_save(*, actor: User, indicator: Indicator | None = None, **fields) -> Indicator:
-    require_lab(actor)
+    policy.require(actor, "monitoring.indicator.manage")
     if indicator is None:
-        indicator = Indicator.objects.create(**fields)
-        record_event(actor=actor, verb="indicator.created", obj=indicator, after=indicator.code)
-        return indicator
-    indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
+        indicator = Indicator(**fields)
+        return kernel.create(indicator, actor=actor, verb="indicator.created", after=indicator.code)
+    indicator = kernel.lock(Indicator, indicator.pk)
     if (
         fields.get("unit", indicator.unit) != indicator.unit
         and indicator.centre_uses.filter(values__isnull=False).exists()
@@ -43,17 +41,10 @@ def indicator_save(*, actor: User, indicator: Indicator | None = None, **fields)
             code="unit_in_use",
         )
     before = {f: str(getattr(indicator, f)) for f in fields}
-    for name, value in fields.items():
-        setattr(indicator, name, value)
-    indicator.save(update_fields=list(fields))
-    record_event(
-        actor=actor,
-        verb="indicator.changed",
-        obj=indicator,
-        before=before,
-        after={f: str(getattr(indicator, f)) for f in fields},
+    after = {f: str(value) for f, value in fields.items()}
+    return kernel.change(
+        indicator, actor=actor, verb="indicator.changed", fields=fields, before=before, after=after
     )
-    return indicator
 
 
 @transaction.atomic
@@ -67,7 +58,7 @@ def centre_indicator_set(
     target: Decimal,
     target_year: int,
 ) -> CentreIndicator:
-    require_lab_or_manager(actor, centre)
+    policy.require(actor, "monitoring.centre_indicator.set", centre)
     for value in (baseline, target):
         reason = check_value(indicator.unit, value)
         if reason:
@@ -76,52 +67,50 @@ def centre_indicator_set(
         raise TransitionRefused(
             _("The target year cannot come before the baseline year."), code="years"
         )
-    row, created = CentreIndicator.objects.select_for_update().update_or_create(
-        centre=centre,
-        indicator=indicator,
-        defaults={
-            "baseline": baseline,
-            "baseline_year": baseline_year,
-            "target": target,
-            "target_year": target_year,
-        },
-    )
-    record_event(
-        actor=actor,
-        verb="centre_indicator.set",
-        obj=row,
-        after={
-            "indicator": indicator.code,
-            "baseline": str(baseline),
-            "target": str(target),
-            "created": created,
-        },
-    )
-    return row
+    values = {
+        "baseline": baseline,
+        "baseline_year": baseline_year,
+        "target": target,
+        "target_year": target_year,
+    }
+    existing = CentreIndicator.objects.filter(centre=centre, indicator=indicator)
+    rows = kernel.lock_rows(existing)
+    after = {
+        "indicator": indicator.code,
+        "baseline": str(baseline),
+        "target": str(target),
+        "created": not rows,
+    }
+    verb = "centre_indicator.set"
+    if rows:
+        return kernel.change(rows[0], actor=actor, verb=verb, fields=values, after=after)
+    try:
+        with transaction.atomic():
+            row = CentreIndicator(centre=centre, indicator=indicator, **values)
+            return kernel.create(row, actor=actor, verb=verb, after=after)
+    except IntegrityError:  # set at the same moment by someone else: update theirs
+        (row,) = kernel.lock_rows(existing)
+        after["created"] = False
+        return kernel.change(row, actor=actor, verb=verb, fields=values, after=after)
 
 
 @transaction.atomic
 def centre_indicator_remove(*, actor: User, centre_indicator_id: int) -> None:
-    row = (
-        CentreIndicator.objects.select_for_update()
-        .select_related("centre", "indicator")
-        .get(pk=centre_indicator_id)
-    )
-    require_lab_or_manager(actor, row.centre)
+    row = kernel.lock(CentreIndicator, centre_indicator_id, related=("centre", "indicator"))
+    policy.require(actor, "monitoring.centre_indicator.set", row.centre)
     if row.values.exists():
         raise TransitionRefused(
             _("Values were reported for this indicator: it stays in the centre's history."),
             code="has_values",
         )
-    record_event(actor=actor, verb="centre_indicator.removed", obj=row, before=row.indicator.code)
-    row.delete()
+    kernel.delete(row, actor=actor, verb="centre_indicator.removed", before=row.indicator.code)
 
 
 @transaction.atomic
 def schedule_set(
     *, actor: User, centre, period_months: int, first_period_start: date, due_days: int
 ) -> ReportingSchedule:
-    require_lab(actor)
+    policy.require(actor, "monitoring.schedule.set", centre)
     if period_months not in (3, 6, 12):
         raise TransitionRefused(_("Choose an annual, half-yearly or quarterly period."))
     schedule, _created = ReportingSchedule.objects.update_or_create(
@@ -132,10 +121,10 @@ def schedule_set(
             "due_days": due_days,
         },
     )
-    record_event(
+    kernel.record(
+        centre,
         actor=actor,
         verb="reporting_schedule.set",
-        obj=centre,
         after={"months": period_months, "start": first_period_start.isoformat(), "due": due_days},
     )
     return schedule

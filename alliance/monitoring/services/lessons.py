@@ -8,14 +8,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from alliance.accounts.models import User
-from alliance.centres.permissions import is_centre_manager
-from alliance.core.audit import record_event
-from alliance.core.states import PermissionRefused, TransitionRefused, require_transition
+from alliance.core import kernel, policy
+from alliance.core.states import TransitionRefused
 from alliance.core.uploads import validate_upload
 
 from ..models import LessonAttachment, LessonLearned
-from ..permissions import is_lab
-from ..states import LESSON_ALLOWED, LessonStatus
+from ..states import CHANGE_LESSON, LESSON_ACTION_TO
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "code", "pre",
@@ -36,13 +34,6 @@ def render_markdown(text: str) -> str:
     return mark_safe(cleaned)  # noqa: S308 - cleaned by nh3 just above
 
 
-def _require_author(actor: User, centre) -> None:
-    if is_lab(actor):
-        return
-    if centre is None or not is_centre_manager(actor, centre):
-        raise PermissionRefused(_("Only the Lab or a centre's managers can publish lessons."))
-
-
 @transaction.atomic
 def lesson_create(
     *,
@@ -57,14 +48,7 @@ def lesson_create(
     attachments=(),
     publish: bool = False,
 ) -> LessonLearned:
-    _require_author(actor, centre)
-    if not title.strip() or not body.strip():
-        raise TransitionRefused(_("Give the lesson a title and a text."), code="incomplete")
-    for upload in attachments or ():
-        validate_upload(upload, "document")
-    if centre is not None and region is None:
-        region = centre.country.region
-    lesson = LessonLearned.objects.create(
+    lesson = LessonLearned(
         title=title.strip(),
         summary=summary.strip(),
         body=body,
@@ -74,30 +58,38 @@ def lesson_create(
         language=language,
         author=actor,
     )
+    policy.require(actor, "monitoring.lesson.create", lesson)
+    if not title.strip() or not body.strip():
+        raise TransitionRefused(_("Give the lesson a title and a text."), code="incomplete")
+    for upload in attachments or ():
+        validate_upload(upload, "document")
+    if centre is not None and region is None:
+        lesson.region = centre.country.region
+    kernel.create(lesson, actor=actor, verb="lesson.created", after=lesson.status)
     for upload in attachments or ():
         LessonAttachment.objects.create(lesson=lesson, file=upload, uploaded_by=actor)
-    record_event(actor=actor, verb="lesson.created", obj=lesson, after=lesson.status)
     if publish:
-        lesson = _set_status(lesson, actor, LessonStatus.PUBLISHED)
+        lesson = _publish(lesson, actor)
     return lesson
 
 
-def _set_status(lesson: LessonLearned, actor: User, status: str) -> LessonLearned:
-    require_transition(lesson, status, LESSON_ALLOWED)
-    before = lesson.status
-    lesson.status = status
-    fields = ["status"]
-    if status == LessonStatus.PUBLISHED and lesson.published_at is None:
-        lesson.published_at = timezone.now()
-        fields.append("published_at")
-    lesson.save(update_fields=fields)
-    record_event(actor=actor, verb=f"lesson.{status}", obj=lesson, before=before, after=status)
-    return lesson
+def _publish(lesson: LessonLearned, actor: User) -> LessonLearned:
+    fields = {} if lesson.published_at else {"published_at": timezone.now()}
+    return kernel.transition(lesson, "publish", actor=actor, fields=fields)
 
 
 @transaction.atomic
 def lesson_set_status(*, lesson_id: int, actor: User, status: str) -> LessonLearned:
-    lesson = LessonLearned.objects.select_for_update().select_related("centre").get(pk=lesson_id)
-    if not (is_lab(actor) or lesson.author_id == actor.pk):
-        raise PermissionRefused(_("Only the Lab or the lesson's author can do this."))
-    return _set_status(lesson, actor, status)
+    lesson = kernel.lock(LessonLearned, lesson_id, related=("centre",))
+    action = LESSON_ACTION_TO.get(status)
+    if action is None:  # back to draft: no action leads there
+        policy.require(actor, CHANGE_LESSON, lesson)
+        raise TransitionRefused(
+            _("This cannot be done while the status is “%(status)s”.")
+            % {"status": lesson.get_status_display()},
+            code="invalid_transition",
+        )
+    if action == "publish":
+        kernel.check(lesson, action, actor)
+        return _publish(lesson, actor)
+    return kernel.transition(lesson, action, actor=actor)

@@ -10,11 +10,10 @@ from django.db import IntegrityError, transaction
 
 from alliance.centres.models import Centre
 from alliance.centres.states import NETWORK_STATUSES
-from alliance.core.audit import record_event
+from alliance.core import kernel
 
 from ..models import CentreReport, ReminderKind, ReportingPeriod, ReportReminder
 from ..states import EDITABLE_STATES
-from ..tasks import notify_report
 
 DEFAULT_MONTHS = 12
 DEFAULT_DUE_DAYS = 60
@@ -65,14 +64,12 @@ def open_due_reports(*, today: date) -> list[CentreReport]:
                     )
                     if not created:
                         continue
-                    report = CentreReport.objects.create(period=period, centre=centre, due_date=due)
-                    record_event(
+                    report = kernel.create(
+                        CentreReport(period=period, centre=centre, due_date=due),
                         actor=None,
                         verb="report.opened",
-                        obj=report,
                         after={"due": due.isoformat()},
                     )
-                    transaction.on_commit(lambda pk=report.pk: notify_report.enqueue(pk, "opened"))
             except IntegrityError:
                 continue  # another run opened it first
             opened.append(report)
@@ -83,8 +80,8 @@ def _claim(report: CentreReport, kind: str) -> bool:
     try:
         with transaction.atomic():
             ReportReminder.objects.create(report=report, kind=kind)
-            record_event(actor=None, verb=f"report.reminder_{kind}", obj=report)
-            transaction.on_commit(lambda: notify_report.enqueue(report.pk, f"reminder_{kind}"))
+            # Audited as before; the message goes out once the claim is committed.
+            kernel.record(report, actor=None, verb=f"report.reminder_{kind}")
     except IntegrityError:
         return False
     return True

@@ -2,9 +2,9 @@ from django import template
 from django.utils import timezone
 
 from alliance.centres.permissions import managed_centres
+from alliance.core.policy import can
 
 from ..models import CentreReport
-from ..permissions import is_monitoring_staff
 from ..states import EDITABLE_STATES, ReportStatus
 
 register = template.Library()
@@ -13,7 +13,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def monitoring_dashboard(context):
     user = context["request"].user
-    if is_monitoring_staff(user):
+    if can(user, "monitoring.staff"):
         return {
             "staff": True,
             "to_review": CentreReport.objects.filter(status=ReportStatus.SUBMITTED).count(),

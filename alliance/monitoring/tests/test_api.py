@@ -48,3 +48,21 @@ def test_other_centres_report_is_404_in_the_api(client, report, stranger):
 def test_public_figures_need_no_token(client):
     body = client.get("/api/v1/monitoring/figures").json()
     assert set(body) >= {"centres", "reports_accepted", "assistance_delivered", "lessons"}
+
+
+def test_reports_say_what_the_token_owner_may_do_next(
+    client, report, manager, startups, lab_expert
+):
+    url = f"/api/v1/monitoring/reports/{report.pk}"
+    assert client.get(url, **auth(manager)).json()["actions"] == ["edit", "submit"]
+    assert client.get(url, **auth(lab_expert)).json()["actions"] == []
+    client.put(
+        url,
+        {"narrative": "n", "values": [{"centre_indicator_id": startups.pk, "value": "12"}]},
+        content_type="application/json",
+        **auth(manager),
+    )
+    submitted = client.post(f"{url}/submit", **auth(manager)).json()
+    assert submitted["actions"] == []
+    listed = client.get("/api/v1/monitoring/reports", **auth(lab_expert)).json()
+    assert listed[0]["actions"] == ["accept", "request_changes"]

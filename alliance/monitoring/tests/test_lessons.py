@@ -101,3 +101,20 @@ def test_public_figures_page_table_and_csv(client, lab_expert, django_assert_max
     assert csv.splitlines()[0] == "Type of assistance,Requests"
     svg = client.get(reverse("monitoring:figures_chart", args=["svg"]))
     assert svg["Content-Type"] == "image/svg+xml" and b"<script" not in svg.content
+
+
+def test_withdraw_and_publish_again_from_the_lesson_page(client, centre, manager, stranger):
+    item = lesson(manager, centre=centre)
+    url = reverse("monitoring:lesson_detail", args=[item.pk])
+    client.force_login(stranger)
+    assert "Withdraw from the library" not in client.get(url).content.decode()
+    client.force_login(manager)
+    assert "Withdraw from the library" in client.get(url).content.decode()
+    client.post(reverse("monitoring:lesson_status", args=[item.pk]), {"status": "withdrawn"})
+    item.refresh_from_db()
+    assert item.status == "withdrawn"
+    page = client.get(url).content.decode()
+    assert "Publish in the library" in page and "Withdraw from the library" not in page
+    client.post(reverse("monitoring:lesson_status", args=[item.pk]), {"status": "draft"})
+    item.refresh_from_db()
+    assert item.status == "withdrawn"

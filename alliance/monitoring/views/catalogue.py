@@ -2,37 +2,36 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from alliance.core.access import get_visible_or_404
+from alliance.core.access import get_visible_or_404, require_can
+from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
 from .. import services
 from ..forms import IndicatorForm
 from ..models import Indicator
-from ..permissions import is_lab, is_monitoring_staff
 
 
 @login_required
 def indicator_list(request):
-    if not is_monitoring_staff(request.user):
-        raise PermissionDenied
+    require_can(request.user, "monitoring.staff")
     rows = Indicator.objects.select_related("objective").order_by("objective__order", "code")
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(
-        request, "monitoring/indicator_list.html", {"page": page, "lab": is_lab(request.user)}
+        request,
+        "monitoring/indicator_list.html",
+        {"page": page, "lab": can(request.user, "monitoring.indicator.manage")},
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_edit(request, pk=None):
-    if not is_lab(request.user):
-        raise PermissionDenied
+    require_can(request.user, "monitoring.indicator.manage")
     indicator = get_visible_or_404(Indicator.objects.all(), pk=pk) if pk else None
     form = IndicatorForm(request.POST or None, instance=indicator)
     if request.method == "POST" and form.is_valid():

@@ -3,23 +3,22 @@ Every chart is an SVG image beside a table with the same figures and a CSV downl
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from alliance.centres.permissions import get_centre_for, is_centre_manager
-from alliance.core.access import get_visible_or_404
+from alliance.centres.permissions import get_centre_for
+from alliance.core.access import get_visible_or_404, require_can
 from alliance.core.cache import public_page
+from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
 from .. import services
 from ..charts import bar_chart, csv_response, indicator_chart, stacked_chart, svg_response
 from ..forms import CentreIndicatorForm, ScheduleForm
 from ..models import CentreReport, Unit
-from ..permissions import is_lab, is_monitoring_staff
 from ..selectors import (
     assistance_figures,
     indicator_history,
@@ -32,8 +31,8 @@ from ..services.schedule import DEFAULT_DUE_DAYS, DEFAULT_MONTHS
 
 
 def _centre_context(request, centre, **overrides):
-    lab = is_lab(request.user)
-    manager = is_centre_manager(request.user, centre)
+    may_set = can(request.user, "monitoring.centre_indicator.set", centre)
+    may_schedule = can(request.user, "monitoring.schedule.set", centre)
     schedule = getattr(centre, "reporting_schedule", None)
     context = {
         "centre": centre,
@@ -45,20 +44,20 @@ def _centre_context(request, centre, **overrides):
         "schedule": schedule,
         "default_months": DEFAULT_MONTHS,
         "default_due_days": DEFAULT_DUE_DAYS,
-        "can_set_indicators": lab or manager,
+        "can_set_indicators": may_set,
         "indicator_form": CentreIndicatorForm(
             initial={
                 "baseline_year": timezone.localdate().year - 1,
                 "target_year": timezone.localdate().year + 2,
             }
         )
-        if lab or manager
+        if may_set
         else None,
         "schedule_form": ScheduleForm(
             instance=schedule,
             initial={"first_period_start": centre.listed_since, "due_days": DEFAULT_DUE_DAYS},
         )
-        if lab
+        if may_schedule
         else None,
     }
     context.update(overrides)
@@ -110,8 +109,7 @@ def centre_indicator_remove(request, centre_pk, ci_pk):
 @require_POST
 def schedule_set(request, centre_pk):
     centre = get_centre_for(request.user, centre_pk, manage=True)
-    if not is_lab(request.user):
-        raise PermissionDenied
+    require_can(request.user, "monitoring.schedule.set", centre)
     form = ScheduleForm(request.POST)
     if form.is_valid():
         try:
@@ -193,8 +191,7 @@ def _chart_title(name: str) -> str:
 
 
 def _staff_only(request):
-    if not is_monitoring_staff(request.user):
-        raise PermissionDenied
+    require_can(request.user, "monitoring.staff")
 
 
 @login_required

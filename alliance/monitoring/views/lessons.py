@@ -12,12 +12,12 @@ from alliance.centres.models import Centre
 from alliance.centres.permissions import managed_centres
 from alliance.core.access import get_visible_or_404
 from alliance.core.cache import public_page
+from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
 from .. import services
 from ..forms import LessonFilterForm, LessonForm
-from ..models import LessonLearned
-from ..permissions import is_lab
+from ..permissions import get_lesson_for
 from ..selectors import lessons_library
 from ..states import LessonStatus
 
@@ -30,47 +30,23 @@ def library(request):
     return render(request, "monitoring/lessons.html", {"form": form, "page": page})
 
 
-def _lessons_visible_to(user):
-    rows = LessonLearned.objects.select_related(
-        "objective", "region", "centre", "author"
-    ).prefetch_related("attachments")
-    if is_lab(user):
-        return rows
-    if getattr(user, "is_authenticated", False):
-        from django.db.models import Q
-
-        return rows.filter(Q(status=LessonStatus.PUBLISHED) | Q(author=user))
-    return rows.filter(status=LessonStatus.PUBLISHED)
-
-
 @public_page
 def lesson_detail(request, pk):
-    lesson = get_visible_or_404(_lessons_visible_to(request.user), pk=pk)
-    can_change = request.user.is_authenticated and (
-        is_lab(request.user) or lesson.author_id == request.user.pk
-    )
+    lesson = get_lesson_for(request.user, pk)
     return render(
         request,
         "monitoring/lesson_detail.html",
-        {
-            "lesson": lesson,
-            "body": services.render_markdown(lesson.body),
-            "can_change": can_change,
-        },
+        {"lesson": lesson, "body": services.render_markdown(lesson.body)},
     )
-
-
-def _author_centres(user):
-    if is_lab(user):
-        return Centre.objects.order_by("name")
-    return managed_centres(user).order_by("name")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def lesson_create(request):
-    centres = _author_centres(request.user)
-    if not is_lab(request.user) and not centres.exists():
+    # The Lab writes about any centre (or none); others about the centres they run.
+    moderator = can(request.user, "monitoring.lesson.moderate")
+    centres = (Centre.objects if moderator else managed_centres(request.user)).order_by("name")
+    if not moderator and not centres.exists():
         raise PermissionDenied
     form = LessonForm(
         request.POST or None,
@@ -87,7 +63,7 @@ def lesson_create(request):
             messages.success(
                 request,
                 _("The lesson is published in the library.")
-                if lesson.status == LessonStatus.PUBLISHED
+                if lesson.in_library
                 else _("The lesson is saved as a draft."),
             )
             return redirect("monitoring:lesson_detail", pk=lesson.pk)
@@ -97,7 +73,7 @@ def lesson_create(request):
 @login_required
 @require_POST
 def lesson_status(request, pk):
-    lesson = get_visible_or_404(_lessons_visible_to(request.user), pk=pk)
+    lesson = get_lesson_for(request.user, pk)
     status = request.POST.get("status", "")
     if status not in LessonStatus.values:
         raise PermissionDenied
@@ -114,7 +90,7 @@ def lesson_attachment(request, pk, attachment_pk):
     """Files are served only to those who may read the lesson (drafts stay private)."""
     from django.http import FileResponse
 
-    lesson = get_visible_or_404(_lessons_visible_to(request.user), pk=pk)
+    lesson = get_lesson_for(request.user, pk)
     attachment = get_visible_or_404(lesson.attachments.all(), pk=attachment_pk)
     return FileResponse(
         attachment.file.open("rb"), as_attachment=True, filename=attachment.filename

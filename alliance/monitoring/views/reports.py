@@ -2,23 +2,24 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliance.centres.permissions import is_centre_manager, managed_centres
-from alliance.core.access import get_visible_or_404
+from alliance.centres.permissions import managed_centres
+from alliance.core.access import get_visible_or_404, require_can
+from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
 from .. import services
 from ..forms import AttachmentForm, DecisionForm, ReportForm
 from ..models import CentreReport, plain
-from ..permissions import get_report_for, is_lab, is_monitoring_staff
+from ..permissions import get_report_for
 from ..selectors import late_reports, review_queue
 from ..services.reports import missing_for_submission
+from ..states import DECIDE, FILL
 
 
 def _report_form(report, data=None):
@@ -52,7 +53,6 @@ def _summary(report):
 def report_detail(request, pk):
     report = get_report_for(request.user, pk)
     rows, initiatives = _summary(report)
-    lab = is_lab(request.user)
     return render(
         request,
         "monitoring/report_detail.html",
@@ -61,9 +61,7 @@ def report_detail(request, pk):
             "rows": rows,
             "initiatives": initiatives,
             "attachments": report.attachments.all(),
-            "manager": is_centre_manager(request.user, report.centre),
-            "lab": lab,
-            "decision_form": DecisionForm() if lab else None,
+            "decision_form": DecisionForm() if can(request.user, DECIDE, report) else None,
         },
     )
 
@@ -72,8 +70,7 @@ def report_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def report_edit(request, pk):
     report = get_report_for(request.user, pk)
-    if not is_centre_manager(request.user, report.centre):
-        raise PermissionDenied
+    require_can(request.user, FILL, report)
     if not report.editable:
         messages.error(request, _("This report was submitted: it can no longer be changed."))
         return redirect("monitoring:report_detail", pk=pk)
@@ -110,8 +107,7 @@ def report_edit(request, pk):
 @require_POST
 def report_attach(request, pk):
     report = get_report_for(request.user, pk)
-    if not is_centre_manager(request.user, report.centre):
-        raise PermissionDenied
+    require_can(request.user, FILL, report)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -153,8 +149,7 @@ def attachment(request, pk, attachment_pk):
 def report_check(request, pk):
     """Check your answers, then submit."""
     report = get_report_for(request.user, pk)
-    if not is_centre_manager(request.user, report.centre):
-        raise PermissionDenied
+    require_can(request.user, FILL, report)
     if request.method == "POST":
         try:
             services.report_submit(report_id=report.pk, actor=request.user)
@@ -186,8 +181,7 @@ def report_submitted(request, pk):
 @require_POST
 def report_decide(request, pk):
     report = get_report_for(request.user, pk)
-    if not is_lab(request.user):
-        raise PermissionDenied
+    require_can(request.user, DECIDE, report)
     form = DecisionForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -214,7 +208,6 @@ def report_decide(request, pk):
             "rows": rows,
             "initiatives": initiatives,
             "attachments": report.attachments.all(),
-            "lab": True,
             "decision_form": form,
             "form": form,
         },
@@ -225,16 +218,14 @@ def report_decide(request, pk):
 @login_required
 def lab_reports(request):
     """The Lab's list: reports waiting for review, then late reports."""
-    if not is_monitoring_staff(request.user):
-        raise PermissionDenied
+    require_can(request.user, "monitoring.staff")
     page = Paginator(review_queue(), 25).get_page(request.GET.get("page"))
     return render(request, "monitoring/lab_reports.html", {"page": page})
 
 
 @login_required
 def late_list(request):
-    if not is_monitoring_staff(request.user):
-        raise PermissionDenied
+    require_can(request.user, "monitoring.staff")
     page = Paginator(late_reports(), 25).get_page(request.GET.get("page"))
     return render(request, "monitoring/late_reports.html", {"page": page})
 

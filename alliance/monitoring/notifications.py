@@ -1,0 +1,133 @@
+"""Messages about centre reports (alliance.notifications): to the members of the centre's
+host organisation when a report opens, falls due or is decided, and to the Lab experts when
+one is submitted. Also the report due dates in the centre managers' calendar feeds."""
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from alliance.accounts.policy import MANAGER_ROLES
+from alliance.accounts.roles import StaffRole
+from alliance.notifications.registry import CalendarEntry, calendar, kind, on
+
+from .models import CentreReport
+from .states import EDITABLE_STATES
+
+kind(
+    "monitoring.reports_due",
+    _("Your centres' reports to fill in"),
+    description=_(
+        "A report opens, its due date comes near or has passed, or the Lab asks for changes."
+    ),
+    essential=True,
+    order=60,
+)
+kind(
+    "monitoring.report_decisions",
+    _("Your centres' reports accepted"),
+    description=_("The Lab accepted a report of your centre."),
+    order=61,
+)
+kind(
+    "monitoring.reports_to_review",
+    _("Centre reports to review"),
+    description=_("For Lab experts: a centre submitted its report."),
+    order=62,
+)
+
+
+def _centre_people(report, event):
+    """Every member of the host organisation, as the centre's reports were always sent."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True, memberships__organisation_id=report.centre.host_organisation_id
+        )
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def _lab_experts(report, event):
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=StaffRole.LAB_EXPERT)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def _url(report, event):
+    return reverse("monitoring:report_detail", kwargs={"pk": report.pk})
+
+
+SUBJECTS = {
+    "report.opened": (
+        "monitoring.reports_due",
+        _("Your centre's report is open: %(centre)s, due %(due)s"),
+    ),
+    "report.reminder_before": (
+        "monitoring.reports_due",
+        _("Reminder: your centre's report is due on %(due)s (%(centre)s)"),
+    ),
+    "report.reminder_after": (
+        "monitoring.reports_due",
+        _("Your centre's report is late: it was due on %(due)s (%(centre)s)"),
+    ),
+    "report.submitted": (
+        "monitoring.reports_to_review",
+        _("A centre submitted its report: %(centre)s"),
+    ),
+    "report.accepted": (
+        "monitoring.report_decisions",
+        _("The Lab accepted your centre's report (%(centre)s)"),
+    ),
+    "report.changes_requested": (
+        "monitoring.reports_due",
+        _("The Lab asks for changes to your centre's report (%(centre)s)"),
+    ),
+}
+
+for verb, (kind_code, subject) in SUBJECTS.items():
+    on(
+        verb,
+        kind=kind_code,
+        recipients=_lab_experts if verb == "report.submitted" else _centre_people,
+        subject=subject,
+        subject_args=lambda report, event: {
+            "centre": report.centre.name,
+            "due": report.due_date.isoformat(),
+        },
+        template="monitoring/email/notification.txt",
+        url=_url,
+        context=lambda report, event: {"report": report},
+        related=("centre", "period"),
+    )
+
+
+@calendar
+def report_due_dates(user):
+    """For the focal points and signatories of a centre's host organisation: the due dates
+    of the centre's reports still to be submitted."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    reports = (
+        CentreReport.objects.filter(
+            status__in=EDITABLE_STATES,
+            centre__host_organisation__memberships__user=user,
+            centre__host_organisation__memberships__role__in=MANAGER_ROLES,
+        )
+        .select_related("centre", "period")
+        .distinct()
+        .order_by("due_date", "pk")
+    )
+    return [
+        CalendarEntry(
+            uid=f"centre-report-{report.pk}-due",
+            summary=_("Report due: %(centre)s (%(period)s)")
+            % {"centre": report.centre.name, "period": report.period},
+            start=report.due_date,
+            url=_url(report, None),
+        )
+        for report in reports
+    ]
