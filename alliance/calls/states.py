@@ -115,7 +115,10 @@ def _draft_before_deadline(application) -> bool:
     return application.status != A.DRAFT or timezone.now() < application.call.closes_at
 
 
-def _reply_not_late(application) -> bool:
+def _may_submit_now(application) -> bool:
+    """A draft while the call accepts applications; a reply until its due date."""
+    if application.status == A.DRAFT:
+        return application.call.is_accepting
     due = application.more_info_due_at
     return due is None or timezone.now() < due
 
@@ -141,20 +144,14 @@ APPLICATION = Machine(
             refused=_("This application can no longer be changed."),
             refused_code="not_editable",
         ),
+        # From more information requested it is the reply: a new revision, audited as
+        # "application.resubmitted" (the service passes that verb).
         "submit": Action(
-            [A.DRAFT],
+            APPLICATION_EDITABLE,
             A.SUBMITTED,
             "application.submitted",
             rule=MANAGE_APPLICATION,
-            when=lambda application: application.call.is_accepting,
-        ),
-        # The reply to a request for information: a new revision.
-        "resubmit": Action(
-            [A.MORE_INFO_REQUESTED],
-            A.SUBMITTED,
-            "application.resubmitted",
-            rule=MANAGE_APPLICATION,
-            when=_reply_not_late,
+            when=_may_submit_now,
         ),
         "withdraw": Action(
             [A.DRAFT, A.SUBMITTED, A.IN_REVIEW, A.MORE_INFO_REQUESTED],

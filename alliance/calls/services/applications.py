@@ -154,8 +154,7 @@ def application_submit(*, application_id: int, actor) -> Application:
     now = timezone.now()
     application = _lock(application_id)
     first = application.status != ApplicationStatus.MORE_INFO_REQUESTED
-    action = "submit" if first else "resubmit"
-    kernel.check(application, action, actor)
+    kernel.check(application, "submit", actor)
     call = application.call
     if first:
         _require_accepting(call, now)
@@ -178,8 +177,9 @@ def application_submit(*, application_id: int, actor) -> Application:
     number = application.revisions.count() + 1
     kernel.transition(
         application,
-        action,
+        "submit",
         actor=actor,
+        verb="application.submitted" if first else "application.resubmitted",
         fields={"submitted_at": now},
         before=before,
         after={"status": ApplicationStatus.SUBMITTED, "revision": number},
