@@ -4,7 +4,7 @@ to reviewers (alliance.notifications); and their dates in the personal calendar 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alliance.accounts.policy import MANAGER_ROLES
@@ -139,7 +139,7 @@ def application_deadlines(user):
     entries = [
         CalendarEntry(
             uid=f"application-{a.pk}-deadline",
-            summary=_t("Deadline of the call “%(call)s” (%(organisation)s)")
+            summary=gettext("Deadline of the call “%(call)s” (%(organisation)s)")
             % {"call": a.call.tr("title"), "organisation": a.organisation},
             start=a.call.closes_at,
             url=reverse("calls:application_detail", kwargs={"pk": a.pk}),
@@ -155,7 +155,7 @@ def application_deadlines(user):
     entries += [
         CalendarEntry(
             uid=f"application-{a.pk}-reply",
-            summary=_t("Reply due: information for the call “%(call)s” (%(organisation)s)")
+            summary=gettext("Reply due: information for the call “%(call)s” (%(organisation)s)")
             % {"call": a.call.tr("title"), "organisation": a.organisation},
             start=a.more_info_due_at,
             url=reverse("calls:application_detail", kwargs={"pk": a.pk}),
@@ -178,7 +178,7 @@ def review_deadlines(user):
     return [
         CalendarEntry(
             uid=f"review-{a.pk}-due",
-            summary=_t("Review due: %(organisation)s, call “%(call)s”")
+            summary=gettext("Review due: %(organisation)s, call “%(call)s”")
             % {"organisation": a.application.organisation, "call": a.application.call.tr("title")},
             start=a.due_at,
             url=reverse("calls:review", kwargs={"pk": a.pk}),
