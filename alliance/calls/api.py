@@ -8,10 +8,10 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from alliance.accounts.auth import TokenAuth
+from alliance.core.kernel import allowed_actions
 
 from . import selectors, services
 from .permissions import get_assignment_for, get_own_application
-from .states import CallStatus
 
 
 class CriterionOut(Schema):
@@ -74,6 +74,8 @@ class ApplicationOut(Schema):
     submitted_at: datetime | None
     screening_reason: str
     more_info_request: str
+    # What the token's owner may do next (the same list the pages use).
+    actions: list[str]
 
 
 class AssignmentOut(Schema):
@@ -83,6 +85,7 @@ class AssignmentOut(Schema):
     call: str
     status: str
     due_at: datetime
+    actions: list[str]
 
 
 class DeclarationIn(Schema):
@@ -128,7 +131,7 @@ def call_detail(request, call_id: int):
 @public.get("/calls/{call_id}/results", response=ResultsOut)
 def call_results(request, call_id: int):
     call = selectors.public_call_or_none(call_id)
-    if call is None or call.status != CallStatus.RESULTS_PUBLISHED:
+    if call is None or not call.has_results:
         raise Http404
     figures = selectors.call_figures(call)
     return {
@@ -152,7 +155,7 @@ def call_results(request, call_id: int):
 mine = Router(tags=["calls"], auth=TokenAuth())
 
 
-def _application_out(a) -> dict:
+def _application_out(a, user) -> dict:
     return {
         "id": a.pk,
         "call_id": a.call_id,
@@ -162,6 +165,7 @@ def _application_out(a) -> dict:
         "submitted_at": a.submitted_at,
         "screening_reason": a.screening_reason,
         "more_info_request": a.more_info_request,
+        "actions": sorted(allowed_actions(a, user)),
     }
 
 
@@ -169,31 +173,31 @@ def _application_out(a) -> dict:
 @paginate
 def my_applications(request):
     return [
-        _application_out(a)
+        _application_out(a, request.auth)
         for a in selectors.applications_for_organisations(request.auth).distinct()
     ]
 
 
 @mine.get("/my/applications/{application_id}", response=ApplicationOut)
 def my_application(request, application_id: int):
-    return _application_out(get_own_application(request.auth, application_id))
+    return _application_out(get_own_application(request.auth, application_id), request.auth)
 
 
 @mine.post("/my/applications/{application_id}/submit", response=ApplicationOut)
 def submit(request, application_id: int):
     application = get_own_application(request.auth, application_id, write=True)
     services.application_submit(application_id=application.pk, actor=request.auth)
-    return _application_out(get_own_application(request.auth, application_id))
+    return _application_out(get_own_application(request.auth, application_id), request.auth)
 
 
 @mine.post("/my/applications/{application_id}/withdraw", response=ApplicationOut)
 def withdraw(request, application_id: int):
     application = get_own_application(request.auth, application_id, write=True)
     services.application_withdraw(application_id=application.pk, actor=request.auth)
-    return _application_out(get_own_application(request.auth, application_id))
+    return _application_out(get_own_application(request.auth, application_id), request.auth)
 
 
-def _assignment_out(a) -> dict:
+def _assignment_out(a, user) -> dict:
     return {
         "id": a.pk,
         "application_id": a.application_id,
@@ -201,13 +205,14 @@ def _assignment_out(a) -> dict:
         "call": a.application.call.title_en,
         "status": a.status,
         "due_at": a.due_at,
+        "actions": sorted(allowed_actions(a, user)),
     }
 
 
 @mine.get("/my/reviews", response=list[AssignmentOut])
 @paginate
 def my_reviews(request):
-    return [_assignment_out(a) for a in selectors.reviewer_queue(request.auth)]
+    return [_assignment_out(a, request.auth) for a in selectors.reviewer_queue(request.auth)]
 
 
 @mine.post("/my/reviews/{assignment_id}/declaration", response=AssignmentOut)
@@ -220,7 +225,7 @@ def declare(request, assignment_id: int, payload: DeclarationIn):
         note=payload.note,
     )
     assignment.refresh_from_db()
-    return _assignment_out(assignment)
+    return _assignment_out(assignment, request.auth)
 
 
 @mine.post("/my/reviews/{assignment_id}/scores", response=AssignmentOut)
@@ -235,7 +240,7 @@ def score(request, assignment_id: int, payload: ReviewIn):
         submit=payload.submit,
     )
     assignment.refresh_from_db()
-    return _assignment_out(assignment)
+    return _assignment_out(assignment, request.auth)
 
 
 router = Router()

@@ -1,11 +1,13 @@
 """Reads that matter: public lists, queues, ranking, results."""
 
+from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from alliance.accounts.models import MembershipRole, Organisation
+from alliance.accounts.models import Organisation
+from alliance.accounts.policy import MANAGER_ROLES
 
 from .models import Application, Call, Criterion, ReviewAssignment, Score
 from .scoring import Consolidated, ReviewRow, consolidate, rank_reviews
@@ -83,7 +85,7 @@ def applications_for_organisations(user) -> QuerySet[Application]:
 def organisations_that_may_apply(user):
     return Organisation.objects.filter(
         memberships__user=user,
-        memberships__role__in=[MembershipRole.FOCAL_POINT, MembershipRole.SIGNATORY],
+        memberships__role__in=MANAGER_ROLES,
     ).order_by("name")
 
 
@@ -115,6 +117,23 @@ def call_applications(call: Call, status: str | None = None) -> QuerySet[Applica
     return rows
 
 
+def reviewers():
+    """The people who may be asked to review (the capability calls.review_application)."""
+    granted = Q(
+        groups__permissions__codename="review_application",
+        groups__permissions__content_type__app_label="calls",
+    ) | Q(
+        user_permissions__codename="review_application",
+        user_permissions__content_type__app_label="calls",
+    )
+    return (
+        get_user_model()
+        .objects.filter(granted, is_active=True)
+        .distinct()
+        .order_by("full_name", "email")
+    )
+
+
 def reviewer_queue(user) -> QuerySet[ReviewAssignment]:
     """The reviewer's assignments; recusals are gone from the list, as from everywhere."""
     return (
@@ -123,6 +142,19 @@ def reviewer_queue(user) -> QuerySet[ReviewAssignment]:
         .select_related("application__organisation", "application__call")
         .order_by("status", "due_at", "id")
     )
+
+
+def assignments_with_scores(application: Application) -> list:
+    """(assignment, its scores) for every reviewer of the application; scores only once
+    the review is submitted (a draft is the reviewer's own)."""
+    assignments = application.assignments.select_related("reviewer").order_by("id")
+    scores = Score.objects.filter(
+        assignment__application=application, assignment__status=AssignmentStatus.SUBMITTED
+    ).select_related("criterion")
+    by_assignment: dict[int, list] = {}
+    for s in scores:
+        by_assignment.setdefault(s.assignment_id, []).append(s)
+    return [(a, by_assignment.get(a.pk, [])) for a in assignments]
 
 
 def late_assignments(call: Call, now=None) -> QuerySet[ReviewAssignment]:
@@ -213,6 +245,8 @@ def ranking_page(call: Call, number, per_page: int = 100) -> Page:
     page.object_list = _with_applications(
         list(page.object_list), call.applications.filter(pk__in=ids)
     )
+    for application, _c in page.object_list:
+        application.call = call  # what each row may lead to reads the call's state
     return page
 
 

@@ -1,7 +1,10 @@
-"""Transition tables of calls, applications and review assignments."""
+"""Transition tables of calls, applications and review assignments (docs/states/calls.md)."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from alliance.core.kernel import Action, Machine
 
 
 class CallStatus(models.TextChoices):
@@ -14,14 +17,6 @@ class CallStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-CALL_ALLOWED = {
-    CallStatus.DRAFT: {CallStatus.OPEN, CallStatus.CANCELLED},
-    CallStatus.OPEN: {CallStatus.CLOSED, CallStatus.CANCELLED},
-    CallStatus.CLOSED: {CallStatus.IN_REVIEW, CallStatus.CANCELLED},
-    CallStatus.IN_REVIEW: {CallStatus.DECIDED, CallStatus.CANCELLED},
-    CallStatus.DECIDED: {CallStatus.RESULTS_PUBLISHED},
-}
-
 # Once a call leaves draft its criteria, weights and questions are frozen.
 CALL_EDITABLE = {CallStatus.DRAFT}
 CALL_PUBLIC = {
@@ -32,6 +27,53 @@ CALL_PUBLIC = {
     CallStatus.RESULTS_PUBLISHED,
     CallStatus.CANCELLED,
 }
+# Screening and reviewer assignment happen once the call has closed, until it is decided.
+CALL_REVIEWABLE = {CallStatus.CLOSED, CallStatus.IN_REVIEW}
+
+C = CallStatus
+FROZEN = _(
+    "This call is no longer a draft: its text, criteria, weights and questions are frozen "
+    "once it is published."
+)
+MANAGE_CALL = "calls.call.manage"
+DECIDE_CALL = "calls.call.decide"
+
+
+def _draft_edit(verb: str) -> Action:
+    return Action(
+        CALL_EDITABLE, None, verb, rule=MANAGE_CALL, refused=FROZEN, refused_code="call_frozen"
+    )
+
+
+CALL = Machine(
+    "calls.Call",
+    CallStatus,
+    {
+        "edit": _draft_edit("call.updated"),
+        "set_criteria": _draft_edit("call.criteria_set"),
+        "set_questions": _draft_edit("call.questions_set"),
+        "publish": Action([C.DRAFT], C.OPEN, "call.published", MANAGE_CALL),
+        # At the deadline, by the close_due_calls command only.
+        "close": Action([C.OPEN], C.CLOSED, "call.closed"),
+        "start_review": Action([C.CLOSED], C.IN_REVIEW, "call.review_started", MANAGE_CALL),
+        # Not a change of the call: reviewers assigned to its eligible applications.
+        "assign_reviewers": Action(
+            CALL_REVIEWABLE,
+            None,
+            "review.assigned",
+            rule=MANAGE_CALL,
+            refused=_("This call is not in review."),
+            refused_code="call_not_in_review",
+        ),
+        "mark_decided": Action([C.IN_REVIEW], C.DECIDED, "call.decided", DECIDE_CALL),
+        "publish_results": Action(
+            [C.DECIDED], C.RESULTS_PUBLISHED, "call.results_published", DECIDE_CALL
+        ),
+        "cancel": Action(
+            [C.DRAFT, C.OPEN, C.CLOSED, C.IN_REVIEW], C.CANCELLED, "call.cancelled", MANAGE_CALL
+        ),
+    },
+)
 
 
 class ApplicationStatus(models.TextChoices):
@@ -44,26 +86,6 @@ class ApplicationStatus(models.TextChoices):
     NOT_SELECTED = "not_selected", _("Not selected")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
-
-APPLICATION_ALLOWED = {
-    ApplicationStatus.DRAFT: {ApplicationStatus.SUBMITTED, ApplicationStatus.WITHDRAWN},
-    ApplicationStatus.SUBMITTED: {
-        ApplicationStatus.INELIGIBLE,
-        ApplicationStatus.IN_REVIEW,
-        ApplicationStatus.MORE_INFO_REQUESTED,
-        ApplicationStatus.WITHDRAWN,
-    },
-    ApplicationStatus.IN_REVIEW: {
-        ApplicationStatus.MORE_INFO_REQUESTED,
-        ApplicationStatus.SELECTED,
-        ApplicationStatus.NOT_SELECTED,
-        ApplicationStatus.WITHDRAWN,
-    },
-    ApplicationStatus.MORE_INFO_REQUESTED: {
-        ApplicationStatus.SUBMITTED,
-        ApplicationStatus.WITHDRAWN,
-    },
-}
 
 APPLICATION_EDITABLE = {ApplicationStatus.DRAFT, ApplicationStatus.MORE_INFO_REQUESTED}
 APPLICATION_SUBMITTED = {
@@ -79,6 +101,85 @@ APPLICATION_UNDECIDED = {
     ApplicationStatus.IN_REVIEW,
     ApplicationStatus.MORE_INFO_REQUESTED,
 }
+APPLICATION_DECIDED = {ApplicationStatus.SELECTED, ApplicationStatus.NOT_SELECTED}
+
+A = ApplicationStatus
+MANAGE_APPLICATION = "calls.application.manage"
+SCREEN = "calls.application.screen"
+DECIDE = "calls.application.decide"
+
+
+# The `when` tests below read the application's call: fetch it with select_related("call").
+def _draft_before_deadline(application) -> bool:
+    """A draft can be changed until the deadline; a revision asked for, at any time."""
+    return application.status != A.DRAFT or timezone.now() < application.call.closes_at
+
+
+def _may_submit_now(application) -> bool:
+    """A draft while the call accepts applications; a reply until its due date."""
+    if application.status == A.DRAFT:
+        return application.call.is_accepting
+    due = application.more_info_due_at
+    return due is None or timezone.now() < due
+
+
+def _call_in_review(application) -> bool:
+    return application.call.status == C.IN_REVIEW
+
+
+def _decision(target, verb: str) -> Action:
+    return Action([A.IN_REVIEW], target, verb, rule=DECIDE, when=_call_in_review)
+
+
+APPLICATION = Machine(
+    "calls.Application",
+    ApplicationStatus,
+    {
+        "edit": Action(
+            APPLICATION_EDITABLE,
+            None,
+            "application.saved",
+            rule=MANAGE_APPLICATION,
+            when=_draft_before_deadline,
+            refused=_("This application can no longer be changed."),
+            refused_code="not_editable",
+        ),
+        # From more information requested it is the reply: a new revision, audited as
+        # "application.resubmitted" (the service passes that verb).
+        "submit": Action(
+            APPLICATION_EDITABLE,
+            A.SUBMITTED,
+            "application.submitted",
+            rule=MANAGE_APPLICATION,
+            when=_may_submit_now,
+        ),
+        "withdraw": Action(
+            [A.DRAFT, A.SUBMITTED, A.IN_REVIEW, A.MORE_INFO_REQUESTED],
+            A.WITHDRAWN,
+            "application.withdrawn",
+            MANAGE_APPLICATION,
+        ),
+        "screen_in": Action([A.SUBMITTED], A.IN_REVIEW, "application.screened", SCREEN),
+        "screen_out": Action([A.SUBMITTED], A.INELIGIBLE, "application.screened", SCREEN),
+        "request_info": Action(
+            [A.SUBMITTED, A.IN_REVIEW],
+            A.MORE_INFO_REQUESTED,
+            "application.more_info_requested",
+            SCREEN,
+        ),
+        # Not a change of the application: a reviewer assigned to it.
+        "assign_reviewer": Action(
+            [A.IN_REVIEW],
+            None,
+            "review.assigned",
+            rule=SCREEN,
+            refused=_("Only applications screened as eligible can be reviewed."),
+            refused_code="not_in_review",
+        ),
+        "select": _decision(A.SELECTED, "application.selected"),
+        "decline": _decision(A.NOT_SELECTED, "application.not_selected"),
+    },
+)
 
 
 class AssignmentStatus(models.TextChoices):
@@ -88,8 +189,38 @@ class AssignmentStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Review submitted")
 
 
-ASSIGNMENT_ALLOWED = {
-    AssignmentStatus.ASSIGNED: {AssignmentStatus.ACCEPTED, AssignmentStatus.RECUSED},
-    AssignmentStatus.ACCEPTED: {AssignmentStatus.SUBMITTED},
-}
 ASSIGNMENT_ACTIVE = {AssignmentStatus.ASSIGNED, AssignmentStatus.ACCEPTED}
+
+R = AssignmentStatus
+REVIEW = "calls.assignment.review"
+ASSIGNMENT = Machine(
+    "calls.ReviewAssignment",
+    AssignmentStatus,
+    {
+        "declare_no_conflict": Action(
+            [R.ASSIGNED], R.ACCEPTED, "review.no_conflict_declared", REVIEW
+        ),
+        "recuse": Action([R.ASSIGNED], R.RECUSED, "review.recused", REVIEW),
+        "save": Action([R.ACCEPTED], None, "review.saved", REVIEW),
+        "submit": Action([R.ACCEPTED], R.SUBMITTED, "review.submitted", REVIEW),
+        "remind": Action(
+            ASSIGNMENT_ACTIVE,
+            None,
+            "review.reminded",
+            rule="calls.assignment.remind",
+            refused=_("This review needs no reminder."),
+            refused_code="not_active",
+        ),
+    },
+)
+
+# The colour of a status tag, for every status of this app (and of the task list's sections).
+STATUS_TAG = {
+    **dict.fromkeys(
+        ["selected", "open", "completed", "accepted", "submitted", "results_published"],
+        "tag-green",
+    ),
+    **dict.fromkeys(["ineligible", "not_selected", "cancelled", "withdrawn", "recused"], "tag-red"),
+    **dict.fromkeys(["more_info_requested", "in_progress", "assigned"], "tag-yellow"),
+    **dict.fromkeys(["draft", "not_started", "closed"], "tag-grey"),
+}

@@ -5,14 +5,13 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from alliance.accounts.roles import StaffRole
 from alliance.core.models import Scope
 
 from ..models import Call, Criterion, Question, QuestionKind
+from ..selectors import reviewers
 from ..services import weights_problem
 
 
@@ -212,21 +211,13 @@ class ScreeningForm(forms.Form):
         return data
 
 
-def reviewer_queryset():
-    return (
-        get_user_model()
-        .objects.filter(groups__name=StaffRole.REVIEWER, is_active=True)
-        .order_by("full_name", "email")
-    )
-
-
 class AssignForm(forms.Form):
     reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=None)
     due_at = GenevaDateTimeField(label=_("Review due"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["reviewer"].queryset = reviewer_queryset()
+        self.fields["reviewer"].queryset = reviewers()
 
 
 class BulkAssignForm(forms.Form):
@@ -237,4 +228,4 @@ class BulkAssignForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["reviewers"].queryset = reviewer_queryset()
+        self.fields["reviewers"].queryset = reviewers()

@@ -4,16 +4,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alliance.core.audit import record_event
-from alliance.core.states import TransitionRefused, require_transition
+from alliance.core import kernel, policy
+from alliance.core.states import TransitionRefused
 from alliance.core.uploads import validate_upload
 
 from ..completeness import missing_items
 from ..eligibility import eligibility_problems
 from ..models import Application, ApplicationDocument, ApplicationRevision, Call
-from ..states import APPLICATION_ALLOWED, APPLICATION_EDITABLE, ApplicationStatus, CallStatus
+from ..states import ApplicationStatus, CallStatus
 from ..timefmt import format_deadline
-from ._common import require_manager, require_perm
 
 DRAFT_FIELDS = {
     "proposed_centre_type",
@@ -61,39 +60,33 @@ def snapshot(application: Application) -> dict:
 
 @transaction.atomic
 def application_start(*, call_id: int, organisation, actor) -> Application:
-    require_manager(actor, organisation)
     call = Call.objects.get(pk=call_id)
+    application = Application(call=call, organisation=organisation, created_by=actor)
+    policy.require(actor, "calls.application.manage", application)
     _require_accepting(call, timezone.now())
     problems = eligibility_problems(call=call, organisation=organisation)
     if problems:
         raise TransitionRefused(" ".join(problems), code="not_eligible")
     try:
         with transaction.atomic():
-            application = Application.objects.create(
-                call=call, organisation=organisation, created_by=actor
-            )
+            kernel.create(application, actor=actor, verb="application.started")
     except IntegrityError as exc:
         raise TransitionRefused(
             _("%(org)s already has an application to this call.") % {"org": organisation},
             code="already_applied",
         ) from exc
-    record_event(actor=actor, verb="application.started", obj=application)
     return application
 
 
+def _lock(application_id: int) -> Application:
+    # Only the application's row is locked: on deadline day every applicant of a call
+    # submits at once, and they must not queue on the call's (or organisation's) row.
+    return kernel.lock(Application, application_id, related=("call", "organisation"))
+
+
 def _lock_editable(application_id: int, actor) -> Application:
-    application = (
-        Application.objects.select_for_update()
-        .select_related("call", "organisation")
-        .get(pk=application_id)
-    )
-    require_manager(actor, application.organisation)
-    if application.status not in APPLICATION_EDITABLE:
-        raise TransitionRefused(
-            _("This application is %(status)s and can no longer be changed.")
-            % {"status": application.get_status_display().lower()},
-            code="not_editable",
-        )
+    application = _lock(application_id)
+    kernel.check(application, "edit", actor)
     if (
         application.status == ApplicationStatus.DRAFT
         and timezone.now() >= application.call.closes_at
@@ -110,21 +103,19 @@ def application_save(*, application_id: int, actor, answers: dict | None = None,
         raise ValueError(f"Unknown application fields: {unknown}")
     application = _lock_editable(application_id, actor)
     before = snapshot(application)
-    for name, value in fields.items():
-        setattr(application, name, value)
-    update = [*fields, "updated_at"]
+    changes = dict(fields)
     if answers:
-        application.answers = {**application.answers, **answers}
-        update.append("answers")
-    application.save(update_fields=update)
-    record_event(
+        changes["answers"] = {**application.answers, **answers}
+    for name, value in changes.items():
+        setattr(application, name, value)
+    return kernel.transition(
+        application,
+        "edit",
         actor=actor,
-        verb="application.saved",
-        obj=application,
+        fields=changes,
         before=before,
         after=snapshot(application),
     )
-    return application
 
 
 @transaction.atomic
@@ -142,9 +133,8 @@ def document_add(*, application_id: int, actor, title: str, file, question=None)
         size=file.size,
         uploaded_by=actor,
     )
-    record_event(
-        actor=actor, verb="application.document_added", obj=application, after=document.title
-    )
+    # The document is part of the application: the event is the application's.
+    kernel.record(application, actor=actor, verb="application.document_added", after=document.title)
     return document
 
 
@@ -155,23 +145,18 @@ def document_remove(*, document_id: int, actor) -> None:
     title = document.title
     document.file.delete(save=False)
     document.delete()
-    record_event(actor=actor, verb="application.document_removed", obj=application, before=title)
+    kernel.record(application, actor=actor, verb="application.document_removed", before=title)
 
 
 @transaction.atomic
 def application_submit(*, application_id: int, actor) -> Application:
-    from ..tasks import email_applicants
-
+    """Submit a draft before the deadline, or a revision asked for before its reply date."""
     now = timezone.now()
-    application = (
-        Application.objects.select_for_update()
-        .select_related("call", "organisation")
-        .get(pk=application_id)
-    )
-    require_manager(actor, application.organisation)
-    require_transition(application, ApplicationStatus.SUBMITTED, APPLICATION_ALLOWED)
+    application = _lock(application_id)
+    first = application.status != ApplicationStatus.MORE_INFO_REQUESTED
+    kernel.check(application, "submit", actor)
     call = application.call
-    if application.status == ApplicationStatus.DRAFT:
+    if first:
         _require_accepting(call, now)
     elif application.more_info_due_at and now >= application.more_info_due_at:
         raise TransitionRefused(
@@ -189,50 +174,33 @@ def application_submit(*, application_id: int, actor) -> Application:
             code="incomplete",
         )
     before = application.status
-    application.status = ApplicationStatus.SUBMITTED
-    application.submitted_at = now
-    application.save(update_fields=["status", "submitted_at", "updated_at"])
     number = application.revisions.count() + 1
+    kernel.transition(
+        application,
+        "submit",
+        actor=actor,
+        verb="application.submitted" if first else "application.resubmitted",
+        fields={"submitted_at": now},
+        before=before,
+        after={"status": ApplicationStatus.SUBMITTED, "revision": number},
+    )
     ApplicationRevision.objects.create(
         application=application, number=number, snapshot=snapshot(application), created_by=actor
     )
-    record_event(
-        actor=actor,
-        verb="application.submitted"
-        if before == ApplicationStatus.DRAFT
-        else "application.resubmitted",
-        obj=application,
-        before=before,
-        after={"status": application.status, "revision": number},
-    )
-    transaction.on_commit(lambda: email_applicants.enqueue(application.pk, "submitted"))
     return application
 
 
 @transaction.atomic
 def application_withdraw(*, application_id: int, actor) -> Application:
-    application = Application.objects.select_for_update().get(pk=application_id)
-    require_manager(actor, application.organisation)
-    require_transition(application, ApplicationStatus.WITHDRAWN, APPLICATION_ALLOWED)
-    before = application.status
-    application.status = ApplicationStatus.WITHDRAWN
-    application.save(update_fields=["status", "updated_at"])
-    record_event(
-        actor=actor, verb="application.withdrawn", obj=application, before=before, after="withdrawn"
-    )
-    return application
+    application = kernel.lock(Application, application_id)
+    return kernel.transition(application, "withdraw", actor=actor)
 
 
 @transaction.atomic
 def application_screen(*, application_id: int, actor, eligible: bool, reason: str = ""):
-    from ..tasks import email_applicants
-
-    require_perm(actor, "calls.manage_call")
-    application = (
-        Application.objects.select_for_update().select_related("call").get(pk=application_id)
-    )
-    target = ApplicationStatus.IN_REVIEW if eligible else ApplicationStatus.INELIGIBLE
-    require_transition(application, target, APPLICATION_ALLOWED)
+    application = kernel.lock(Application, application_id, related=("call",))
+    action = "screen_in" if eligible else "screen_out"
+    kernel.check(application, action, actor)
     if application.call.status not in (CallStatus.CLOSED, CallStatus.IN_REVIEW):
         raise TransitionRefused(
             _("Applications are screened once the call has closed."), code="call_open"
@@ -242,43 +210,26 @@ def application_screen(*, application_id: int, actor, eligible: bool, reason: st
             _("Give the reason why the application is ineligible; the applicant will see it."),
             code="reason",
         )
-    before = application.status
-    application.status = target
-    application.screening_reason = reason
-    application.save(update_fields=["status", "screening_reason", "updated_at"])
-    record_event(
+    target = ApplicationStatus.IN_REVIEW if eligible else ApplicationStatus.INELIGIBLE
+    return kernel.transition(
+        application,
+        action,
         actor=actor,
-        verb="application.screened",
-        obj=application,
-        before=before,
+        fields={"screening_reason": reason},
         after={"status": target, "reason": reason},
     )
-    transaction.on_commit(lambda: email_applicants.enqueue(application.pk, "screened"))
-    return application
 
 
 @transaction.atomic
 def application_request_info(*, application_id: int, actor, message: str, due_at=None):
-    from ..tasks import email_applicants
-
-    require_perm(actor, "calls.manage_call")
+    application = kernel.lock(Application, application_id)
+    kernel.check(application, "request_info", actor)
     if not message.strip():
         raise TransitionRefused(_("Say what information is needed."), code="reason")
-    application = Application.objects.select_for_update().get(pk=application_id)
-    require_transition(application, ApplicationStatus.MORE_INFO_REQUESTED, APPLICATION_ALLOWED)
-    before = application.status
-    application.status = ApplicationStatus.MORE_INFO_REQUESTED
-    application.more_info_request = message
-    application.more_info_due_at = due_at
-    application.save(
-        update_fields=["status", "more_info_request", "more_info_due_at", "updated_at"]
-    )
-    record_event(
+    return kernel.transition(
+        application,
+        "request_info",
         actor=actor,
-        verb="application.more_info_requested",
-        obj=application,
-        before=before,
-        after={"status": application.status, "message": message},
+        fields={"more_info_request": message, "more_info_due_at": due_at},
+        after={"status": ApplicationStatus.MORE_INFO_REQUESTED, "message": message},
     )
-    transaction.on_commit(lambda: email_applicants.enqueue(application.pk, "more_info"))
-    return application

@@ -1,23 +1,15 @@
 """Writes on calls: draft, criteria and questions, publish, close, review, decide, publish."""
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alliance.core.audit import record_event
-from alliance.core.states import TransitionRefused, require_transition
+from alliance.core import kernel, policy
+from alliance.core.states import TransitionRefused
 
-from ..models import Call, Criterion, Question, QuestionKind
-from ..states import (
-    APPLICATION_UNDECIDED,
-    CALL_ALLOWED,
-    CALL_EDITABLE,
-    ApplicationStatus,
-    CallStatus,
-)
+from ..models import Application, Call, Criterion, Question, QuestionKind
+from ..states import APPLICATION_DECIDED, APPLICATION_UNDECIDED, CallStatus
 from ..timefmt import format_deadline
-from ._common import require_perm
 
 CALL_FIELDS = [
     "reference",
@@ -41,18 +33,6 @@ def _snapshot(call: Call) -> dict:
     return {f: str(getattr(call, f)) for f in CALL_FIELDS} | {"status": call.status}
 
 
-def _require_editable(call: Call) -> None:
-    if call.status not in CALL_EDITABLE:
-        raise TransitionRefused(
-            _(
-                "This call is %(status)s: its text, criteria, weights and questions are frozen "
-                "once it is published."
-            )
-            % {"status": call.get_status_display().lower()},
-            code="call_frozen",
-        )
-
-
 def _set_relations(call, centre_types, regions):
     if centre_types is not None:
         call.centre_types.set(centre_types)
@@ -62,27 +42,26 @@ def _set_relations(call, centre_types, regions):
 
 @transaction.atomic
 def call_create(*, actor, centre_types=None, regions=None, **fields) -> Call:
-    require_perm(actor, "calls.manage_call")
+    policy.require(actor, "calls.call.manage")
     call = Call(created_by=actor, status=CallStatus.DRAFT, **fields)
     call.full_clean()
-    call.save()
+    kernel.create(call, actor=actor, verb="call.created", after=_snapshot(call))
     _set_relations(call, centre_types, regions)
-    record_event(actor=actor, verb="call.created", obj=call, after=_snapshot(call))
     return call
 
 
 @transaction.atomic
 def call_update(*, call_id: int, actor, centre_types=None, regions=None, **fields) -> Call:
-    require_perm(actor, "calls.manage_call")
-    call = Call.objects.select_for_update().get(pk=call_id)
-    _require_editable(call)
+    call = kernel.lock(Call, call_id)
+    kernel.check(call, "edit", actor)
     before = _snapshot(call)
     for name, value in fields.items():
         setattr(call, name, value)
     call.full_clean()
-    call.save(update_fields=list(fields))
+    kernel.transition(
+        call, "edit", actor=actor, fields=fields, before=before, after=_snapshot(call)
+    )
     _set_relations(call, centre_types, regions)
-    record_event(actor=actor, verb="call.updated", obj=call, before=before, after=_snapshot(call))
     return call
 
 
@@ -100,9 +79,8 @@ def weights_problem(weights: list[int]) -> str | None:
 @transaction.atomic
 def call_set_criteria(*, call_id: int, actor, criteria: list[dict]) -> Call:
     """Replace the criteria; each dict has title_en, title_fr, description_en/fr, weight."""
-    require_perm(actor, "calls.manage_call")
-    call = Call.objects.select_for_update().get(pk=call_id)
-    _require_editable(call)
+    call = kernel.lock(Call, call_id)
+    kernel.check(call, "set_criteria", actor)
     problem = weights_problem([c["weight"] for c in criteria])
     if problem:
         raise TransitionRefused(problem, code="weights")
@@ -111,21 +89,19 @@ def call_set_criteria(*, call_id: int, actor, criteria: list[dict]) -> Call:
     Criterion.objects.bulk_create(
         [Criterion(call=call, order=i, **c) for i, c in enumerate(criteria, start=1)]
     )
-    record_event(
+    return kernel.transition(
+        call,
+        "set_criteria",
         actor=actor,
-        verb="call.criteria_set",
-        obj=call,
         before=before,
         after=[{"title_en": c["title_en"], "weight": c["weight"]} for c in criteria],
     )
-    return call
 
 
 @transaction.atomic
 def call_set_questions(*, call_id: int, actor, questions: list[dict]) -> Call:
-    require_perm(actor, "calls.manage_call")
-    call = Call.objects.select_for_update().get(pk=call_id)
-    _require_editable(call)
+    call = kernel.lock(Call, call_id)
+    kernel.check(call, "set_questions", actor)
     for q in questions:
         if (
             q["kind"] in (QuestionKind.CHOICE, QuestionKind.MULTIPLE_CHOICE)
@@ -140,33 +116,20 @@ def call_set_questions(*, call_id: int, actor, questions: list[dict]) -> Call:
     Question.objects.bulk_create(
         [Question(call=call, order=i, **q) for i, q in enumerate(questions, start=1)]
     )
-    record_event(
+    return kernel.transition(
+        call,
+        "set_questions",
         actor=actor,
-        verb="call.questions_set",
-        obj=call,
         before=before,
         after=[{"label_en": q["label_en"], "kind": q["kind"]} for q in questions],
     )
-    return call
-
-
-def _transition(call: Call, target: str, actor, verb: str, **changes) -> Call:
-    require_transition(call, target, CALL_ALLOWED)
-    before = call.status
-    call.status = target
-    for name, value in changes.items():
-        setattr(call, name, value)
-    call.save(update_fields=["status", *changes])
-    record_event(actor=actor, verb=verb, obj=call, before=before, after=target)
-    return call
 
 
 @transaction.atomic
 def call_publish(*, call_id: int, actor) -> Call:
     """draft -> open: the call becomes public and freezes."""
-    require_perm(actor, "calls.manage_call")
-    call = Call.objects.select_for_update().get(pk=call_id)
-    require_transition(call, CallStatus.OPEN, CALL_ALLOWED)
+    call = kernel.lock(Call, call_id)
+    kernel.check(call, "publish", actor)
     problem = weights_problem(list(call.criteria.values_list("weight", flat=True)))
     if problem:
         raise TransitionRefused(problem, code="weights")
@@ -180,12 +143,13 @@ def call_publish(*, call_id: int, actor) -> Call:
             % {"deadline": format_deadline(call.closes_at)},
             code="deadline",
         )
-    return _transition(call, CallStatus.OPEN, actor, "call.published", published_at=timezone.now())
+    return kernel.transition(call, "publish", actor=actor, fields={"published_at": timezone.now()})
 
 
 def close_due_calls(*, now=None) -> list[int]:
-    """Close every open call past its deadline. Each call is claimed by a conditional UPDATE,
-    so two runs at once (or twice in a row) close it once and write one audit event."""
+    """Close every open call past its deadline (a platform action: no actor). Each call is
+    locked and checked again, so two runs at once (or twice in a row) close it once and
+    write one audit event."""
     now = now or timezone.now()
     closed = []
     due = Call.objects.filter(status=CallStatus.OPEN, closes_at__lte=now).values_list(
@@ -193,43 +157,33 @@ def close_due_calls(*, now=None) -> list[int]:
     )
     for pk in list(due):
         with transaction.atomic():
-            claimed = Call.objects.filter(pk=pk, status=CallStatus.OPEN, closes_at__lte=now).update(
-                status=CallStatus.CLOSED, closed_at=now
-            )
-            if claimed:
-                call = Call.objects.get(pk=pk)
-                record_event(
-                    actor=None,
-                    verb="call.closed",
-                    obj=call,
-                    before=CallStatus.OPEN,
-                    after=CallStatus.CLOSED,
-                )
-                closed.append(pk)
+            call = kernel.lock(Call, pk)
+            if call.status != CallStatus.OPEN or call.closes_at > now:
+                continue  # another run closed it (or the deadline moved) meanwhile
+            kernel.transition(call, "close", actor=None, fields={"closed_at": now})
+            closed.append(pk)
     return closed
 
 
 @transaction.atomic
 def call_start_review(*, call_id: int, actor) -> Call:
-    require_perm(actor, "calls.manage_call")
-    call = Call.objects.select_for_update().get(pk=call_id)
-    return _transition(call, CallStatus.IN_REVIEW, actor, "call.review_started")
+    call = kernel.lock(Call, call_id)
+    return kernel.transition(call, "start_review", actor=actor)
 
 
 @transaction.atomic
 def call_cancel(*, call_id: int, actor, reason: str) -> Call:
-    require_perm(actor, "calls.manage_call")
+    call = kernel.lock(Call, call_id)
+    kernel.check(call, "cancel", actor)
     if not reason.strip():
         raise TransitionRefused(_("Give the reason for cancelling the call."), code="reason")
-    call = Call.objects.select_for_update().get(pk=call_id)
-    return _transition(call, CallStatus.CANCELLED, actor, "call.cancelled", cancel_reason=reason)
+    return kernel.transition(call, "cancel", actor=actor, fields={"cancel_reason": reason})
 
 
 @transaction.atomic
 def call_mark_decided(*, call_id: int, actor) -> Call:
-    require_perm(actor, "calls.decide_call")
-    call = Call.objects.select_for_update().get(pk=call_id)
-    require_transition(call, CallStatus.DECIDED, CALL_ALLOWED)
+    call = kernel.lock(Call, call_id)
+    kernel.check(call, "mark_decided", actor)
     pending = call.applications.filter(status__in=APPLICATION_UNDECIDED).count()
     if pending:
         raise TransitionRefused(
@@ -237,26 +191,17 @@ def call_mark_decided(*, call_id: int, actor) -> Call:
             % {"n": pending},
             code="pending",
         )
-    return _transition(call, CallStatus.DECIDED, actor, "call.decided")
+    return kernel.transition(call, "mark_decided", actor=actor)
 
 
 @transaction.atomic
 def call_publish_results(*, call_id: int, actor) -> Call:
-    from ..tasks import email_applicants
-
-    require_perm(actor, "calls.decide_call")
-    call = Call.objects.select_for_update().get(pk=call_id)
-    _transition(
-        call,
-        CallStatus.RESULTS_PUBLISHED,
-        actor,
-        "call.results_published",
-        results_published_at=timezone.now(),
+    """decided -> results published; each decided applicant is told its outcome."""
+    call = kernel.lock(Call, call_id)
+    kernel.transition(
+        call, "publish_results", actor=actor, fields={"results_published_at": timezone.now()}
     )
-    decided = list(
-        call.applications.filter(
-            Q(status=ApplicationStatus.SELECTED) | Q(status=ApplicationStatus.NOT_SELECTED)
-        ).values_list("pk", flat=True)
-    )
-    transaction.on_commit(lambda: [email_applicants.enqueue(pk, "results") for pk in decided])
+    decided = Application.objects.filter(call=call, status__in=APPLICATION_DECIDED)
+    for application in decided.order_by("pk"):
+        kernel.announce("application.results_published", application, actor=actor)
     return call

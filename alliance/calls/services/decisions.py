@@ -4,12 +4,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alliance.core.audit import record_event
-from alliance.core.states import TransitionRefused, require_transition
+from alliance.centres.services import centre_from_application
+from alliance.core import kernel
+from alliance.core.states import TransitionRefused
 
 from ..models import Application
-from ..states import APPLICATION_ALLOWED, ApplicationStatus, AssignmentStatus, CallStatus
-from ._common import require_perm
+from ..selectors import ranking_for_call
+from ..states import ApplicationStatus, AssignmentStatus, CallStatus
 
 
 def departs_from_ranking(application: Application, selected: bool, ranking: dict) -> bool:
@@ -37,14 +38,11 @@ def application_decide(
 ) -> Application:
     """Select or decline one application; a selected application becomes a centre in
     design in the same transaction (the network of centres)."""
-    from ..selectors import ranking_for_call
-
-    require_perm(actor, "calls.decide_call")
-    application = (
-        Application.objects.select_for_update().select_related("call").get(pk=application_id)
-    )
-    target = ApplicationStatus.SELECTED if selected else ApplicationStatus.NOT_SELECTED
-    require_transition(application, target, APPLICATION_ALLOWED)
+    # The application's row only: decisions on the other applications of the call go on
+    # at the same time. Calls rows are locked before centres rows (LOCK_ORDER).
+    application = kernel.lock(Application, application_id, related=("call",))
+    action = "select" if selected else "decline"
+    kernel.check(application, action, actor)
     if application.call.status != CallStatus.IN_REVIEW:
         raise TransitionRefused(_("This call is not in review."), code="call_not_in_review")
     if not rationale.strip():
@@ -63,31 +61,19 @@ def application_decide(
             ),
             code="justification",
         )
-    before = application.status
-    application.status = target
-    application.decision_rationale = rationale
-    application.departure_justification = justification
-    application.decided_by = actor
-    application.decided_at = timezone.now()
-    application.save(
-        update_fields=[
-            "status",
-            "decision_rationale",
-            "departure_justification",
-            "decided_by",
-            "decided_at",
-            "updated_at",
-        ]
-    )
-    record_event(
+    target = ApplicationStatus.SELECTED if selected else ApplicationStatus.NOT_SELECTED
+    kernel.transition(
+        application,
+        action,
         actor=actor,
-        verb="application.selected" if selected else "application.not_selected",
-        obj=application,
-        before=before,
+        fields={
+            "decision_rationale": rationale,
+            "departure_justification": justification,
+            "decided_by": actor,
+            "decided_at": timezone.now(),
+        },
         after={"status": target, "rationale": rationale, "justification": justification},
     )
     if selected:
-        from alliance.centres.services import centre_from_application
-
         centre_from_application(actor=actor, application=application)
     return application

@@ -6,20 +6,19 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from alliance.core.audit import record_event
+from alliance.core import kernel, policy
 
 from ..models import Call, CallExport, ExportStatus
-from ._common import require_perm
 
 
 @transaction.atomic
 def export_request(*, call_id: int, actor, kind: str, fmt: str) -> CallExport:
-    require_perm(actor, "calls.view_call")
+    policy.require(actor, "calls.call.export")
     call = Call.objects.get(pk=call_id)
     if kind not in dict(CallExport.KINDS) or fmt not in dict(CallExport.FORMATS):
         raise ValueError("unknown export")
     export = CallExport.objects.create(call=call, kind=kind, format=fmt, requested_by=actor)
-    record_event(actor=actor, verb="call.export_requested", obj=call, after=str(export))
+    kernel.record(call, actor=actor, verb="call.export_requested", after=str(export))
     transaction.on_commit(lambda: build_export.enqueue(export.pk))
     return export
 

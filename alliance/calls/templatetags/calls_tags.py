@@ -3,6 +3,8 @@ from django import template
 from alliance.calls.timefmt import countdown as countdown_text
 from alliance.calls.timefmt import format_deadline
 
+from ..states import STATUS_TAG
+
 register = template.Library()
 
 
@@ -26,3 +28,9 @@ def score(value):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def status_tag(status) -> str:
+    """The colour class of a status tag."""
+    return STATUS_TAG.get(str(status), "")

@@ -1,7 +1,7 @@
 """Deadlines are set in Geneva time; a person who chose a time zone also sees theirs."""
 
 import html
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -83,14 +83,28 @@ def test_staff_form_shows_and_reads_geneva_time_whatever_the_readers_zone():
     assert typed == DEADLINE
 
 
-def test_emails_use_the_recipients_zone_not_the_senders(stranger):
-    from alliance.calls.tasks import _send
+def test_emails_use_the_recipients_zone_not_the_senders(
+    stranger, django_capture_on_commit_callbacks
+):
+    from alliance.accounts.models import MembershipRole
+    from alliance.accounts.tests.factories import MembershipFactory, OrganisationFactory
+    from alliance.calls.reminders import send_due_reminders
+
+    from .factories import ApplicationFactory
 
     call = CallFactory(closes_at=DEADLINE)
     stranger.time_zone = "Africa/Nairobi"
     stranger.save()
     other = UserFactory()
-    with timezone.override("Asia/Tokyo"):  # The person whose action sent the email.
-        _send("closing", [stranger, other], {"call": call}, call, "calls:detail", call.pk)
+    organisation = OrganisationFactory()
+    for user in (stranger, other):
+        MembershipFactory(user=user, organisation=organisation, role=MembershipRole.FOCAL_POINT)
+    ApplicationFactory(call=call, organisation=organisation)  # a draft: reminded of the deadline
+    with (
+        time_machine.travel(DEADLINE - timedelta(days=2), tick=False),
+        timezone.override("Asia/Tokyo"),  # The zone of whoever runs the command.
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        send_due_reminders()
     assert "19:00 in your time zone, Africa/Nairobi" in mail.outbox[0].body
     assert "your time zone" not in mail.outbox[1].body

@@ -21,7 +21,6 @@ from ..forms import (
 )
 from ..models import Application
 from ..permissions import get_own_application
-from ..states import APPLICATION_EDITABLE, ApplicationStatus, CallStatus
 from ._helpers import paginate
 from .keep_typed import login_required_keeping_post, take_kept_post
 
@@ -80,10 +79,7 @@ def application_detail(request, pk):
     application = get_own_application(request.user, pk)
     questions, documents = _context(application)
     feedback = None
-    if application.call.status == CallStatus.RESULTS_PUBLISHED and application.status in (
-        ApplicationStatus.SELECTED,
-        ApplicationStatus.NOT_SELECTED,
-    ):
+    if application.outcome_published:
         feedback = selectors.feedback_for_applicant(application)
     return render(
         request,
@@ -92,7 +88,6 @@ def application_detail(request, pk):
             "application": application,
             "call": application.call,
             "sections": sections_for(application, questions, documents),
-            "editable": application.status in APPLICATION_EDITABLE,
             "feedback": feedback,
             "criteria": list(application.call.criteria.all()),
         },
@@ -233,7 +228,6 @@ def application_check(request, pk):
             "answers": answers,
             "documents": documents,
             "error": error,
-            "editable": application.status in APPLICATION_EDITABLE,
         },
     )
 

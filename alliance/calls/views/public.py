@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from alliance.core.cache import public_page
 
 from .. import selectors
-from ..states import CallStatus
 from ._helpers import paginate
 
 LISTS = {
@@ -40,7 +39,7 @@ def call_detail(request, pk):
 @public_page
 def call_results(request, pk):
     call = selectors.public_call_or_none(pk)
-    if call is None or call.status != CallStatus.RESULTS_PUBLISHED:
+    if call is None or not call.has_results:
         raise Http404
     return render(
         request,

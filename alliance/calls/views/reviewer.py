@@ -5,20 +5,20 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from alliance.accounts.roles import StaffRole, has_role
 from alliance.core.access import get_visible_or_404
+from alliance.core.kernel import allowed_actions
+from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
 from .. import selectors, services
 from ..forms import DeclarationForm, ReviewForm
 from ..permissions import get_assignment_for
-from ..states import AssignmentStatus
 from ._helpers import paginate
 
 
 @login_required
 def queue(request):
-    if not has_role(request.user, StaffRole.REVIEWER):
+    if not can(request.user, "calls.reviewer"):
         raise Http404
     page = paginate(request, selectors.reviewer_queue(request.user), 50)
     return render(request, "calls/reviewer/queue.html", {"page": page})
@@ -29,7 +29,8 @@ def queue(request):
 def review(request, pk):
     assignment = get_assignment_for(request.user, pk)
     application = assignment.application
-    if assignment.status == AssignmentStatus.ASSIGNED:
+    actions = allowed_actions(assignment, request.user)
+    if "declare_no_conflict" in actions:
         form = DeclarationForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
@@ -97,7 +98,7 @@ def review(request, pk):
             "form": form,
             "answers": [(q, application.answers.get(q.key)) for q in questions if q.kind != "file"],
             "documents": application.documents.all(),
-            "read_only": assignment.status == AssignmentStatus.SUBMITTED,
+            "read_only": "submit" not in actions,
             "criteria": criteria,
             "existing": existing,
         },

@@ -1,12 +1,13 @@
 """Secretariat and Director pages: draft calls, screen, assign, rank, decide, publish."""
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core.access import get_visible_or_404, staff_required
+from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
 from .. import selectors, services
@@ -20,9 +21,9 @@ from ..forms import (
     QuestionFormSet,
     ScreeningForm,
 )
-from ..models import Application, CallExport, Score
-from ..permissions import get_staff_call
-from ..states import ApplicationStatus, AssignmentStatus
+from ..models import CallExport, ReviewAssignment
+from ..permissions import get_staff_application, get_staff_call
+from ..states import ApplicationStatus
 from ._helpers import paginate
 
 CALL_ACTIONS = {
@@ -167,7 +168,7 @@ def call_detail(request, pk):
             "exports": call.exports.select_related("requested_by")[:10],
             "export_kinds": CallExport.KINDS,
             "export_formats": CallExport.FORMATS,
-            "bulk_form": BulkAssignForm() if request.user.has_perm("calls.manage_call") else None,
+            "bulk_form": BulkAssignForm(),
         },
     )
 
@@ -213,7 +214,13 @@ def call_applications(request, pk):
     return render(
         request,
         "calls/staff/applications.html",
-        {"call": call, "page": page, "status": status, "statuses": ApplicationStatus.choices},
+        {
+            "call": call,
+            "page": page,
+            "status": status,
+            # Drafts are the applicants' own business: the list never shows them.
+            "statuses": [c for c in ApplicationStatus.choices if c[0] != ApplicationStatus.DRAFT],
+        },
     )
 
 
@@ -260,8 +267,6 @@ def call_late_reviews(request, pk):
 @staff_required("calls.manage_call")
 @require_POST
 def assignment_remind(request, pk):
-    from ..models import ReviewAssignment
-
     assignment = get_visible_or_404(ReviewAssignment.objects.select_related("application"), pk=pk)
     try:
         services.assignment_remind(assignment_id=assignment.pk, actor=request.user)
@@ -274,21 +279,13 @@ def assignment_remind(request, pk):
     return redirect("calls:staff_late", pk=assignment.application.call_id)
 
 
-def _staff_application(request, pk):
-    if not request.user.has_perm("calls.view_call"):
-        raise Http404
-    return get_visible_or_404(
-        Application.objects.select_related("call", "organisation", "proposed_centre_type"), pk=pk
-    )
-
-
 @staff_required("calls.view_call")
 @require_http_methods(["GET", "POST"])
 def application_detail(request, pk):
-    application = _staff_application(request, pk)
+    application = get_staff_application(request.user, pk)
     screening_form = ScreeningForm(prefix="screen")
     assign_form = AssignForm(prefix="assign")
-    if request.method == "POST" and request.user.has_perm("calls.manage_call"):
+    if request.method == "POST" and can(request.user, "calls.call.manage"):
         if "screen-outcome" in request.POST:
             screening_form = ScreeningForm(request.POST, prefix="screen")
             if screening_form.is_valid() and _screen(request, application, screening_form):
@@ -308,13 +305,6 @@ def application_detail(request, pk):
                 else:
                     messages.success(request, _("The reviewer was assigned."))
                     return redirect("calls:staff_application", pk=application.pk)
-    assignments = application.assignments.select_related("reviewer").order_by("id")
-    scores = Score.objects.filter(
-        assignment__application=application, assignment__status=AssignmentStatus.SUBMITTED
-    ).select_related("criterion")
-    by_assignment = {}
-    for s in scores:
-        by_assignment.setdefault(s.assignment_id, []).append(s)
     return render(
         request,
         "calls/staff/application_detail.html",
@@ -324,7 +314,7 @@ def application_detail(request, pk):
             "questions": application.call.questions.all(),
             "documents": application.documents.all(),
             "revisions": application.revisions.order_by("-number"),
-            "assignments": [(a, by_assignment.get(a.pk, [])) for a in assignments],
+            "assignments": selectors.assignments_with_scores(application),
             "screening_form": screening_form,
             "assign_form": assign_form,
             "form": screening_form if screening_form.errors else assign_form,
@@ -358,9 +348,7 @@ def _screen(request, application, form) -> bool:
 
 @staff_required("calls.view_call")
 def staff_document_download(request, pk, document_pk):
-    from django.http import FileResponse
-
-    application = _staff_application(request, pk)
+    application = get_staff_application(request.user, pk)
     document = get_visible_or_404(application.documents.all(), pk=document_pk)
     return FileResponse(document.file.open("rb"), as_attachment=True)
 
@@ -368,7 +356,7 @@ def staff_document_download(request, pk, document_pk):
 @staff_required("calls.decide_call")
 @require_http_methods(["GET", "POST"])
 def application_decide(request, pk):
-    application = _staff_application(request, pk)
+    application = get_staff_application(request.user, pk)
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

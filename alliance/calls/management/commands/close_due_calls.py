@@ -2,9 +2,10 @@
 
     */5 * * * *  cd /srv/alliance && uv run --frozen python manage.py close_due_calls
 
-Closes open calls past their deadline and sends the due reminders. Safe to run twice, or
-twice at once: each call is claimed with a conditional UPDATE and each reminder is
-recorded once in ReminderSent.
+Closes open calls past their deadline (a platform action, audited per call) and sends the
+due reminders. Safe to run twice, or twice at once: each call is locked and checked again
+before it closes, each draft's reminder is recorded once in ReminderSent, and each review
+reminder is claimed with a conditional UPDATE.
 """
 
 from django.core.management.base import BaseCommand
