@@ -7,14 +7,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliance.core.access import get_visible_or_404, staff_required
+from alliance.core.access import get_visible_or_404
 from alliance.core.states import TransitionRefused
 
 from .. import services
 from ..forms import ExpertApplicationForm, ExpertDecisionForm, ExpertInviteForm
 from ..models import Expert
-from ..permissions import MANAGE
 from ..states import ExpertStatus
+from .common import MANAGE, requires
 
 
 @login_required
@@ -37,7 +37,7 @@ def expert_apply(request):
     return render(request, "board/expert_form.html", {"form": form, "invited": existing})
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 def expert_queue(request):
     status = request.GET.get("status") or ExpertStatus.APPLIED
     if status not in ExpertStatus.values:
@@ -58,7 +58,7 @@ def expert_queue(request):
     )
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_POST
 def expert_decide(request, pk):
     get_visible_or_404(Expert.objects.all(), pk=pk)
@@ -80,7 +80,7 @@ def expert_decide(request, pk):
     return redirect("board:expert_queue")
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_http_methods(["GET", "POST"])
 def expert_invite(request):
     form = ExpertInviteForm(request.POST or None)
