@@ -163,11 +163,11 @@ DECISION = Machine(
     "board.Decision",
     DecisionStatus,
     {
-        "start": Action([D.OPEN], D.IN_PROGRESS, FOLLOW_UP, "board.decision.manage"),
+        # One action per follow-up status, so that a chosen status names its action.
+        "start": Action([D.OPEN, D.DONE], D.IN_PROGRESS, FOLLOW_UP, "board.decision.manage"),
         "complete": Action([D.OPEN, D.IN_PROGRESS], D.DONE, FOLLOW_UP, "board.decision.manage"),
         "drop": Action([D.OPEN, D.IN_PROGRESS], D.DROPPED, FOLLOW_UP, "board.decision.manage"),
         "reopen": Action([D.IN_PROGRESS, D.DROPPED], D.OPEN, FOLLOW_UP, "board.decision.manage"),
-        "resume": Action([D.DONE], D.IN_PROGRESS, FOLLOW_UP, "board.decision.manage"),
         # Publishing is a flag, not a state: a decision is published whatever its follow-up.
         "publish": Action(
             D.values,

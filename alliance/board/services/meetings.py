@@ -328,20 +328,18 @@ def co_chairs_elect(
     return decision
 
 
-def _follow_up_action(decision: Decision, status: str) -> str:
-    """The table's action that leads from the decision's status to `status` (any action
-    leading there when none does from here: the kernel then refuses it with its reason)."""
-    leading = [name for name, a in DECISION.actions.items() if a.target == status]
-    if not leading:
-        raise TransitionRefused(_("Choose a follow-up status."), code="invalid_status")
-    current = str(decision.status)
-    return next((n for n in leading if current in DECISION.actions[n].source), leading[0])
+def _follow_up_action(status: str) -> str:
+    """The table's action that leads to the chosen follow-up status."""
+    for name, action in DECISION.actions.items():
+        if action.target is not None and action.target == status:
+            return name
+    raise TransitionRefused(_("Choose a follow-up status."), code="invalid_status")
 
 
 @transaction.atomic
 def decision_set_status(*, decision_id: int, actor: User, status: str) -> Decision:
     decision = kernel.lock(Decision, decision_id)
-    return kernel.transition(decision, _follow_up_action(decision, status), actor=actor)
+    return kernel.transition(decision, _follow_up_action(status), actor=actor)
 
 
 @transaction.atomic

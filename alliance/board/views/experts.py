@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from alliance.core import kernel
 from alliance.core.access import get_visible_or_404
 from alliance.core.states import TransitionRefused
 
@@ -21,7 +22,7 @@ from .common import MANAGE, requires
 @require_http_methods(["GET", "POST"])
 def expert_apply(request):
     existing = Expert.objects.filter(email__iexact=request.user.email).first()
-    if existing and existing.status != ExpertStatus.INVITED:
+    if existing and "apply" not in kernel.allowed_actions(existing, request.user):
         return render(request, "board/expert_status.html", {"expert": existing})
     initial = {"full_name": request.user.full_name or (existing.full_name if existing else "")}
     form = ExpertApplicationForm(request.POST or None, initial=initial)
