@@ -7,10 +7,11 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from alliance.accounts.auth import TokenAuth
+from alliance.core import kernel
+from alliance.core.policy import can
 from alliance.core.states import PermissionRefused
 
 from .clock import board_today, meeting_day
-from .permissions import may_see_papers
 from .selectors import (
     approved_experts,
     get_meeting_for_member,
@@ -83,6 +84,8 @@ class MeetingOut(Schema):
     ends_at: datetime
     time_zone: str
     status: str
+    # What the token's owner may do to the meeting now (the secretariat: edit, invite...).
+    actions: list[str]
 
 
 class MeetingDetailOut(MeetingOut):
@@ -157,9 +160,14 @@ def board_experts(request, area: str | None = None, language: str | None = None)
 @router.get("/board/meetings", response=list[MeetingOut], auth=TokenAuth())
 def member_meetings(request):
     """Meetings whose papers the token's owner may read (Board members and secretariat)."""
-    if not may_see_papers(request.auth):
+    if not can(request.auth, "board.papers"):
         raise PermissionRefused()
-    return list(meetings_for_member(request.auth)[:50])
+    return [_meeting(m, request.auth) for m in meetings_for_member(request.auth)[:50]]
+
+
+def _meeting(meeting, user) -> dict:
+    fields = {f: getattr(meeting, f) for f in MeetingOut.model_fields if f != "actions"}
+    return {**fields, "actions": sorted(kernel.allowed_actions(meeting, user))}
 
 
 @router.get("/board/meetings/{meeting_id}", response=MeetingDetailOut, auth=TokenAuth())
@@ -167,7 +175,7 @@ def member_meeting(request, meeting_id: int):
     """One meeting with its agenda and papers; 404 for anyone who may not see it."""
     meeting = get_meeting_for_member(request.auth, meeting_id)
     return {
-        **{f: getattr(meeting, f) for f in MeetingOut.model_fields},
+        **_meeting(meeting, request.auth),
         "minutes": meeting.minutes,
         "agenda": meeting.agenda,
         "papers": [

@@ -1,16 +1,14 @@
-"""Who may do what on the Board. Members' papers answer 404 to everyone else."""
+"""What a person may see on the Board: everyone else gets a 404. The rules themselves are
+in policy.py."""
 
 from django.db.models import QuerySet
-from django.utils.translation import gettext as _
 
 from alliance.accounts.models import ItuMembership, MembershipRole, Organisation
-from alliance.core.states import PermissionRefused
+from alliance.core.access import get_visible_or_404
+from alliance.core.policy import can
 
-from .clock import board_today
-from .models import BoardMember, seated_on
-
-MANAGE = "board.manage_board"
-APPOINT = "board.appoint_board_member"
+from .models import Nomination
+from .policy import is_current_member
 
 # ITU membership that may nominate, and the seat category it leads to.
 NOMINATING_MEMBERSHIP = {
@@ -19,33 +17,12 @@ NOMINATING_MEMBERSHIP = {
     ItuMembership.ACADEMIA: "academia",
 }
 
-
-def can_manage(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.has_perm(MANAGE))
-
-
-def can_appoint(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.has_perm(APPOINT))
-
-
-def require_manage(actor) -> None:
-    if not can_manage(actor):
-        raise PermissionRefused(_("Only the Board secretariat can do this."))
-
-
-def require_appoint(actor) -> None:
-    if not can_appoint(actor):
-        raise PermissionRefused(_("Only the BDT Director can do this."))
-
-
-def is_current_member(user, on=None) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return BoardMember.objects.filter(seated_on(on or board_today()), user=user).exists()
-
-
-def may_see_papers(user) -> bool:
-    return can_manage(user) or is_current_member(user)
+__all__ = [
+    "NOMINATING_MEMBERSHIP",
+    "get_nomination_for",
+    "is_current_member",
+    "nominating_organisations",
+]
 
 
 def nominating_organisations(user) -> QuerySet[Organisation]:
@@ -59,5 +36,12 @@ def nominating_organisations(user) -> QuerySet[Organisation]:
     ).distinct()
 
 
-def is_signatory_of(user, organisation) -> bool:
-    return organisation.memberships.filter(user=user, role=MembershipRole.SIGNATORY).exists()
+def get_nomination_for(user, pk: int) -> Nomination:
+    """The secretariat sees every nomination; a signatory their organisations' ones."""
+    if can(user, "board.manage"):
+        queryset = Nomination.objects.all()
+    else:
+        queryset = Nomination.objects.filter(organisation__in=nominating_organisations(user))
+    return get_visible_or_404(
+        queryset.select_related("organisation", "submitted_by", "member", "decided_by"), pk=pk
+    )

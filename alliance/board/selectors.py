@@ -3,6 +3,8 @@ from datetime import date
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 
+from alliance.core.policy import can
+
 from .clock import board_today
 from .models import (
     Attendance,
@@ -16,7 +18,7 @@ from .models import (
     Nomination,
     seated_on,
 )
-from .permissions import can_manage, is_current_member, nominating_organisations
+from .permissions import nominating_organisations
 from .states import ExpertStatus, MeetingStatus
 
 _ROLE_RANK = Case(
@@ -89,7 +91,7 @@ def _papers_prefetch():
 
 def meetings_for_member(user) -> QuerySet[Meeting]:
     """Meetings whose papers a Board member (or the secretariat) may read."""
-    if not (can_manage(user) or is_current_member(user)):
+    if not can(user, "board.papers"):
         return Meeting.objects.none()
     return Meeting.objects.exclude(status=MeetingStatus.CANCELLED).order_by("-starts_at")
 

@@ -93,6 +93,14 @@ class Expert(models.Model):
         return self.full_name
 
     @property
+    def awaiting_decision(self) -> bool:
+        return self.status == ExpertStatus.APPLIED
+
+    @property
+    def in_network(self) -> bool:
+        return self.status == ExpertStatus.APPROVED
+
+    @property
     def language_codes(self) -> list[str]:
         return [code for code in self.languages.split(",") if code]
 

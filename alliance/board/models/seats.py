@@ -191,3 +191,16 @@ class Nomination(models.Model):
 
     def __str__(self):
         return f"{self.nominee_name} ({self.organisation})"
+
+    # What the nomination's page says (the buttons come from the transition table).
+    @property
+    def awaiting_review(self) -> bool:
+        return self.status == NominationStatus.SUBMITTED
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == NominationStatus.APPROVED
+
+    @property
+    def is_declined(self) -> bool:
+        return self.status == NominationStatus.DECLINED

@@ -3,13 +3,13 @@
 from datetime import date, datetime
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.accounts.models import User
-from alliance.core.audit import record_event
-from alliance.core.states import TransitionRefused, require_transition
+from alliance.core import kernel, policy
+from alliance.core.states import TransitionRefused
 from alliance.core.uploads import validate_upload
 
 from ..clock import meeting_day
@@ -25,10 +25,8 @@ from ..models import (
     Meeting,
     MeetingDocument,
 )
-from ..permissions import require_manage
 from ..selectors import members_on
-from ..states import DECISION_ALLOWED, MEETING_ALLOWED, MeetingStatus
-from ..tasks import send_meeting_invitation
+from ..states import DECISION, TAKEN_PLACE, started
 
 MEETING_FIELDS = [
     "title_en",
@@ -59,70 +57,63 @@ def _check_times(starts_at: datetime, ends_at: datetime) -> None:
 
 @transaction.atomic
 def meeting_schedule(*, actor: User, **fields) -> Meeting:
-    require_manage(actor)
+    policy.require(actor, "board.meeting.manage")
     _check_times(fields["starts_at"], fields["ends_at"])
     meeting = Meeting(**fields)
     meeting.full_clean()
-    meeting.save()
-    record_event(actor=actor, verb="meeting.scheduled", obj=meeting, after=_snapshot(meeting))
-    return meeting
+    return kernel.create(meeting, actor=actor, verb="meeting.scheduled", after=_snapshot(meeting))
 
 
 @transaction.atomic
 def meeting_update(*, meeting_id: int, actor: User, **fields) -> Meeting:
-    require_manage(actor)
-    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
-    require_transition(meeting, MeetingStatus.SCHEDULED, MEETING_ALLOWED)
+    meeting = kernel.lock(Meeting, meeting_id)
+    kernel.check(meeting, "edit", actor)
     _check_times(fields["starts_at"], fields["ends_at"])
     before = _snapshot(meeting)
     rescheduled = any(
         name in fields and fields[name] != getattr(meeting, name) for name in SCHEDULE_FIELDS
     )
-    for name, value in fields.items():
+    changes = {**fields, "sequence": meeting.sequence + 1 if rescheduled else meeting.sequence}
+    for name, value in changes.items():
         setattr(meeting, name, value)
-    if rescheduled:
-        meeting.sequence += 1
     meeting.full_clean()
-    meeting.save(update_fields=[*fields, "sequence"])
-    record_event(
-        actor=actor, verb="meeting.updated", obj=meeting, before=before, after=_snapshot(meeting)
+    # The edit itself tells nobody; members already invited get the invitation again below,
+    # each with their own calendar file.
+    kernel.transition(
+        meeting,
+        "edit",
+        actor=actor,
+        fields=changes,
+        before=before,
+        after=_snapshot(meeting),
+        notify=False,
     )
     if rescheduled and meeting.invitations_sent_at:
-        for pk in meeting.attendances.values_list("pk", flat=True):
-            transaction.on_commit(lambda pk=pk: send_meeting_invitation.enqueue(pk, updated=True))
+        for attendance in meeting.attendances.order_by("pk"):
+            kernel.announce("meeting.invitation_updated", attendance, actor=actor)
     return meeting
 
 
 @transaction.atomic
 def meeting_cancel(*, meeting_id: int, actor: User) -> Meeting:
-    require_manage(actor)
-    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
-    require_transition(meeting, MeetingStatus.CANCELLED, MEETING_ALLOWED)
-    meeting.status = MeetingStatus.CANCELLED
-    meeting.sequence += 1
-    meeting.save(update_fields=["status", "sequence"])
-    record_event(
-        actor=actor,
-        verb="meeting.cancelled",
-        obj=meeting,
-        before=MeetingStatus.SCHEDULED,
-        after=MeetingStatus.CANCELLED,
+    meeting = kernel.lock(Meeting, meeting_id)
+    return kernel.transition(
+        meeting, "cancel", actor=actor, fields={"sequence": meeting.sequence + 1}
     )
-    return meeting
 
 
 @transaction.atomic
 def agenda_item_add(
     *, meeting_id: int, actor: User, title_en: str, title_fr: str, presenter: str = ""
 ) -> AgendaItem:
-    require_manage(actor)
-    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
-    require_transition(meeting, MeetingStatus.SCHEDULED, MEETING_ALLOWED)
+    meeting = kernel.lock(Meeting, meeting_id)
+    kernel.check(meeting, "add_agenda_item", actor)
     last = meeting.agenda_items.aggregate(m=Max("order"))["m"] or 0
+    # The item belongs to the locked meeting, whose audit event records it.
     item = AgendaItem.objects.create(
         meeting=meeting, order=last + 1, title_en=title_en, title_fr=title_fr, presenter=presenter
     )
-    record_event(actor=actor, verb="meeting.agenda_item_added", obj=meeting, after=title_en)
+    kernel.transition(meeting, "add_agenda_item", actor=actor, after=title_en)
     return item
 
 
@@ -130,12 +121,8 @@ def agenda_item_add(
 def document_add(
     *, meeting_id: int, actor: User, title: str, file, agenda_item: AgendaItem | None = None
 ) -> MeetingDocument:
-    require_manage(actor)
-    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
-    if meeting.status == MeetingStatus.CANCELLED:
-        raise TransitionRefused(
-            _("Papers cannot be added to a cancelled meeting."), code="invalid_transition"
-        )
+    meeting = kernel.lock(Meeting, meeting_id)
+    kernel.check(meeting, "add_paper", actor)
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         raise TransitionRefused(
             _("This agenda item belongs to another meeting."), code="invalid_item"
@@ -144,7 +131,7 @@ def document_add(
     document = MeetingDocument.objects.create(
         meeting=meeting, agenda_item=agenda_item, title=title, file=file
     )
-    record_event(actor=actor, verb="meeting.paper_added", obj=meeting, after=title)
+    kernel.transition(meeting, "add_paper", actor=actor, after=title)
     return document
 
 
@@ -152,79 +139,69 @@ def document_add(
 def meeting_invite(*, meeting_id: int, actor: User) -> int:
     """Invite every member seated on the meeting day who has not been invited yet; each
     gets an email with an iCal invitation. Running it again only invites newcomers."""
-    require_manage(actor)
-    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
-    require_transition(meeting, MeetingStatus.SCHEDULED, MEETING_ALLOWED)
+    meeting = kernel.lock(Meeting, meeting_id)
+    kernel.check(meeting, "invite", actor)
     day = meeting_day(meeting)
     already = set(meeting.attendances.values_list("member_id", flat=True))
     now = timezone.now()
-    invited = []
-    for member in members_on(day).exclude(pk__in=already):
-        invited.append(
-            Attendance.objects.create(
-                meeting=meeting, member=member, status=AttendanceStatus.INVITED, invited_at=now
-            )
+    invited = [
+        Attendance.objects.create(
+            meeting=meeting, member=member, status=AttendanceStatus.INVITED, invited_at=now
         )
+        for member in members_on(day).exclude(pk__in=already)
+    ]
     if not invited:
         raise TransitionRefused(
             _("Every member seated on the day of the meeting has already been invited."),
             code="nothing_to_do",
         )
-    meeting.invitations_sent_at = now
-    meeting.save(update_fields=["invitations_sent_at"])
-    record_event(
+    kernel.transition(
+        meeting,
+        "invite",
         actor=actor,
-        verb="meeting.invitations_sent",
-        obj=meeting,
+        fields={"invitations_sent_at": now},
         after=[a.member_id for a in invited],
+        notify=False,
     )
     for attendance in invited:
-        transaction.on_commit(lambda pk=attendance.pk: send_meeting_invitation.enqueue(pk))
+        kernel.announce("meeting.invited", attendance, actor=actor)
     return len(invited)
 
 
 @transaction.atomic
 def attendance_record(*, meeting_id: int, actor: User, statuses: dict[int, str]) -> Meeting:
     """`statuses` maps attendance ids to present / apologies / absent."""
-    require_manage(actor)
-    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
-    if meeting.status == MeetingStatus.CANCELLED:
-        raise TransitionRefused(
-            _("Attendance cannot be recorded for a cancelled meeting."), code="invalid_transition"
-        )
-    if meeting.starts_at > timezone.now():
+    meeting = kernel.lock(Meeting, meeting_id)
+    kernel.check(meeting, "record_attendance", actor)
+    if not started(meeting):
         raise TransitionRefused(
             _("Attendance is recorded once the meeting has started."), code="too_early"
         )
     before = dict(meeting.attendances.values_list("pk", "status"))
-    for attendance in meeting.attendances.filter(pk__in=list(statuses)):
-        attendance.status = statuses[attendance.pk]
-        attendance.save(update_fields=["status"])
-    record_event(
+    # Attendance rows are the meeting's own list, not a lifecycle: the meeting's audit
+    # event records every row's old and new value.
+    for value in set(statuses.values()):
+        ids = [pk for pk, chosen in statuses.items() if chosen == value]
+        meeting.attendances.filter(pk__in=ids).update(status=value)
+    return kernel.transition(
+        meeting,
+        "record_attendance",
         actor=actor,
-        verb="meeting.attendance_recorded",
-        obj=meeting,
         before={str(k): v for k, v in before.items()},
         after={str(k): v for k, v in statuses.items()},
     )
-    return meeting
 
 
 @transaction.atomic
 def minutes_record(*, meeting_id: int, actor: User, minutes: str) -> Meeting:
     """Minutes mark the meeting as held."""
-    require_manage(actor)
-    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
-    require_transition(meeting, MeetingStatus.HELD, MEETING_ALLOWED)
-    if meeting.starts_at > timezone.now():
+    meeting = kernel.lock(Meeting, meeting_id)
+    kernel.check(meeting, "record_minutes", actor)
+    if not started(meeting):
         raise TransitionRefused(
             _("Minutes are recorded once the meeting has started."), code="too_early"
         )
-    before = meeting.status
-    meeting.minutes, meeting.status = minutes, MeetingStatus.HELD
-    meeting.save(update_fields=["minutes", "status"])
-    record_event(actor=actor, verb="meeting.minutes_recorded", obj=meeting, before=before)
-    return meeting
+    return kernel.transition(meeting, "record_minutes", actor=actor, fields={"minutes": minutes})
 
 
 def _check_vote(method, votes_for, votes_against, abstentions) -> None:
@@ -238,12 +215,11 @@ def _next_number(meeting: Meeting) -> int:
     return (meeting.decisions.aggregate(m=Max("number"))["m"] or 0) + 1
 
 
-def _lock_held_meeting(meeting_id: int) -> Meeting:
-    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
-    if meeting.status == MeetingStatus.CANCELLED or meeting.starts_at > timezone.now():
-        raise TransitionRefused(
-            _("Decisions are recorded for a meeting that has taken place."), code="too_early"
-        )
+def _lock_held_meeting(meeting_id: int, action: str, actor: User) -> Meeting:
+    meeting = kernel.lock(Meeting, meeting_id)
+    kernel.check(meeting, action, actor)
+    if not started(meeting):
+        raise TransitionRefused(str(TAKEN_PLACE), code="too_early")
     return meeting
 
 
@@ -262,10 +238,9 @@ def decision_record(
     due_date: date | None = None,
     is_published: bool = False,
 ) -> Decision:
-    require_manage(actor)
-    meeting = _lock_held_meeting(meeting_id)
+    meeting = _lock_held_meeting(meeting_id, "record_decision", actor)
     _check_vote(method, votes_for, votes_against, abstentions)
-    decision = Decision.objects.create(
+    decision = Decision(
         meeting=meeting,
         number=_next_number(meeting),
         text_en=text_en,
@@ -279,8 +254,7 @@ def decision_record(
         is_published=is_published,
         published_at=timezone.now() if is_published else None,
     )
-    record_event(actor=actor, verb="decision.recorded", obj=decision, after=text_en[:200])
-    return decision
+    return kernel.create(decision, actor=actor, verb="decision.recorded", after=text_en[:200])
 
 
 @transaction.atomic
@@ -298,12 +272,18 @@ def co_chairs_elect(
     is_published: bool = True,
 ) -> Decision:
     """Record the election as a decision and set the co-chair roles, together."""
-    require_manage(actor)
-    meeting = _lock_held_meeting(meeting_id)
+    policy.require(actor, "board.meeting.manage")
+    # Seats rank before meetings in the kernel's lock order: the candidates and the sitting
+    # co-chairs first, then the meeting.
+    seats = kernel.lock_rows(
+        BoardMember.objects.filter(Q(pk__in=member_ids) | Q(role=BoardRole.CO_CHAIR))
+    )
+    meeting = _lock_held_meeting(meeting_id, "elect_co_chairs", actor)
     _check_vote(method, votes_for, votes_against, abstentions)
-    day = meeting_day(meeting)
-    seated_ids = members_on(day).filter(pk__in=member_ids).values("pk")
-    elected = list(BoardMember.objects.select_for_update().filter(pk__in=seated_ids))
+    seated = set(
+        members_on(meeting_day(meeting)).filter(pk__in=member_ids).values_list("pk", flat=True)
+    )
+    elected = [m for m in seats if m.pk in seated]
     if not elected or len(elected) != len(set(member_ids)):
         raise TransitionRefused(
             _("Co-chairs are elected among the members seated on the day of the meeting."),
@@ -313,7 +293,8 @@ def co_chairs_elect(
         raise TransitionRefused(
             _("The Chair cannot also be a co-chair."), code="chair_not_co_chair"
         )
-    decision = Decision.objects.create(
+    previous = [m for m in seats if m.role == BoardRole.CO_CHAIR and m.pk not in seated]
+    decision = Decision(
         meeting=meeting,
         number=_next_number(meeting),
         kind=DecisionKind.CO_CHAIR_ELECTION,
@@ -326,46 +307,46 @@ def co_chairs_elect(
         is_published=is_published,
         published_at=timezone.now() if is_published else None,
     )
+    kernel.create(
+        decision, actor=actor, verb="decision.co_chairs_elected", after=[m.pk for m in elected]
+    )
     decision.elected.set(elected)
-    previous = list(
-        BoardMember.objects.select_for_update()
-        .filter(role=BoardRole.CO_CHAIR)
-        .exclude(pk__in=[m.pk for m in elected])
-    )
-    for member in previous:
-        member.role = BoardRole.MEMBER
-        member.save(update_fields=["role"])
-    for member in elected:
-        member.role = BoardRole.CO_CHAIR
-        member.save(update_fields=["role"])
-    record_event(
-        actor=actor,
-        verb="decision.co_chairs_elected",
-        obj=decision,
-        before=[m.pk for m in previous],
-        after=[m.pk for m in elected],
-    )
+    for member, role in [
+        *((m, BoardRole.MEMBER) for m in previous),
+        *((m, BoardRole.CO_CHAIR) for m in elected),
+    ]:
+        if member.role != role:
+            kernel.change(
+                member,
+                actor=actor,
+                verb="board_member.role_changed",
+                fields={"role": role},
+                before=member.role,
+                after=role,
+                context={"decision": decision.pk},
+            )
     return decision
+
+
+def _follow_up_action(status: str) -> str:
+    """The table's action that leads to the chosen follow-up status."""
+    for name, action in DECISION.actions.items():
+        if action.target is not None and action.target == status:
+            return name
+    raise TransitionRefused(_("Choose a follow-up status."), code="invalid_status")
 
 
 @transaction.atomic
 def decision_set_status(*, decision_id: int, actor: User, status: str) -> Decision:
-    require_manage(actor)
-    decision = Decision.objects.select_for_update().get(pk=decision_id)
-    require_transition(decision, status, DECISION_ALLOWED)
-    before = decision.status
-    decision.status = status
-    decision.save(update_fields=["status"])
-    record_event(
-        actor=actor, verb="decision.status_changed", obj=decision, before=before, after=status
-    )
-    return decision
+    decision = kernel.lock(Decision, decision_id)
+    return kernel.transition(decision, _follow_up_action(status), actor=actor)
 
 
 @transaction.atomic
 def decision_publish(*, decision_id: int, actor: User, publish: bool = True) -> Decision:
-    require_manage(actor)
-    decision = Decision.objects.select_for_update().get(pk=decision_id)
+    decision = kernel.lock(Decision, decision_id)
+    action = "publish" if publish else "unpublish"
+    kernel.check(decision, action, actor)
     if decision.is_published == publish:
         raise TransitionRefused(
             _("This decision is already published.")
@@ -373,14 +354,11 @@ def decision_publish(*, decision_id: int, actor: User, publish: bool = True) -> 
             else _("This decision is not published."),
             code="invalid_transition",
         )
-    decision.is_published = publish
-    decision.published_at = timezone.now() if publish else None
-    decision.save(update_fields=["is_published", "published_at"])
-    record_event(
+    return kernel.transition(
+        decision,
+        action,
         actor=actor,
-        verb="decision.published" if publish else "decision.unpublished",
-        obj=decision,
+        fields={"is_published": publish, "published_at": timezone.now() if publish else None},
         before=not publish,
         after=publish,
     )
-    return decision

@@ -9,15 +9,13 @@ from django.utils.translation import gettext as _
 
 from alliance.accounts.models import User
 from alliance.accounts.roles import StaffRole
-from alliance.core.audit import record_event
-from alliance.core.states import TransitionRefused, require_transition
+from alliance.core import kernel, policy
+from alliance.core.states import TransitionRefused
 
 from ..clock import board_today
 from ..models import DESIGNATED_CATEGORIES, BoardMember, BoardRole
-from ..permissions import require_appoint, require_manage
 from ..selectors import members_on, overlapping, overlapping_seats
-from ..states import SEAT_ALLOWED, SeatStatus
-from ..tasks import send_term_reminder
+from ..states import SEAT, SeatStatus
 
 
 def _snapshot(member: BoardMember) -> dict:
@@ -112,31 +110,37 @@ def seat_person(
         appointed_by=actor,
     )
     member.full_clean(exclude=["user", "appointed_by", "nominating_organisation"])
-    member.save()
+    kernel.create(member, actor=actor, verb="board_member.seated", after=_snapshot(member))
     _sync_board_group(user)
-    record_event(actor=actor, verb="board_member.seated", obj=member, after=_snapshot(member))
     return member
 
 
 @transaction.atomic
 def member_designate(*, actor: User, category: str, **fields) -> BoardMember:
     """The Director designates an eminent leader, expert or partner representative."""
-    require_appoint(actor)
+    policy.require(actor, "board.seat.designate")
     if category not in DESIGNATED_CATEGORIES:
         raise TransitionRefused(
             _("Only leaders, experts and partner representatives are designated."),
             code="invalid_category",
         )
     member = seat_person(actor=actor, category=category, **fields)
-    record_event(actor=actor, verb="board_member.designated", obj=member)
+    kernel.record(member, actor=actor, verb="board_member.designated")
     return member
+
+
+def _apply(member: BoardMember, changes: dict) -> dict:
+    """Set the changes on the locked row (so that checks and snapshots see them) and return
+    them for the kernel, which saves exactly these columns."""
+    for name, value in changes.items():
+        setattr(member, name, value)
+    return changes
 
 
 @transaction.atomic
 def member_renew(*, member_id: int, actor: User, term_end: date) -> BoardMember:
-    require_appoint(actor)
-    member = BoardMember.objects.select_for_update().get(pk=member_id)
-    require_transition(member, SeatStatus.ACTIVE, SEAT_ALLOWED)
+    member = kernel.lock(BoardMember, member_id)
+    kernel.check(member, "renew", actor)
     if member.term_end is not None and term_end <= member.term_end:
         raise TransitionRefused(
             _("A renewal must end after the current term (%(date)s).")
@@ -152,13 +156,10 @@ def member_renew(*, member_id: int, actor: User, term_end: date) -> BoardMember:
         exclude=member.pk,
     )
     before = _snapshot(member)
-    member.term_end = term_end
-    member.reminder_sent_at = None
-    member.save(update_fields=["term_end", "reminder_sent_at"])
-    record_event(
-        actor=actor, verb="board_member.renewed", obj=member, before=before, after=_snapshot(member)
+    changes = _apply(member, {"term_end": term_end, "reminder_sent_at": None})
+    return kernel.transition(
+        member, "renew", actor=actor, fields=changes, before=before, after=_snapshot(member)
     )
-    return member
 
 
 @transaction.atomic
@@ -166,12 +167,9 @@ def member_end(
     *, member_id: int, actor: User, ended_on: date, reason: str = "", resigned: bool = False
 ) -> BoardMember:
     """End a seat early (resignation, replacement). Past members keep their history."""
-    require_manage(actor)
-    member = (
-        BoardMember.objects.select_for_update(of=("self",)).select_related("user").get(pk=member_id)
-    )
-    target = SeatStatus.RESIGNED if resigned else SeatStatus.ENDED
-    require_transition(member, target, SEAT_ALLOWED)
+    member = kernel.lock(BoardMember, member_id, related=("user",))
+    action = "resign" if resigned else "end"
+    kernel.check(member, action, actor)
     if ended_on < member.term_start:
         raise TransitionRefused(
             _("The last day cannot be before the term started (%(date)s).")
@@ -185,52 +183,43 @@ def member_end(
             code="invalid_term",
         )
     before = _snapshot(member)
-    member.status, member.ended_on, member.end_reason = target, ended_on, reason
-    if member.role == BoardRole.CO_CHAIR:
-        member.role = BoardRole.MEMBER
-    member.save(update_fields=["status", "ended_on", "end_reason", "role"])
+    changes = _apply(member, {"ended_on": ended_on, "end_reason": reason, "role": _demoted(member)})
+    after = {**_snapshot(member), "status": SEAT.action(action).target}
+    kernel.transition(member, action, actor=actor, fields=changes, before=before, after=after)
     _sync_board_group(member.user)
-    record_event(
-        actor=actor,
-        verb=f"board_member.{target}",
-        obj=member,
-        before=before,
-        after=_snapshot(member),
-    )
     return member
 
 
+def _demoted(member: BoardMember) -> str:
+    """A co-chair who leaves the Board is no longer a co-chair."""
+    return BoardRole.MEMBER if member.role == BoardRole.CO_CHAIR else member.role
+
+
 def expire_terms(*, today: date) -> int:
-    """Move seats whose term is over to the past members. Idempotent: each seat is
-    claimed with a conditional UPDATE, so two runs never end a seat twice."""
+    """Move seats whose term is over to the past members. Idempotent: each seat is locked
+    and checked again, so two runs never end a seat twice."""
     ended = 0
     due = BoardMember.objects.filter(status=SeatStatus.ACTIVE, term_end__lt=today)
     for member_id in list(due.values_list("pk", flat=True)):
         with transaction.atomic():
-            claimed = BoardMember.objects.filter(
-                pk=member_id, status=SeatStatus.ACTIVE, term_end__lt=today
-            ).update(status=SeatStatus.ENDED)
-            if not claimed:
-                continue
-            member = BoardMember.objects.select_related("user").get(pk=member_id)
-            member.ended_on = member.term_end
-            if member.role == BoardRole.CO_CHAIR:
-                member.role = BoardRole.MEMBER
-            member.save(update_fields=["ended_on", "role"])
-            _sync_board_group(member.user)
-            record_event(
+            try:
+                member = kernel.lock(due, member_id, related=("user",))
+            except BoardMember.DoesNotExist:
+                continue  # ended meanwhile (another run, or the secretariat)
+            kernel.transition(
+                member,
+                "expire",
                 actor=None,
-                verb="board_member.term_ended",
-                obj=member,
-                before=SeatStatus.ACTIVE,
-                after=SeatStatus.ENDED,
+                fields={"ended_on": member.term_end, "role": _demoted(member)},
             )
+            _sync_board_group(member.user)
             ended += 1
     return ended
 
 
 def send_term_reminders(*, today: date, days_ahead: int = 60) -> int:
-    """Remind members whose term ends within `days_ahead` days, once per term."""
+    """Remind members whose term ends within `days_ahead` days, once per term (a renewal
+    clears `reminder_sent_at`). The reminder goes out after its row is committed."""
     sent = 0
     due = BoardMember.objects.filter(
         status=SeatStatus.ACTIVE,
@@ -240,14 +229,13 @@ def send_term_reminders(*, today: date, days_ahead: int = 60) -> int:
     )
     for member_id in list(due.values_list("pk", flat=True)):
         with transaction.atomic():
-            claimed = BoardMember.objects.filter(
-                pk=member_id, reminder_sent_at__isnull=True
-            ).update(reminder_sent_at=timezone.now())
-            if not claimed:
-                continue
-            member = BoardMember.objects.get(pk=member_id)
-            record_event(actor=None, verb="board_member.term_reminder_sent", obj=member)
-            transaction.on_commit(lambda pk=member_id: send_term_reminder.enqueue(pk))
+            try:
+                member = kernel.lock(due, member_id)
+            except BoardMember.DoesNotExist:
+                continue  # reminded meanwhile by another run
+            kernel.transition(
+                member, "remind", actor=None, fields={"reminder_sent_at": timezone.now()}
+            )
             sent += 1
     return sent
 
@@ -258,13 +246,11 @@ def link_account(*, user: User) -> int:
     a member who signs up after being seated finds the members' area."""
     if not user.email:
         return 0
-    seats = list(
-        BoardMember.objects.select_for_update().filter(user__isnull=True, email__iexact=user.email)
+    seats = kernel.lock_rows(
+        BoardMember.objects.filter(user__isnull=True, email__iexact=user.email)
     )
     for member in seats:
-        member.user = user
-        member.save(update_fields=["user"])
-        record_event(actor=user, verb="board_member.account_linked", obj=member)
+        kernel.transition(member, "link_account", actor=user, fields={"user": user})
     if seats:
         _sync_board_group(user)
     return len(seats)
@@ -277,10 +263,8 @@ DETAIL_FIELDS = ["full_name", "title", "email", "country", "organisation_name", 
 def member_update(*, member_id: int, actor: User, **fields) -> BoardMember:
     """Correct a member's details (a minister's new portfolio, a new address). The term,
     role and status change only through their own services."""
-    require_manage(actor)
-    member = (
-        BoardMember.objects.select_for_update(of=("self",)).select_related("user").get(pk=member_id)
-    )
+    member = kernel.lock(BoardMember, member_id, related=("user",))
+    kernel.check(member, "edit", actor)
     unknown = set(fields) - set(DETAIL_FIELDS)
     if unknown:
         raise ValueError(f"member_update cannot change {sorted(unknown)}")
@@ -292,24 +276,22 @@ def member_update(*, member_id: int, actor: User, **fields) -> BoardMember:
         end=member.last_day,
         exclude=member.pk,
     )
-    for name, value in fields.items():
-        setattr(member, name, value.strip() if isinstance(value, str) else value)
-    member.email = member.email.lower()
-    changed = list(fields)
-    if "email" in fields and member.user and member.user.email.lower() != member.email:
+    changes = {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
+    if "email" in changes:
+        changes["email"] = changes["email"].lower()
+    old_user = None
+    if "email" in changes and member.user and member.user.email.lower() != changes["email"]:
         # The account belonged to the old address; the new one is linked at its sign-in.
-        old_user, member.user = member.user, None
-        changed.append("user")
-    else:
-        old_user = None
+        old_user, changes["user"] = member.user, None
+    _apply(member, changes)
     member.full_clean(exclude=["user", "appointed_by", "nominating_organisation"])
-    member.save(update_fields=changed)
-    _sync_board_group(old_user)
-    record_event(
+    kernel.transition(
+        member,
+        "edit",
         actor=actor,
-        verb="board_member.updated",
-        obj=member,
+        fields=changes,
         before=before,
         after={f: str(getattr(member, f)) for f in fields},
     )
+    _sync_board_group(old_user)
     return member

@@ -7,21 +7,22 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliance.core.access import get_visible_or_404, staff_required
+from alliance.core import kernel
+from alliance.core.access import get_visible_or_404
 from alliance.core.states import TransitionRefused
 
 from .. import services
 from ..forms import ExpertApplicationForm, ExpertDecisionForm, ExpertInviteForm
 from ..models import Expert
-from ..permissions import MANAGE
 from ..states import ExpertStatus
+from .common import MANAGE, requires
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def expert_apply(request):
     existing = Expert.objects.filter(email__iexact=request.user.email).first()
-    if existing and existing.status != ExpertStatus.INVITED:
+    if existing and "apply" not in kernel.allowed_actions(existing, request.user):
         return render(request, "board/expert_status.html", {"expert": existing})
     initial = {"full_name": request.user.full_name or (existing.full_name if existing else "")}
     form = ExpertApplicationForm(request.POST or None, initial=initial)
@@ -37,7 +38,7 @@ def expert_apply(request):
     return render(request, "board/expert_form.html", {"form": form, "invited": existing})
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 def expert_queue(request):
     status = request.GET.get("status") or ExpertStatus.APPLIED
     if status not in ExpertStatus.values:
@@ -58,7 +59,7 @@ def expert_queue(request):
     )
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_POST
 def expert_decide(request, pk):
     get_visible_or_404(Expert.objects.all(), pk=pk)
@@ -80,7 +81,7 @@ def expert_decide(request, pk):
     return redirect("board:expert_queue")
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_http_methods(["GET", "POST"])
 def expert_invite(request):
     form = ExpertInviteForm(request.POST or None)

@@ -4,11 +4,10 @@ minutes and decisions (including the co-chairs' election)."""
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliance.core.access import get_visible_or_404, staff_required
+from alliance.core.access import get_visible_or_404
 from alliance.core.states import TransitionRefused
 
 from .. import services
@@ -24,17 +23,17 @@ from ..forms import (
     MinutesForm,
 )
 from ..models import Decision, Meeting
-from ..permissions import MANAGE
 from ..selectors import meeting_for_staff, members_on
+from .common import MANAGE, requires
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 def meeting_list(request):
     page = Paginator(Meeting.objects.order_by("-starts_at"), 20).get_page(request.GET.get("page"))
     return render(request, "board/meeting_list.html", {"page": page})
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_http_methods(["GET", "POST"])
 def meeting_create(request):
     form = MeetingForm(request.POST or None)
@@ -51,7 +50,7 @@ def meeting_create(request):
     return render(request, "board/meeting_form.html", {"form": form})
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, pk):
     meeting = get_visible_or_404(Meeting.objects.all(), pk=pk)
@@ -75,7 +74,7 @@ def meeting_edit(request, pk):
     return render(request, "board/meeting_form.html", {"form": form, "meeting": meeting})
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 def meeting_detail(request, pk):
     meeting = meeting_for_staff(pk)
     return render(
@@ -85,7 +84,6 @@ def meeting_detail(request, pk):
             "meeting": meeting,
             "agenda_form": AgendaItemForm(),
             "status_form": DecisionStatusForm(),
-            "started": meeting.starts_at <= timezone.now(),
         },
     )
 
@@ -118,14 +116,14 @@ def _subform(request, meeting, form, *, heading, success, save, multipart=False)
     )
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_POST
 def meeting_cancel(request, pk):
     get_visible_or_404(Meeting.objects.all(), pk=pk)
     return _run(request, pk, services.meeting_cancel, _("The meeting was cancelled."))
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_POST
 def meeting_invite(request, pk):
     get_visible_or_404(Meeting.objects.all(), pk=pk)
@@ -140,7 +138,7 @@ def meeting_invite(request, pk):
     return redirect("board:meeting_detail", pk=pk)
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_POST
 def agenda_add(request, pk):
     meeting = get_visible_or_404(Meeting.objects.all(), pk=pk)
@@ -161,7 +159,7 @@ def agenda_add(request, pk):
     )
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_http_methods(["GET", "POST"])
 def paper_add(request, pk):
     meeting = get_visible_or_404(Meeting.objects.all(), pk=pk)
@@ -177,7 +175,7 @@ def paper_add(request, pk):
     )
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_http_methods(["GET", "POST"])
 def attendance(request, pk):
     meeting = meeting_for_staff(pk)
@@ -194,7 +192,7 @@ def attendance(request, pk):
     )
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_http_methods(["GET", "POST"])
 def minutes(request, pk):
     meeting = get_visible_or_404(Meeting.objects.all(), pk=pk)
@@ -209,7 +207,7 @@ def minutes(request, pk):
     )
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_http_methods(["GET", "POST"])
 def decision_create(request, pk):
     meeting = get_visible_or_404(Meeting.objects.all(), pk=pk)
@@ -224,7 +222,7 @@ def decision_create(request, pk):
     )
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_http_methods(["GET", "POST"])
 def election(request, pk):
     meeting = get_visible_or_404(Meeting.objects.all(), pk=pk)
@@ -246,7 +244,7 @@ def election(request, pk):
     )
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_POST
 def decision_status(request, pk):
     decision = get_visible_or_404(Decision.objects.all(), pk=pk)
@@ -262,7 +260,7 @@ def decision_status(request, pk):
     return redirect("board:meeting_detail", pk=decision.meeting_id)
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_POST
 def decision_publish(request, pk):
     decision = get_visible_or_404(Decision.objects.all(), pk=pk)

@@ -5,13 +5,14 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from ..permissions import may_see_papers
+from alliance.core.policy import can
+
 from ..selectors import get_document_for_member, get_meeting_for_member, meetings_for_member
 
 
 @login_required
 def member_area(request):
-    if not may_see_papers(request.user):
+    if not can(request.user, "board.papers"):
         raise Http404
     now = timezone.now()
     meetings = meetings_for_member(request.user)

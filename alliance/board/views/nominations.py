@@ -3,31 +3,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliance.core.access import get_visible_or_404, staff_required
+from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
 from .. import drafts, services
 from ..forms import ApproveForm, DeclineForm, EligibilityForm, NominationFilterForm, NominationForm
-from ..models import Nomination
-from ..permissions import APPOINT, MANAGE, can_appoint, can_manage, nominating_organisations
+from ..permissions import get_nomination_for, nominating_organisations
 from ..selectors import nomination_queue, nominations_for_signatory
-
-
-def get_nomination_for(user, pk: int) -> Nomination:
-    """Staff see every nomination; a signatory sees their organisations' ones."""
-    if can_manage(user):
-        queryset = Nomination.objects.all()
-    else:
-        queryset = Nomination.objects.filter(Q(organisation__in=nominating_organisations(user)))
-    return get_visible_or_404(
-        queryset.select_related("organisation", "submitted_by", "member", "decided_by"), pk=pk
-    )
+from .common import APPOINT, MANAGE, requires
 
 
 @login_required
@@ -111,8 +99,7 @@ def nomination_detail(request, pk):
         "board/nomination_detail.html",
         {
             "nomination": nomination,
-            "can_manage": can_manage(request.user),
-            "can_appoint": can_appoint(request.user),
+            "can_manage": can(request.user, MANAGE),
             "eligibility_form": EligibilityForm(),
             "approve_form": ApproveForm(
                 initial={
@@ -143,7 +130,7 @@ def nomination_withdraw(request, pk):
     return redirect("board:nomination_detail", pk=pk)
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_POST
 def nomination_review(request, pk):
     get_nomination_for(request.user, pk)
@@ -162,7 +149,7 @@ def _form_page(request, nomination, form, template_form_name):
     )
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_http_methods(["GET", "POST"])
 def nomination_eligibility(request, pk):
     nomination = get_nomination_for(request.user, pk)
@@ -183,7 +170,7 @@ def nomination_eligibility(request, pk):
     return _form_page(request, nomination, form, "eligibility")
 
 
-@staff_required(APPOINT)
+@requires(APPOINT)
 @require_http_methods(["GET", "POST"])
 def nomination_approve(request, pk):
     nomination = get_nomination_for(request.user, pk)
@@ -208,7 +195,7 @@ def nomination_approve(request, pk):
     return _form_page(request, nomination, form, "approve")
 
 
-@staff_required(APPOINT)
+@requires(APPOINT)
 @require_http_methods(["GET", "POST"])
 def nomination_decline(request, pk):
     nomination = get_nomination_for(request.user, pk)
@@ -226,7 +213,7 @@ def nomination_decline(request, pk):
     return _form_page(request, nomination, form, "decline")
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 def nomination_queue_view(request):
     form = NominationFilterForm(request.GET or None)
     status = form.cleaned_data["status"] if form.is_valid() else ""

@@ -7,18 +7,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliance.core.access import get_visible_or_404, staff_required
+from alliance.core.access import get_visible_or_404
+from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
 from .. import services
 from ..clock import board_today
 from ..forms import DesignationForm, EndSeatForm, MemberDetailsForm, RenewForm
 from ..models import BoardMember, Expert, Meeting, Nomination
-from ..permissions import APPOINT, MANAGE, can_appoint
 from ..states import NOMINATION_OPEN, ExpertStatus, MeetingStatus
+from .common import APPOINT, MANAGE, requires
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 def staff_home(request):
     now = timezone.now()
     return render(
@@ -30,23 +31,23 @@ def staff_home(request):
             "next_meetings": Meeting.objects.filter(
                 status=MeetingStatus.SCHEDULED, ends_at__gte=now
             ).order_by("starts_at")[:5],
-            "can_appoint": can_appoint(request.user),
+            "can_appoint": can(request.user, APPOINT),
         },
     )
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 def seat_list(request):
     seats = BoardMember.objects.select_related("nominating_organisation").order_by(
         "status", "full_name", "id"
     )
     page = Paginator(seats, 30).get_page(request.GET.get("page"))
     return render(
-        request, "board/seat_list.html", {"page": page, "can_appoint": can_appoint(request.user)}
+        request, "board/seat_list.html", {"page": page, "can_appoint": can(request.user, APPOINT)}
     )
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 def seat_detail(request, pk):
     member = get_visible_or_404(
         BoardMember.objects.select_related("nominating_organisation", "user", "appointed_by"), pk=pk
@@ -56,14 +57,14 @@ def seat_detail(request, pk):
         "board/seat_detail.html",
         {
             "member": member,
-            "can_appoint": can_appoint(request.user),
+            "can_appoint": can(request.user, APPOINT),
             "renew_form": RenewForm(),
             "end_form": EndSeatForm(initial={"ended_on": board_today()}),
         },
     )
 
 
-@staff_required(APPOINT)
+@requires(APPOINT)
 @require_http_methods(["GET", "POST"])
 def designate(request):
     form = DesignationForm(request.POST or None)
@@ -78,7 +79,7 @@ def designate(request):
     return render(request, "board/designation_form.html", {"form": form})
 
 
-@staff_required(APPOINT)
+@requires(APPOINT)
 @require_POST
 def seat_renew(request, pk):
     member = get_visible_or_404(BoardMember.objects.all(), pk=pk)
@@ -95,7 +96,7 @@ def seat_renew(request, pk):
     return redirect("board:seat_detail", pk=member.pk)
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_POST
 def seat_end(request, pk):
     member = get_visible_or_404(BoardMember.objects.all(), pk=pk)
@@ -114,7 +115,7 @@ def seat_end(request, pk):
     return redirect("board:seat_detail", pk=member.pk)
 
 
-@staff_required(MANAGE)
+@requires(MANAGE)
 @require_http_methods(["GET", "POST"])
 def seat_edit(request, pk):
     member = get_visible_or_404(BoardMember.objects.all(), pk=pk)
