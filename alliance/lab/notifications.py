@@ -4,7 +4,7 @@ Lab's dates in people's calendar feeds."""
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alliance.accounts.policy import MANAGER_ROLES
@@ -130,7 +130,7 @@ def plan_milestones(user):
     return [
         CalendarEntry(
             uid=f"lab-plan-milestone-{m.pk}",
-            summary=_g("Technical assistance milestone: %(milestone)s (%(organisation)s)")
+            summary=gettext("Technical assistance milestone: %(milestone)s (%(organisation)s)")
             % {"milestone": m.title, "organisation": m.request.organisation},
             start=m.due_date,
             url=reverse("lab:request_detail", kwargs={"pk": m.request_id}),
@@ -156,7 +156,7 @@ def project_dates(user):
     entries = [
         CalendarEntry(
             uid=f"lab-project-milestone-{m.pk}",
-            summary=_g("Project milestone: %(milestone)s (%(project)s)")
+            summary=gettext("Project milestone: %(milestone)s (%(project)s)")
             % {"milestone": m.title, "project": m.project.title},
             start=m.due_date,
             url=reverse("lab:project_detail", kwargs={"pk": m.project_id}),
@@ -166,7 +166,7 @@ def project_dates(user):
     entries += [
         CalendarEntry(
             uid=f"lab-deliverable-{d.pk}",
-            summary=_g("Deliverable due: %(deliverable)s (%(project)s)")
+            summary=gettext("Deliverable due: %(deliverable)s (%(project)s)")
             % {"deliverable": d.title, "project": d.project.title},
             start=d.due_date,
             url=reverse("lab:project_detail", kwargs={"pk": d.project_id}),
