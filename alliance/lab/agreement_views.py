@@ -2,16 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliance.accounts.roles import StaffRole, has_role
 from alliance.centres.models import Centre
 from alliance.centres.permissions import get_centre_for
-from alliance.core.access import get_visible_or_404
+from alliance.core.access import require_can
+from alliance.core.kernel import allowed_actions
+from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
 from . import services
@@ -23,32 +24,19 @@ from .forms import (
     ProjectItemForm,
     ProjectStatusForm,
 )
-from .models import CooperationAgreement, Project
+from .permissions import (
+    get_agreement_for,
+    get_deliverable_for,
+    get_project_for,
+    get_project_milestone_for,
+)
 from .selectors import agreements_for_centre, agreements_list
 from .states import AgreementStatus
 
 
-def _is_lab(user) -> bool:
-    return has_role(user, *services.agreements.AGREEMENT_ROLES)
-
-
-def _agreements_visible_to(user):
-    rows = CooperationAgreement.objects.select_related("host_organisation", "centre")
-    if has_role(user, *services.agreements.AGREEMENT_ROLES, StaffRole.DIRECTOR):
-        return rows
-    return rows.filter(host_organisation__memberships__user=user).distinct()
-
-
-def _projects_visible_to(user):
-    return Project.objects.filter(
-        agreement__in=_agreements_visible_to(user).values("pk")
-    ).select_related("agreement__host_organisation")
-
-
 @login_required
 def agreement_list(request):
-    if not _is_lab(request.user):
-        raise PermissionDenied
+    require_can(request.user, "lab.agreement.manage")
     status = request.GET.get("status", "")
     if status not in AgreementStatus.values:
         status = ""
@@ -63,8 +51,7 @@ def agreement_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def agreement_create(request):
-    if not _is_lab(request.user):
-        raise PermissionDenied
+    require_can(request.user, "lab.agreement.manage")
     centre = None
     if request.GET.get("centre", "").isdigit():
         centre = get_centre_for(request.user, int(request.GET["centre"]), manage=True)
@@ -91,30 +78,35 @@ def _centre_choices():
     return Centre.objects.select_related("host_organisation").order_by("name")
 
 
+def _agreement_context(request, agreement, **overrides):
+    user = request.user
+    lab = can(user, "lab.agreement.manage", agreement)
+    actions = allowed_actions(agreement, user)
+    context = {
+        "agreement": agreement,
+        "projects": agreement.projects.all(),
+        "lab": lab,
+        "actions": actions,
+        "status_form": AgreementStatusForm(actions=actions) if lab else None,
+        "project_form": ProjectForm() if lab else None,
+    }
+    context.update(overrides)
+    return context
+
+
 @login_required
 def agreement_detail(request, pk):
-    agreement = get_visible_or_404(_agreements_visible_to(request.user), pk=pk)
-    lab = _is_lab(request.user)
-    return render(
-        request,
-        "lab/agreement_detail.html",
-        {
-            "agreement": agreement,
-            "projects": agreement.projects.all(),
-            "lab": lab,
-            "status_form": AgreementStatusForm(agreement=agreement) if lab else None,
-            "project_form": ProjectForm() if lab else None,
-        },
-    )
+    agreement = get_agreement_for(request.user, pk)
+    return render(request, "lab/agreement_detail.html", _agreement_context(request, agreement))
 
 
 @login_required
 @require_POST
 def agreement_status(request, pk):
-    if not _is_lab(request.user):
-        raise PermissionDenied
-    agreement = get_visible_or_404(_agreements_visible_to(request.user), pk=pk)
-    form = AgreementStatusForm(request.POST, request.FILES, agreement=agreement)
+    require_can(request.user, "lab.agreement.manage")
+    agreement = get_agreement_for(request.user, pk)
+    actions = allowed_actions(agreement, request.user)
+    form = AgreementStatusForm(request.POST, request.FILES, actions=actions)
     if form.is_valid():
         try:
             services.agreement_set_status(
@@ -128,27 +120,15 @@ def agreement_status(request, pk):
         else:
             messages.success(request, _("The agreement's status is updated."))
         return redirect("lab:agreement_detail", pk=pk)
-    return render(
-        request,
-        "lab/agreement_detail.html",
-        {
-            "agreement": agreement,
-            "projects": agreement.projects.all(),
-            "lab": True,
-            "status_form": form,
-            "project_form": ProjectForm(),
-            "form": form,
-        },
-        status=400,
-    )
+    context = _agreement_context(request, agreement, status_form=form, form=form)
+    return render(request, "lab/agreement_detail.html", context, status=400)
 
 
 @login_required
 @require_POST
 def project_create(request, pk):
-    if not _is_lab(request.user):
-        raise PermissionDenied
-    agreement = get_visible_or_404(_agreements_visible_to(request.user), pk=pk)
+    require_can(request.user, "lab.agreement.manage")
+    agreement = get_agreement_for(request.user, pk)
     form = ProjectForm(request.POST)
     if form.is_valid():
         try:
@@ -160,29 +140,21 @@ def project_create(request, pk):
         else:
             messages.success(request, _("The project is recorded."))
             return redirect("lab:project_detail", pk=project.pk)
-    return render(
-        request,
-        "lab/agreement_detail.html",
-        {
-            "agreement": agreement,
-            "projects": agreement.projects.all(),
-            "lab": True,
-            "status_form": AgreementStatusForm(agreement=agreement),
-            "project_form": form,
-            "form": form,
-        },
-        status=400,
-    )
+    context = _agreement_context(request, agreement, project_form=form, form=form)
+    return render(request, "lab/agreement_detail.html", context, status=400)
 
 
 def _project_context(request, project, **overrides):
-    lab = _is_lab(request.user)
+    user = request.user
+    lab = can(user, "lab.project.manage", project)
+    actions = allowed_actions(project, user)
     context = {
         "project": project,
         "milestones": project.milestones.all(),
         "deliverables": project.deliverables.all(),
         "lab": lab,
-        "status_form": ProjectStatusForm(project=project) if lab else None,
+        "actions": actions,
+        "status_form": ProjectStatusForm(actions=actions) if lab else None,
         "item_form": ProjectItemForm() if lab else None,
     }
     context.update(overrides)
@@ -191,17 +163,16 @@ def _project_context(request, project, **overrides):
 
 @login_required
 def project_detail(request, pk):
-    project = get_visible_or_404(_projects_visible_to(request.user), pk=pk)
+    project = get_project_for(request.user, pk)
     return render(request, "lab/project_detail.html", _project_context(request, project))
 
 
 @login_required
 @require_POST
 def project_status(request, pk):
-    if not _is_lab(request.user):
-        raise PermissionDenied
-    project = get_visible_or_404(_projects_visible_to(request.user), pk=pk)
-    form = ProjectStatusForm(request.POST, project=project)
+    require_can(request.user, "lab.project.manage")
+    project = get_project_for(request.user, pk)
+    form = ProjectStatusForm(request.POST, actions=allowed_actions(project, request.user))
     if form.is_valid():
         try:
             services.project_set_status(
@@ -223,9 +194,8 @@ def project_status(request, pk):
 @login_required
 @require_POST
 def project_item_add(request, pk):
-    if not _is_lab(request.user):
-        raise PermissionDenied
-    project = get_visible_or_404(_projects_visible_to(request.user), pk=pk)
+    require_can(request.user, "lab.project.manage")
+    project = get_project_for(request.user, pk)
     form = ProjectItemForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -257,10 +227,9 @@ def project_item_add(request, pk):
 @login_required
 @require_POST
 def project_milestone_done(request, pk, item_pk):
-    if not _is_lab(request.user):
-        raise PermissionDenied
-    project = get_visible_or_404(_projects_visible_to(request.user), pk=pk)
-    milestone = get_visible_or_404(project.milestones.all(), pk=item_pk)
+    require_can(request.user, "lab.project.manage")
+    project = get_project_for(request.user, pk)
+    milestone = get_project_milestone_for(project, item_pk)
     try:
         services.project_milestone_done(milestone_id=milestone.pk, actor=request.user)
     except TransitionRefused as refused:
@@ -280,7 +249,7 @@ def centre_page(request, centre_pk):
         {
             "centre": centre,
             "agreements": agreements_for_centre(centre),
-            "lab": _is_lab(request.user),
+            "lab": can(request.user, "lab.agreement.manage"),
         },
     )
 
@@ -288,10 +257,9 @@ def centre_page(request, centre_pk):
 @login_required
 @require_POST
 def deliverable_deliver(request, pk, item_pk):
-    if not _is_lab(request.user):
-        raise PermissionDenied
-    project = get_visible_or_404(_projects_visible_to(request.user), pk=pk)
-    deliverable = get_visible_or_404(project.deliverables.all(), pk=item_pk)
+    require_can(request.user, "lab.project.manage")
+    project = get_project_for(request.user, pk)
+    deliverable = get_deliverable_for(project, item_pk)
     form = DeliverableForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -311,8 +279,6 @@ def deliverable_deliver(request, pk, item_pk):
 
 
 def _download(field):
-    from django.http import FileResponse, Http404
-
     if not field:
         raise Http404
     return FileResponse(field.open("rb"), as_attachment=True, filename=field.name.split("/")[-1])
@@ -321,11 +287,11 @@ def _download(field):
 @login_required
 def agreement_document(request, pk):
     """Uploaded files are served only to those who may see the agreement."""
-    agreement = get_visible_or_404(_agreements_visible_to(request.user), pk=pk)
+    agreement = get_agreement_for(request.user, pk)
     return _download(agreement.document)
 
 
 @login_required
 def deliverable_document(request, pk, item_pk):
-    project = get_visible_or_404(_projects_visible_to(request.user), pk=pk)
-    return _download(get_visible_or_404(project.deliverables.all(), pk=item_pk).document)
+    project = get_project_for(request.user, pk)
+    return _download(get_deliverable_for(project, item_pk).document)

@@ -2,13 +2,18 @@
 
 from datetime import datetime
 
+from django.conf import settings
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from alliance.accounts.auth import TokenAuth
 from alliance.accounts.permissions import get_organisation_for
-from alliance.core.access import get_visible_or_404
+from alliance.core.kernel import allowed_actions
+from alliance.core.states import TransitionRefused
 
 from . import services
+from .models import AssistanceKind, Urgency
+from .permissions import get_request_for
 from .selectors import requests_visible_to
 
 router = Router(tags=["lab"], auth=TokenAuth())
@@ -34,6 +39,8 @@ class RequestOut(Schema):
     satisfaction: int | None
     decline_reason: str
     created_at: datetime
+    # What the caller may do next (the request's transition table and the policy).
+    actions: list[str]
 
 
 class RequestIn(Schema):
@@ -49,9 +56,13 @@ class CloseIn(Schema):
     comment: str = ""
 
 
-def _out(tar) -> dict:
+COMPUTED = {"milestones", "actions"}
+
+
+def _out(tar, user) -> dict:
     return {
-        **{f: getattr(tar, f) for f in RequestOut.model_fields if f != "milestones"},
+        **{f: getattr(tar, f) for f in RequestOut.model_fields if f not in COMPUTED},
+        "actions": sorted(allowed_actions(tar, user)),
         "milestones": [
             {"title": m.title, "due_date": m.due_date.isoformat(), "done": m.done_at is not None}
             for m in tar.milestones.all()
@@ -62,20 +73,16 @@ def _out(tar) -> dict:
 @router.get("/lab/requests", response=list[RequestOut])
 def request_list(request):
     rows = requests_visible_to(request.auth).prefetch_related("milestones").order_by("-created_at")
-    return [_out(t) for t in rows[:200]]
+    return [_out(t, request.auth) for t in rows[:200]]
 
 
 @router.post("/lab/requests", response={201: RequestOut})
 def request_create(request, payload: RequestIn):
-    from .models import AssistanceKind, Urgency
-
     organisation = get_organisation_for(request.auth, payload.organisation_id)
     if payload.kind not in AssistanceKind.values or payload.urgency not in Urgency.values:
-        from django.utils.translation import gettext as _
-
-        from alliance.core.states import TransitionRefused
-
         raise TransitionRefused(_("Unknown type of assistance or urgency."), code="invalid")
+    if payload.preferred_language not in dict(settings.LANGUAGES):
+        raise TransitionRefused(_("Unknown language."), code="invalid")
     tar = services.request_submit(
         organisation=organisation,
         actor=request.auth,
@@ -84,28 +91,27 @@ def request_create(request, payload: RequestIn):
         urgency=payload.urgency,
         preferred_language=payload.preferred_language,
     )
-    return Status(201, _out(tar))
+    return Status(201, _out(tar, request.auth))
 
 
 @router.get("/lab/requests/{request_id}", response=RequestOut)
 def request_get(request, request_id: int):
-    return _out(get_visible_or_404(requests_visible_to(request.auth), pk=request_id))
+    return _out(get_request_for(request.auth, request_id), request.auth)
 
 
 @router.post("/lab/requests/{request_id}/agree", response=RequestOut)
 def request_agree(request, request_id: int):
-    tar = get_visible_or_404(requests_visible_to(request.auth), pk=request_id)
-    return _out(services.request_plan_agree(request_id=tar.pk, actor=request.auth))
+    tar = get_request_for(request.auth, request_id)
+    return _out(services.request_plan_agree(request_id=tar.pk, actor=request.auth), request.auth)
 
 
 @router.post("/lab/requests/{request_id}/close", response=RequestOut)
 def request_close(request, request_id: int, payload: CloseIn):
-    tar = get_visible_or_404(requests_visible_to(request.auth), pk=request_id)
-    return _out(
-        services.request_close(
-            request_id=tar.pk,
-            actor=request.auth,
-            satisfaction=payload.satisfaction,
-            comment=payload.comment,
-        )
+    tar = get_request_for(request.auth, request_id)
+    closed = services.request_close(
+        request_id=tar.pk,
+        actor=request.auth,
+        satisfaction=payload.satisfaction,
+        comment=payload.comment,
     )
+    return _out(closed, request.auth)

@@ -6,7 +6,7 @@ from alliance.core.uploads import UploadValidator
 
 from .models import AssistanceKind, Urgency
 from .selectors import lab_experts
-from .states import RequestStatus
+from .states import AGREEMENT, PROJECT, RequestStatus, next_states
 
 
 class AssistanceRequestForm(forms.Form):
@@ -152,12 +152,10 @@ class AgreementStatusForm(forms.Form):
         label=_("Signed agreement"), required=False, validators=[UploadValidator("document")]
     )
 
-    def __init__(self, *args, agreement=None, **kwargs):
+    def __init__(self, *args, actions=(), **kwargs):
+        """`actions`: what the person may do to the agreement now (kernel.allowed_actions)."""
         super().__init__(*args, **kwargs)
-        from .states import AGREEMENT_ALLOWED, AgreementStatus
-
-        allowed = AGREEMENT_ALLOWED.get(agreement.status, set()) if agreement else set()
-        self.fields["status"].choices = [c for c in AgreementStatus.choices if c[0] in allowed]
+        self.fields["status"].choices = next_states(AGREEMENT, actions)
 
 
 class ProjectForm(forms.Form):
@@ -175,12 +173,9 @@ class ProjectForm(forms.Form):
 class ProjectStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=[])
 
-    def __init__(self, *args, project=None, **kwargs):
+    def __init__(self, *args, actions=(), **kwargs):
         super().__init__(*args, **kwargs)
-        from .states import PROJECT_ALLOWED, ProjectStatus
-
-        allowed = PROJECT_ALLOWED.get(project.status, set()) if project else set()
-        self.fields["status"].choices = [c for c in ProjectStatus.choices if c[0] in allowed]
+        self.fields["status"].choices = next_states(PROJECT, actions)
 
 
 class ProjectItemForm(forms.Form):

@@ -1,20 +1,33 @@
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
 
 from alliance.accounts.models import User
-from alliance.accounts.roles import StaffRole, has_role
 from alliance.board.selectors import available_experts
+from alliance.core.policy import can
 
-from .models import TechnicalAssistanceRequest
-from .states import OPEN_STATES
+from .models import CooperationAgreement, Project, TechnicalAssistanceRequest
+from .states import EXPERT_STATES, OPEN_STATES, AgreementStatus, RequestStatus
 
 
 def requests_visible_to(user) -> QuerySet[TechnicalAssistanceRequest]:
     rows = TechnicalAssistanceRequest.objects.select_related(
         "organisation", "assigned_to", "requested_by", "assessment"
     )
-    if has_role(user, StaffRole.LAB_EXPERT, StaffRole.SECRETARIAT, StaffRole.DIRECTOR):
+    if can(user, "lab.staff"):
         return rows
     return rows.filter(organisation__memberships__user=user).distinct()
+
+
+def agreements_visible_to(user) -> QuerySet[CooperationAgreement]:
+    rows = CooperationAgreement.objects.select_related("host_organisation", "centre")
+    if can(user, "lab.staff"):
+        return rows
+    return rows.filter(host_organisation__memberships__user=user).distinct()
+
+
+def projects_visible_to(user) -> QuerySet[Project]:
+    return Project.objects.filter(
+        agreement__in=agreements_visible_to(user).values("pk")
+    ).select_related("agreement__host_organisation")
 
 
 def lab_queue(*, status: str = "", kind: str = "") -> QuerySet[TechnicalAssistanceRequest]:
@@ -25,19 +38,30 @@ def lab_queue(*, status: str = "", kind: str = "") -> QuerySet[TechnicalAssistan
     return rows.order_by("created_at", "id")
 
 
+def holders_of(perm: str) -> QuerySet[User]:
+    """Users granted `perm` ("app.codename"), through a staff-role group or directly.
+
+    Subqueries rather than joins, so that callers can annotate counts per user."""
+    app_label, codename = perm.split(".")
+    through_group = User.objects.filter(
+        groups__permissions__content_type__app_label=app_label,
+        groups__permissions__codename=codename,
+    ).values("pk")
+    direct = User.objects.filter(
+        user_permissions__content_type__app_label=app_label,
+        user_permissions__codename=codename,
+    ).values("pk")
+    return User.objects.filter(Q(pk__in=through_group) | Q(pk__in=direct))
+
+
 def lab_experts():
-    return User.objects.filter(groups__name=StaffRole.LAB_EXPERT).order_by("full_name", "email")
+    return holders_of("lab.take_request").order_by("full_name", "email")
 
 
 def expert_queue(user) -> QuerySet[TechnicalAssistanceRequest]:
     """The requests assigned to one Lab expert that are not finished yet, oldest first."""
-    from .states import RequestStatus
-
     return (
-        TechnicalAssistanceRequest.objects.filter(
-            assigned_to=user,
-            status__in=[RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS, RequestStatus.DELIVERED],
-        )
+        TechnicalAssistanceRequest.objects.filter(assigned_to=user, status__in=EXPERT_STATES)
         .select_related("organisation")
         .order_by("created_at", "id")
     )
@@ -45,10 +69,6 @@ def expert_queue(user) -> QuerySet[TechnicalAssistanceRequest]:
 
 def expert_workload():
     """Per Lab expert: open assignments and the age of the oldest one (for the Lab lead)."""
-    from django.db.models import Count, Min, Q
-
-    from .states import RequestStatus
-
     active = Q(
         assigned_assistance_requests__status__in=[RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS]
     )
@@ -79,8 +99,6 @@ KIND_TO_AREA = {
 
 
 def agreements_for_centre(centre):
-    from .models import CooperationAgreement, Project
-
     return (
         CooperationAgreement.objects.filter(centre=centre)
         .select_related("host_organisation")
@@ -94,11 +112,14 @@ def agreements_for_centre(centre):
 
 
 def agreements_list(status: str = ""):
-    from .models import CooperationAgreement
-
     rows = CooperationAgreement.objects.select_related("host_organisation", "centre").annotate(
         project_count=Count("projects")
     )
     if status:
         rows = rows.filter(status=status)
     return rows.order_by("-start_date", "id")
+
+
+def published_agreements_for_centre(centre):
+    """What the public centre page shows: every agreement but drafts."""
+    return agreements_for_centre(centre).exclude(status=AgreementStatus.DRAFT)

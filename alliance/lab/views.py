@@ -1,15 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliance.accounts.models import Membership
 from alliance.accounts.permissions import get_organisation_for
-from alliance.accounts.roles import StaffRole, has_role
-from alliance.core.access import get_visible_or_404
+from alliance.core.access import get_visible_or_404, require_can
+from alliance.core.kernel import allowed_actions
+from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 from alliance.joining.selectors import assessments_visible_to
 
@@ -24,6 +24,7 @@ from .forms import (
     QueueFilterForm,
     TriageForm,
 )
+from .permissions import get_delivery_document_for, get_plan_milestone_for, get_request_for
 from .selectors import (
     expert_queue,
     expert_workload,
@@ -31,10 +32,6 @@ from .selectors import (
     requests_visible_to,
     suggested_experts,
 )
-
-
-def _is_triager(user) -> bool:
-    return has_role(user, *services.TRIAGE_ROLES)
 
 
 @login_required
@@ -83,8 +80,7 @@ def request_create(request, org_pk):
 
 @login_required
 def queue(request):
-    if not _is_triager(request.user):
-        raise PermissionDenied
+    require_can(request.user, "lab.queue")
     form = QueueFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     rows = lab_queue(status=filters.get("status", ""), kind=filters.get("kind", ""))
@@ -94,11 +90,15 @@ def queue(request):
 
 def _detail_context(request, tar, **overrides):
     user = request.user
-    triager = _is_triager(user)
+    actions = allowed_actions(tar, user)
+    triager = can(user, "lab.request.triage", tar)
+    # The plan and delivery forms are the assigned expert's own (the secretariat, who may
+    # stand in for them, does so only when asked).
     expert = tar.assigned_to_id == user.pk
-    requester = Membership.objects.filter(user=user, organisation=tar.organisation_id).exists()
+    requester = can(user, "lab.request.respond", tar)
     context = {
         "tar": tar,
+        "actions": actions,
         "triager": triager,
         "is_expert": expert,
         "is_requester": requester,
@@ -107,7 +107,7 @@ def _detail_context(request, tar, **overrides):
         "triage_form": TriageForm() if triager else None,
         "assign_form": AssignForm() if triager else None,
         "decline_form": DeclineForm() if triager else None,
-        "suggested": suggested_experts(tar) if triager and tar.status == "triaged" else [],
+        "suggested": suggested_experts(tar) if "assign" in actions else [],
         "plan_form": PlanForm(initial={"plan": tar.plan}) if expert else None,
         "deliver_form": DeliverForm() if expert else None,
         "close_form": CloseForm() if requester else None,
@@ -118,14 +118,14 @@ def _detail_context(request, tar, **overrides):
 
 @login_required
 def request_detail(request, pk):
-    tar = get_visible_or_404(requests_visible_to(request.user), pk=pk)
+    tar = get_request_for(request.user, pk)
     return render(request, "lab/request_detail.html", _detail_context(request, tar))
 
 
 def _action(request, pk, form_class, key, action, success, *, staff=False):
-    if staff and not _is_triager(request.user):
-        raise PermissionDenied
-    tar = get_visible_or_404(requests_visible_to(request.user), pk=pk)
+    if staff:
+        require_can(request.user, "lab.request.triage")
+    tar = get_request_for(request.user, pk)
     form = form_class(request.POST, request.FILES) if form_class else None
     if form is None or form.is_valid():
         try:
@@ -222,7 +222,7 @@ def request_agree(request, pk):
 @require_POST
 def milestone_done(request, pk, milestone_pk):
     def act(tar, data):
-        milestone = get_visible_or_404(tar.milestones.all(), pk=milestone_pk)
+        milestone = get_plan_milestone_for(tar, milestone_pk)
         services.milestone_mark_done(milestone_id=milestone.pk, actor=request.user)
 
     return _action(request, pk, None, "", act, _("The milestone is marked done."))
@@ -266,16 +266,14 @@ def request_close(request, pk):
 
 @login_required
 def my_assignments(request):
-    if not has_role(request.user, StaffRole.LAB_EXPERT):
-        raise PermissionDenied
+    require_can(request.user, "lab.expert")
     page = Paginator(expert_queue(request.user), 25).get_page(request.GET.get("page"))
     return render(request, "lab/my_assignments.html", {"page": page})
 
 
 @login_required
 def workload(request):
-    if not _is_triager(request.user):
-        raise PermissionDenied
+    require_can(request.user, "lab.queue")
     page = Paginator(expert_workload(), 25).get_page(request.GET.get("page"))
     return render(request, "lab/workload.html", {"page": page})
 
@@ -294,10 +292,7 @@ def organisation_requests(request):
 @login_required
 def document(request, pk, doc_pk):
     """Delivered documents are served only to those who may see the request."""
-    from django.http import FileResponse
-
-    tar = get_visible_or_404(requests_visible_to(request.user), pk=pk)
-    doc = get_visible_or_404(tar.documents.all(), pk=doc_pk)
+    doc = get_delivery_document_for(get_request_for(request.user, pk), doc_pk)
     return FileResponse(
         doc.file.open("rb"), as_attachment=True, filename=doc.file.name.split("/")[-1]
     )

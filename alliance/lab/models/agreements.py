@@ -50,6 +50,9 @@ class CooperationAgreement(models.Model):
         ordering = ["-start_date", "id"]
         verbose_name = _("cooperation agreement")
         verbose_name_plural = _("cooperation agreements")
+        permissions = [
+            ("manage_agreement", _("Can record cooperation agreements and manage their projects"))
+        ]
         indexes = [
             models.Index(fields=["centre", "-start_date"], name="lab_agreement_centre_idx"),
             models.Index(fields=["status", "-start_date"], name="lab_agreement_status_idx"),

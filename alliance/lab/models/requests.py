@@ -97,6 +97,13 @@ class TechnicalAssistanceRequest(models.Model):
         ordering = ["created_at", "id"]
         verbose_name = _("technical assistance request")
         verbose_name_plural = _("technical assistance requests")
+        # Staff capabilities, granted to the staff roles in lab/policy.py and migration 0003.
+        permissions = [
+            ("view_lab", _("Can see every technical assistance request and agreement")),
+            ("triage_request", _("Can triage, assign and decline technical assistance requests")),
+            ("take_request", _("Can be assigned technical assistance requests")),
+            ("oversee_request", _("Can act on an assigned request in the Lab expert's place")),
+        ]
         indexes = [
             models.Index(fields=["status", "created_at"], name="lab_tar_status_idx"),
             models.Index(fields=["organisation", "-created_at"], name="lab_tar_org_idx"),

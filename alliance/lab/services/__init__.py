@@ -2,6 +2,7 @@ from .agreements import (
     agreement_create,
     agreement_set_status,
     agreement_update,
+    check_project_open,
     deliverable_add,
     deliverable_deliver,
     project_create,
@@ -11,7 +12,6 @@ from .agreements import (
     project_update,
 )
 from .requests import (
-    TRIAGE_ROLES,
     milestone_mark_done,
     request_assign,
     request_close,
@@ -24,10 +24,10 @@ from .requests import (
 )
 
 __all__ = [
-    "TRIAGE_ROLES",
     "agreement_create",
     "agreement_set_status",
     "agreement_update",
+    "check_project_open",
     "deliverable_add",
     "deliverable_deliver",
     "milestone_mark_done",

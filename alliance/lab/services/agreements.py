@@ -1,4 +1,7 @@
-"""Cooperation agreements between BDT and a host, and the projects under them (Lab experts)."""
+"""Cooperation agreements between BDT and a host, and the projects under them (Lab experts).
+
+Milestones and deliverables are rows of their project: they are written under the
+project's lock, and the project's audit trail records each change."""
 
 from datetime import date
 
@@ -7,32 +10,31 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.accounts.models import Organisation, User
-from alliance.accounts.roles import StaffRole, has_role
-from alliance.core.audit import record_event
-from alliance.core.states import PermissionRefused, TransitionRefused, require_transition
+from alliance.core import kernel, policy
+from alliance.core.states import TransitionRefused
 from alliance.core.uploads import validate_upload
 
 from ..models import CooperationAgreement, Deliverable, Project, ProjectMilestone
-from ..states import (
-    AGREEMENT_ALLOWED,
-    AGREEMENT_EDITABLE_STATES,
-    CLOSED_PROJECT_STATES,
-    PROJECT_ALLOWED,
-    AgreementStatus,
-    ProjectStatus,
-)
-
-AGREEMENT_ROLES = (StaffRole.LAB_EXPERT, StaffRole.SECRETARIAT)
-
-
-def _require_lab(actor: User) -> None:
-    if not has_role(actor, *AGREEMENT_ROLES):
-        raise PermissionRefused(_("Only a Lab expert or the secretariat can do this."))
+from ..states import AGREEMENT, PROJECT, AgreementStatus, action_to
 
 
 def _check_dates(start: date, end: date) -> None:
     if end < start:
         raise TransitionRefused(_("The end date must come after the start date."), code="dates")
+
+
+def _status_action(machine, obj, status: str, actor, rule: str) -> str:
+    """The action a status form asks for; a status no action leads to is refused like a
+    step the table does not allow (after the policy, so a stranger learns nothing)."""
+    action = action_to(machine, status)
+    if action is None:
+        policy.require(actor, rule, obj)
+        raise TransitionRefused(
+            _("This cannot be done while the status is “%(status)s”.")
+            % {"status": obj.get_status_display()},
+            code="invalid_transition",
+        )
+    return action
 
 
 @transaction.atomic
@@ -48,16 +50,7 @@ def agreement_create(
     centre=None,
     document=None,
 ) -> CooperationAgreement:
-    _require_lab(actor)
-    _check_dates(start_date, end_date)
-    if centre is not None and centre.host_organisation_id != host_organisation.pk:
-        raise TransitionRefused(
-            _("The centre must be hosted by the organisation that signs the agreement."),
-            code="wrong_host",
-        )
-    if document:
-        validate_upload(document, "document")
-    agreement = CooperationAgreement.objects.create(
+    agreement = CooperationAgreement(
         host_organisation=host_organisation,
         centre=centre,
         title=title,
@@ -68,38 +61,38 @@ def agreement_create(
         document=document or "",
         created_by=actor,
     )
-    record_event(
-        actor=actor, verb="agreement.created", obj=agreement, after={"status": agreement.status}
+    policy.require(actor, "lab.agreement.manage", agreement)
+    _check_dates(start_date, end_date)
+    if centre is not None and centre.host_organisation_id != host_organisation.pk:
+        raise TransitionRefused(
+            _("The centre must be hosted by the organisation that signs the agreement."),
+            code="wrong_host",
+        )
+    if document:
+        validate_upload(document, "document")
+    return kernel.create(
+        agreement, actor=actor, verb="agreement.created", after={"status": agreement.status}
     )
-    return agreement
 
 
 @transaction.atomic
 def agreement_set_status(
     *, agreement_id: int, actor: User, status: str, document=None
 ) -> CooperationAgreement:
-    agreement = CooperationAgreement.objects.select_for_update().get(pk=agreement_id)
-    _require_lab(actor)
-    require_transition(agreement, status, AGREEMENT_ALLOWED)
-    fields = ["status"]
+    agreement = kernel.lock(CooperationAgreement, agreement_id)
+    action = _status_action(AGREEMENT, agreement, status, actor, "lab.agreement.manage")
+    kernel.check(agreement, action, actor)
+    fields = {}
     if document is not None:
         validate_upload(document, "document")
-        agreement.document = document
-        fields.append("document")
-    if status == AgreementStatus.SIGNED:
-        if not agreement.document:
+        fields["document"] = document
+    if action == "sign":
+        if not (document is not None or agreement.document):
             raise TransitionRefused(
                 _("Attach the signed agreement before marking it signed."), code="no_document"
             )
-        agreement.signed_at = timezone.localdate()
-        fields.append("signed_at")
-    before = agreement.status
-    agreement.status = status
-    agreement.save(update_fields=fields)
-    record_event(
-        actor=actor, verb=f"agreement.{status}", obj=agreement, before=before, after=status
-    )
-    return agreement
+        fields["signed_at"] = timezone.localdate()
+    return kernel.transition(agreement, action, actor=actor, fields=fields)
 
 
 AGREEMENT_EDIT_FIELDS = ("title", "parties", "scope", "start_date", "end_date")
@@ -132,34 +125,33 @@ def agreement_update(
     document=None,
 ) -> CooperationAgreement:
     """Correct an agreement's details; a new document replaces the old one, none keeps it."""
-    agreement = CooperationAgreement.objects.select_for_update().get(pk=agreement_id)
-    _require_lab(actor)
-    if agreement.status not in AGREEMENT_EDITABLE_STATES:
-        raise TransitionRefused(
-            _("This agreement has ended: its details can no longer be changed."), code="ended"
-        )
+    agreement = kernel.lock(CooperationAgreement, agreement_id)
+    kernel.check(agreement, "edit", actor)
     _check_dates(start_date, end_date)
     tracked = (*AGREEMENT_EDIT_FIELDS, "document")
     before = _snapshot(agreement, tracked)
-    agreement.title = title
-    agreement.parties = parties
-    agreement.scope = scope
-    agreement.start_date = start_date
-    agreement.end_date = end_date
-    fields = list(AGREEMENT_EDIT_FIELDS)
+    fields = {
+        "title": title,
+        "parties": parties,
+        "scope": scope,
+        "start_date": start_date,
+        "end_date": end_date,
+    }
     if document:
         validate_upload(document, "document")
-        agreement.document = document
-        fields.append("document")
-    agreement.save(update_fields=fields)
-    record_event(
+        # Stored now, so that the audit trail names the file as it is kept.
+        agreement.document.save(document.name, document, save=False)
+        fields["document"] = agreement.document
+    for name, value in fields.items():
+        setattr(agreement, name, value)
+    return kernel.transition(
+        agreement,
+        "edit",
         actor=actor,
-        verb="agreement.updated",
-        obj=agreement,
+        fields=fields,
         before=before,
         after=_snapshot(agreement, tracked),
     )
-    return agreement
 
 
 @transaction.atomic
@@ -173,14 +165,10 @@ def project_create(
     start_date: date,
     end_date: date,
 ) -> Project:
-    _require_lab(actor)
-    agreement = CooperationAgreement.objects.select_for_update().get(pk=agreement.pk)
-    if agreement.status == AgreementStatus.ENDED:
-        raise TransitionRefused(
-            _("This agreement has ended: no new project can start under it."), code="ended"
-        )
+    agreement = kernel.lock(CooperationAgreement, agreement.pk)
+    kernel.check(agreement, "add_project", actor)
     _check_dates(start_date, end_date)
-    project = Project.objects.create(
+    project = Project(
         agreement=agreement,
         title=title,
         description=description,
@@ -188,26 +176,41 @@ def project_create(
         start_date=start_date,
         end_date=end_date,
     )
-    record_event(actor=actor, verb="project.created", obj=project, after={"budget": budget_usd})
-    return project
+    return kernel.create(project, actor=actor, verb="project.created", after={"budget": budget_usd})
 
 
 @transaction.atomic
 def project_set_status(*, project_id: int, actor: User, status: str) -> Project:
-    project = Project.objects.select_for_update().get(pk=project_id)
-    _require_lab(actor)
-    require_transition(project, status, PROJECT_ALLOWED)
-    if status == ProjectStatus.ACTIVE and project.agreement.status not in (
+    project = kernel.lock(Project, project_id, related=("agreement",))
+    action = _status_action(PROJECT, project, status, actor, "lab.project.manage")
+    kernel.check(project, action, actor)
+    if action == "start" and project.agreement.status not in (
         AgreementStatus.SIGNED,
         AgreementStatus.ACTIVE,
     ):
         raise TransitionRefused(
             _("A project starts once its agreement is signed."), code="agreement_not_signed"
         )
-    before = project.status
-    project.status = status
-    project.save(update_fields=["status"])
-    record_event(actor=actor, verb=f"project.{status}", obj=project, before=before, after=status)
+    return kernel.transition(project, action, actor=actor)
+
+
+def check_project_open(project: Project, action: str, actor) -> None:
+    """kernel.check, with the refusal naming the project's status (views ask it too)."""
+    try:
+        kernel.check(project, action, actor)
+    except TransitionRefused as refused:
+        if refused.code != "project_closed":
+            raise
+        raise TransitionRefused(
+            _("This project is %(status)s: it takes no more changes.")
+            % {"status": project.get_status_display().lower()},
+            code="project_closed",
+        ) from None
+
+
+def _open_project(project_id: int, action: str, actor) -> Project:
+    project = kernel.lock(Project, project_id)
+    check_project_open(project, action, actor)
     return project
 
 
@@ -222,89 +225,75 @@ def project_update(
     start_date: date,
     end_date: date,
 ) -> Project:
-    _require_lab(actor)
-    project = _open_project(project_id)
+    project = _open_project(project_id, "edit", actor)
     _check_dates(start_date, end_date)
     before = _snapshot(project, PROJECT_EDIT_FIELDS)
-    project.title = title
-    project.description = description
-    project.budget_usd = budget_usd
-    project.start_date = start_date
-    project.end_date = end_date
-    project.save(update_fields=list(PROJECT_EDIT_FIELDS))
-    record_event(
+    fields = {
+        "title": title,
+        "description": description,
+        "budget_usd": budget_usd,
+        "start_date": start_date,
+        "end_date": end_date,
+    }
+    for name, value in fields.items():
+        setattr(project, name, value)
+    return kernel.transition(
+        project,
+        "edit",
         actor=actor,
-        verb="project.updated",
-        obj=project,
+        fields=fields,
         before=before,
         after=_snapshot(project, PROJECT_EDIT_FIELDS),
     )
-    return project
-
-
-def _open_project(project_id: int) -> Project:
-    project = Project.objects.select_for_update().get(pk=project_id)
-    if project.status in CLOSED_PROJECT_STATES:
-        raise TransitionRefused(
-            _("This project is %(status)s: it takes no more changes.")
-            % {"status": project.get_status_display().lower()},
-            code="project_closed",
-        )
-    return project
 
 
 @transaction.atomic
 def project_milestone_add(
     *, project_id: int, actor: User, title: str, due_date: date
 ) -> ProjectMilestone:
-    _require_lab(actor)
-    project = _open_project(project_id)
+    project = _open_project(project_id, "add_milestone", actor)
     milestone = ProjectMilestone.objects.create(project=project, title=title, due_date=due_date)
-    record_event(actor=actor, verb="project.milestone_added", obj=project, after={"title": title})
+    kernel.transition(project, "add_milestone", actor=actor, after={"title": title})
     return milestone
+
+
+def _project_of(model, pk: int) -> int:
+    """The project of a milestone or deliverable: it is locked before the row itself."""
+    return model.objects.values_list("project_id", flat=True).get(pk=pk)
 
 
 @transaction.atomic
 def project_milestone_done(*, milestone_id: int, actor: User) -> ProjectMilestone:
-    _require_lab(actor)
-    milestone = ProjectMilestone.objects.select_for_update().get(pk=milestone_id)
-    project = _open_project(milestone.project_id)
+    project = _open_project(
+        _project_of(ProjectMilestone, milestone_id), "mark_milestone_done", actor
+    )
+    milestone = kernel.lock(ProjectMilestone, milestone_id)
     if milestone.done_at is None:
         milestone.done_at = timezone.localdate()
-        milestone.save(update_fields=["done_at"])
-        record_event(
-            actor=actor,
-            verb="project.milestone_done",
-            obj=project,
-            after={"title": milestone.title},
+        milestone.save(update_fields=["done_at"])  # the project's audit event records it
+        kernel.transition(
+            project, "mark_milestone_done", actor=actor, after={"title": milestone.title}
         )
     return milestone
 
 
 @transaction.atomic
 def deliverable_add(*, project_id: int, actor: User, title: str, due_date: date) -> Deliverable:
-    _require_lab(actor)
-    project = _open_project(project_id)
+    project = _open_project(project_id, "add_deliverable", actor)
     deliverable = Deliverable.objects.create(project=project, title=title, due_date=due_date)
-    record_event(actor=actor, verb="project.deliverable_added", obj=project, after={"title": title})
+    kernel.transition(project, "add_deliverable", actor=actor, after={"title": title})
     return deliverable
 
 
 @transaction.atomic
 def deliverable_deliver(*, deliverable_id: int, actor: User, document) -> Deliverable:
-    _require_lab(actor)
-    deliverable = Deliverable.objects.select_for_update().get(pk=deliverable_id)
-    project = _open_project(deliverable.project_id)
+    project = _open_project(_project_of(Deliverable, deliverable_id), "deliver", actor)
+    deliverable = kernel.lock(Deliverable, deliverable_id)
     if deliverable.delivered_at is not None:
         raise TransitionRefused(_("This deliverable was already delivered."), code="delivered")
     validate_upload(document, "document")
     deliverable.document = document
     deliverable.delivered_at = timezone.localdate()
-    deliverable.save(update_fields=["document", "delivered_at"])
-    record_event(
-        actor=actor,
-        verb="project.deliverable_delivered",
-        obj=project,
-        after={"title": deliverable.title},
-    )
+    deliverable.save(update_fields=["document", "delivered_at"])  # recorded on the project
+    kernel.transition(project, "deliver", actor=actor, after={"title": deliverable.title})
     return deliverable

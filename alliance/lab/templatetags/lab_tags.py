@@ -1,12 +1,12 @@
 from django import template
 
 from alliance.accounts.models import Organisation
-from alliance.accounts.roles import StaffRole, has_role
 from alliance.centres.permissions import managed_centres
+from alliance.core.policy import can
 
 from ..models import TechnicalAssistanceRequest
-from ..services import TRIAGE_ROLES
-from ..states import OPEN_STATES, RequestStatus
+from ..selectors import agreements_for_centre, expert_queue, published_agreements_for_centre
+from ..states import OPEN_STATES
 
 register = template.Library()
 
@@ -21,24 +21,19 @@ def lab_dashboard(context):
         "organisations": organisations,
         "centres": list(managed_centres(user)[:10]) if organisations else [],
     }
-    if not has_role(user, *TRIAGE_ROLES):
+    if not can(user, "lab.queue"):
         return result
     result["triager"] = True
     result["waiting"] = TechnicalAssistanceRequest.objects.filter(status__in=OPEN_STATES).count()
-    if has_role(user, StaffRole.LAB_EXPERT):
+    if can(user, "lab.expert"):
         result["expert"] = True
-        result["mine"] = TechnicalAssistanceRequest.objects.filter(
-            assigned_to=user,
-            status__in=[RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS, RequestStatus.DELIVERED],
-        ).count()
+        result["mine"] = expert_queue(user).count()
     return result
 
 
 @register.simple_tag
 def centre_agreements(centre, include_drafts=False):
     """For the centres detail page: `{% include "lab/partials/centre_support.html" %}`."""
-    from ..selectors import agreements_for_centre
-    from ..states import AgreementStatus
-
-    rows = agreements_for_centre(centre)
-    return rows if include_drafts else rows.exclude(status=AgreementStatus.DRAFT)
+    if include_drafts:
+        return agreements_for_centre(centre)
+    return published_agreements_for_centre(centre)
