@@ -32,6 +32,7 @@ LOCK_ORDER: tuple[str, ...] = (
     "calls.Call",
     "calls.Application",
     "calls.ReviewAssignment",
+    "calls.CallExport",
     "centres.Centre",
     "centres.PartnerRecognition",
     "centres.CategoryChange",

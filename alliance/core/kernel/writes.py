@@ -104,15 +104,17 @@ def create(
     *,
     actor,
     verb: str,
+    before=None,
     after=None,
     context: dict | None = None,
     notify: bool = True,
 ) -> models.Model:
-    """Save a new object, record one audit event, announce it after commit."""
+    """Save a new object, record one audit event, announce it after commit. `before` may
+    say what the new row replaces (the previous co-chairs, a superseded accreditation)."""
     locking.require_transaction()
     obj.save(force_insert=True)
     locking.mark_held(obj)
-    _audit(obj, actor=actor, verb=verb, before=None, after=after)
+    _audit(obj, actor=actor, verb=verb, before=before, after=after)
     if notify:
         _announce_on_commit(verb, obj, actor, context)
     return obj
