@@ -212,6 +212,8 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # It logs every job it adds and runs; alliance.schedule logs each run's result.
+        "apscheduler": {"level": "WARNING"},
     },
 }
 FORM_RENDERER = "alliance.core.forms.FormRenderer"
