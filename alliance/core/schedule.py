@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 logger = logging.getLogger("alliance.schedule")
 
@@ -79,10 +79,17 @@ def active_jobs() -> list[Job]:
     return [job for job in SCHEDULE if job.enabled()]
 
 
+def _drop_stale_connections():
+    """As Django does around each request: a long-running process must not keep a
+    connection the database has closed. (Not inside a transaction, as in tests.)"""
+    if not connection.in_atomic_block:
+        close_old_connections()
+
+
 def run_job(job: Job) -> str | None:
     """Run one job now and return what it printed ("done" if nothing), None if it failed.
     A failure is logged, not raised: one broken job must not stop the others."""
-    close_old_connections()
+    _drop_stale_connections()
     out = io.StringIO()
     started = time.monotonic()
     try:
@@ -91,7 +98,7 @@ def run_job(job: Job) -> str | None:
         logger.exception("scheduled job %s failed", job.command)
         return None
     finally:
-        close_old_connections()
+        _drop_stale_connections()
     result = " ".join(out.getvalue().split()) or "done"
     logger.info("%s (%.1fs): %s", job.command, time.monotonic() - started, result)
     return result
