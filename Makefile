@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast lint format messages catalogs migrate demo bench worker clean
+.PHONY: help install run test test-fast lint format messages catalogs migrate demo bench worker scheduler clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,11 +28,12 @@ migrate: install ## Create or update the database and load the reference data
 demo: migrate ## Load the demo data set (idempotent)
 	$(PY) manage.py seed_demo
 
-run: demo ## Serve the platform with demo data at http://127.0.0.1:8000
+run: demo ## Serve the demo at http://127.0.0.1:8000 with the task worker and the scheduler
 	@echo ""
 	@echo "  Alliance Hub is starting at http://$(HOST):$(PORT)/"
+	@echo "  (web server, task worker and scheduler: Ctrl-C stops all three)"
 	@echo ""
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	HOST=$(HOST) SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} TASKS_BACKEND=database PYTHONUNBUFFERED=1 $(UV) run --frozen honcho start --port $(PORT)
 
 test: install ## Run the whole suite: lint, unit, integration and browser tests
 	@bash scripts/ensure-chromium
@@ -56,6 +57,9 @@ messages: install ## Extract translatable strings into each app's French catalog
 
 worker: install ## Run the background task worker (when TASKS_BACKEND=database)
 	$(PY) manage.py db_worker
+
+scheduler: install ## Run the periodic jobs (closing calls, reminders, digests) at their times
+	$(PY) manage.py run_scheduler
 
 bench: install ## Seed a ten-year data set and measure pages against /healthz
 	$(PY) bench/run.py $(ARGS)

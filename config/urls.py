@@ -7,6 +7,9 @@ from alliance.core import views as core_views
 from alliance.notifications.urls import feed_urlpatterns
 from config.api import api
 
+# allauth's rate limits answer with this page (429, laid out, translated, Retry-After).
+handler429 = "alliance.accounts.views.too_many_requests"
+
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("readyz", core_views.readyz, name="readyz"),

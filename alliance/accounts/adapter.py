@@ -1,10 +1,13 @@
 from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.exceptions import ImmediateHttpResponse
 from django.conf import settings
 from django.utils.translation import get_language
 
 from alliance.core.site import site_url
+
+from . import throttle
 
 
 def _on_site(value):
@@ -35,3 +38,26 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         context = {key: _on_site(value) for key, value in context.items()}
         return super().send_mail(template_prefix, email, context)
+
+    def get_client_ip(self, request):
+        """One definition of the client's address for allauth's rate limits and ours:
+        `X-Forwarded-For` only behind `TRUSTED_PROXY_COUNT` proxies."""
+        return throttle.client_address(request)
+
+    def pre_authenticate(self, request, **credentials):
+        """Our sign-in throttle (throttle.py) instead of allauth's per-account lock, which
+        let anyone lock an account out from anywhere. A refusal answers 429 at once."""
+        from .views import too_many_requests
+
+        login = credentials.get("email") or credentials.get("username") or ""
+        try:
+            self._throttle_attempt = throttle.attempt(request, login)
+        except throttle.Throttled as refused:
+            raise ImmediateHttpResponse(too_many_requests(request, refused.retry_after)) from None
+
+    def authenticate(self, request, **credentials):
+        self._throttle_attempt = None
+        user = super().authenticate(request, **credentials)
+        if user is not None and self._throttle_attempt is not None:
+            self._throttle_attempt.succeeded()
+        return user

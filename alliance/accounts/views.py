@@ -220,3 +220,25 @@ def organisation_directory_view(request):
     rows = organisation_directory(form.cleaned_data if form.is_valid() else {})
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(request, "accounts/organisation_directory.html", {"form": form, "page": page})
+
+
+def too_many_requests(request, retry_after: int = 60):
+    """429 with `Retry-After`, for the sign-in throttle and allauth's own rate limits
+    (`config.urls.handler429`), as a laid-out page that says when to try again."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    response = render(
+        request,
+        "accounts/too_many_requests.html",
+        {
+            "retry_after": retry_after,
+            "minutes": max(1, -(-retry_after // 60)),
+            "retry_at": timezone.now() + timedelta(seconds=retry_after),
+        },
+        status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -165,6 +165,13 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Alliance Hub] "
 ACCOUNT_ADAPTER = "alliance.accounts.adapter.AccountAdapter"
 ACCOUNT_PREVENT_ENUMERATION = True
+# Failed sign-ins are throttled by alliance/accounts/throttle.py (per account and address,
+# growing delays, 429), not by allauth's "login_failed" limit, which now only guards the
+# two-factor code step. The other allauth limits (sign-ups, resets, 30 sign-in posts a
+# minute per address) stay as allauth sets them; they count in the cache too.
+# Client addresses: X-Forwarded-For is read only behind this many proxies of ours (the load
+# balancer: 1). 0 (the default) takes the socket's address.
+TRUSTED_PROXY_COUNT = env_or_fail("TRUSTED_PROXY_COUNT", int, 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Staff (secretariat, Director, Lab) must enrol in TOTP before using the platform.
 REQUIRE_STAFF_MFA = env_or_fail("REQUIRE_STAFF_MFA", bool, False)
@@ -212,6 +219,8 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # It logs every job it adds and runs; alliance.schedule logs each run's result.
+        "apscheduler": {"level": "WARNING"},
     },
 }
 FORM_RENDERER = "alliance.core.forms.FormRenderer"
