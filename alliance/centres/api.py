@@ -8,6 +8,7 @@ from ninja import Query, Router, Schema, Status
 
 from alliance.accounts.auth import TokenAuth
 from alliance.core.cache import public_api
+from alliance.core.kernel import allowed_actions
 from alliance.core.models import Country, Region, StrategicObjective
 
 from . import services
@@ -68,6 +69,18 @@ class CentreOut(Schema):
     accreditation: AccreditationOut | None
 
 
+class ManagedAccreditationOut(AccreditationOut):
+    actions: list[str]
+
+
+class ManagedCentreOut(CentreOut):
+    """A centre as its managers and the staff get it back from a write: with what they may
+    do next to it and to its accreditation (the same table and policy as the pages)."""
+
+    accreditation: ManagedAccreditationOut | None
+    actions: list[str]
+
+
 class InitiativeOut(Schema):
     id: int
     title_en: str
@@ -81,6 +94,10 @@ class InitiativeOut(Schema):
     end_date: date | None
     status: str
     outcomes: str
+
+
+class ManagedInitiativeOut(InitiativeOut):
+    actions: list[str]
 
 
 class VerificationOut(Schema):
@@ -171,6 +188,18 @@ def _centre_out(centre, accreditation):
         "website": centre.website,
         "accreditation": _accreditation_out(accreditation),
     }
+
+
+def _actions(obj, user) -> list[str]:
+    return sorted(allowed_actions(obj, user))
+
+
+def _managed_centre_out(centre, accreditation, user):
+    out = _centre_out(centre, accreditation)
+    out["actions"] = _actions(centre, user)
+    if accreditation is not None:
+        out["accreditation"]["actions"] = _actions(accreditation, user)
+    return out
 
 
 class CentrePage(Schema):
@@ -284,15 +313,17 @@ def verify_file(request, payload: CredentialIn):
     return _verification_out(accreditation_by_code(result.code))
 
 
-@router.patch("/centres/{centre_id}/profile", response=CentreOut, auth=TokenAuth())
+@router.patch("/centres/{centre_id}/profile", response=ManagedCentreOut, auth=TokenAuth())
 def profile_update(request, centre_id: int, payload: ProfileIn):
     centre = get_centre_for(request.auth, centre_id, manage=True)
     fields = payload.dict(exclude_none=True)
     centre = services.centre_profile_update(centre_id=centre.pk, actor=request.auth, **fields)
-    return _centre_out(centre, current_accreditation(centre))
+    return _managed_centre_out(centre, current_accreditation(centre), request.auth)
 
 
-@router.post("/centres/{centre_id}/initiatives", response={201: InitiativeOut}, auth=TokenAuth())
+@router.post(
+    "/centres/{centre_id}/initiatives", response={201: ManagedInitiativeOut}, auth=TokenAuth()
+)
 def initiative_create(request, centre_id: int, payload: InitiativeIn):
     centre = get_centre_for(request.auth, centre_id, manage=True)
     data = payload.dict()
@@ -300,10 +331,12 @@ def initiative_create(request, centre_id: int, payload: InitiativeIn):
     initiative = services.initiative_create(
         centre_id=centre.pk, actor=request.auth, objectives=objectives, **data
     )
-    return Status(201, _initiative_out(initiative))
+    return Status(
+        201, {**_initiative_out(initiative), "actions": _actions(initiative, request.auth)}
+    )
 
 
-@router.patch("/centres/{centre_id}", response=CentreOut, auth=TokenAuth())
+@router.patch("/centres/{centre_id}", response=ManagedCentreOut, auth=TokenAuth())
 def centre_update(request, centre_id: int, payload: CentreIn):
     """The secretariat's fields (a centre manager gets a 403: they edit the profile)."""
     centre = get_centre_for(request.auth, centre_id, manage=True)
@@ -314,7 +347,7 @@ def centre_update(request, centre_id: int, payload: CentreIn):
     centre = services.centre_update(
         centre_id=centre.pk, actor=request.auth, objectives=objectives, **fields
     )
-    return _centre_out(centre, current_accreditation(centre))
+    return _managed_centre_out(centre, current_accreditation(centre), request.auth)
 
 
 class InitiativePatch(Schema):
@@ -331,7 +364,7 @@ class InitiativePatch(Schema):
     outcomes: str | None = None
 
 
-@router.patch("/initiatives/{initiative_id}", response=InitiativeOut, auth=TokenAuth())
+@router.patch("/initiatives/{initiative_id}", response=ManagedInitiativeOut, auth=TokenAuth())
 def initiative_update(request, initiative_id: int, payload: InitiativePatch):
     initiative = FlagshipInitiative.objects.filter(pk=initiative_id).first()
     if initiative is None:
@@ -343,4 +376,4 @@ def initiative_update(request, initiative_id: int, payload: InitiativePatch):
     initiative = services.initiative_update(
         initiative_id=initiative.pk, actor=request.auth, objectives=objectives, **data
     )
-    return _initiative_out(initiative)
+    return {**_initiative_out(initiative), "actions": _actions(initiative, request.auth)}

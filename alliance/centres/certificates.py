@@ -1,16 +1,17 @@
 """The accreditation certificate: a PDF (WeasyPrint) with a QR code to its verification page."""
 
 import segno
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+
+from alliance.core.site import site_url
 
 
 def verification_url(accreditation, language: str) -> str:
     with translation.override(language):
         path = reverse("centres:verify_code", kwargs={"code": accreditation.verification_code})
-    return settings.SITE_URL.rstrip("/") + path
+    return site_url(path)
 
 
 def qr_svg_data_uri(url: str) -> str:
@@ -33,4 +34,4 @@ def certificate_pdf(accreditation, language: str) -> bytes:
                 "LANGUAGE_CODE": language,
             },
         )
-    return HTML(string=html, base_url=settings.SITE_URL).write_pdf()
+    return HTML(string=html, base_url=site_url()).write_pdf()

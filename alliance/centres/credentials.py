@@ -22,6 +22,8 @@ from joserfc import jws
 from joserfc.errors import JoseError
 from joserfc.jwk import OKPKey
 
+from alliance.core.site import site_url
+
 from .models.accreditation import STATUS_LIST_SIZE
 
 ALG = "EdDSA"
@@ -116,16 +118,12 @@ def _sign(payload: dict) -> str:
 # --- issuing ---------------------------------------------------------------------------
 
 
-def _url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def status_list_url(purpose: str) -> str:
-    return _url(reverse("credentials:status_list", kwargs={"purpose": purpose}))
+    return site_url(reverse("credentials:status_list", kwargs={"purpose": purpose}))
 
 
 def issuer() -> dict:
-    return {"id": _url("/"), "name": "ITU Telecommunication Development Bureau (BDT)"}
+    return {"id": site_url("/"), "name": "ITU Telecommunication Development Bureau (BDT)"}
 
 
 def _instant(day: date, end: bool = False) -> str:
@@ -154,14 +152,14 @@ def accreditation_credential(accreditation) -> dict:
     ]
     return {
         "@context": [VC_CONTEXT],
-        "id": _url(verify_path),
+        "id": site_url(verify_path),
         "type": ["VerifiableCredential", "AccelerationCentreAccreditation"],
         "issuer": issuer(),
         "name": "Accreditation in the ITU Network of Acceleration Centres",
         "validFrom": _instant(accreditation.start_date),
         "validUntil": _instant(accreditation.end_date, end=True),
         "credentialSubject": {
-            "id": _url(centre_path),
+            "id": site_url(centre_path),
             "type": "AccelerationCentre",
             "name": centre.name,
             "centreType": centre_type.code,

@@ -13,7 +13,7 @@ from .models import (
     FlagshipInitiative,
     PartnerRecognition,
 )
-from .states import RENEWAL_CRITERIA, CentreStatus
+from .states import RENEWAL_CRITERIA, CentreStatus, RequestStatus
 
 
 def _sort_key(text: str) -> str:
@@ -77,6 +77,14 @@ class StaffFilterForm(forms.Form):
     q = forms.CharField(label=_("Name contains"), required=False, max_length=100)
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Any"))] + list(CentreStatus.choices), required=False
+    )
+
+
+class RequestFilterForm(forms.Form):
+    """The staff's lists of moves between types and partner recognitions."""
+
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Any"))] + list(RequestStatus.choices), required=False
     )
 
 

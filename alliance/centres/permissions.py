@@ -1,60 +1,23 @@
-"""Who may do what with centres. Staff roles come from accounts.roles; centre managers
-are the focal points and signatories of the host organisation."""
+"""Access-checked fetchers: a 404 for what a person may not see. Who may do what is the
+policy (policy.py); these ask it rather than checking roles themselves."""
 
 from django.db.models import QuerySet
-from django.utils.translation import gettext as _
 
-from alliance.accounts.models import Membership, MembershipRole
-from alliance.accounts.roles import StaffRole, has_role
+from alliance.accounts.policy import MANAGER_ROLES
 from alliance.core.access import get_visible_or_404
-from alliance.core.states import PermissionRefused
+from alliance.core.policy import can
 
-from .models import Centre, PartnerRecognition
-
-# Who acts for an organisation (applies for recognition, receives official notices).
-MANAGER_ROLES = [MembershipRole.FOCAL_POINT, MembershipRole.SIGNATORY]
-
-
-def is_secretariat(user) -> bool:
-    return has_role(user, StaffRole.SECRETARIAT)
-
-
-def is_director(user) -> bool:
-    return has_role(user, StaffRole.DIRECTOR)
-
-
-def is_evaluator(user) -> bool:
-    return has_role(user, StaffRole.SECRETARIAT, StaffRole.LAB_EXPERT)
+from .models import Accreditation, CategoryChange, Centre, PartnerRecognition, RenewalEvaluation
 
 
 def is_centres_staff(user) -> bool:
-    return has_role(user, StaffRole.SECRETARIAT, StaffRole.DIRECTOR, StaffRole.LAB_EXPERT)
+    return can(user, "centres.staff")
 
 
 def is_centre_manager(user, centre) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    # Every member of the host organisation manages the centre's public profile.
-    return Membership.objects.filter(
-        user=user, organisation_id=centre.host_organisation_id
-    ).exists()
-
-
-def can_edit_profile(user, centre) -> bool:
-    return is_secretariat(user) or is_centre_manager(user, centre)
-
-
-def require(allowed: bool, message: str | None = None) -> None:
-    if not allowed:
-        raise PermissionRefused(message)
-
-
-def require_secretariat(user) -> None:
-    require(is_secretariat(user), _("Only the secretariat can do this."))
-
-
-def require_director(user) -> None:
-    require(is_director(user), _("Only the BDT Director can do this."))
+    """Any member of the host organisation manages the centre (its profile, its design
+    steps, its reports): what the monitoring and lab apps ask too."""
+    return can(user, "centres.centre.member", centre)
 
 
 def centres_visible_to(user) -> QuerySet[Centre]:
@@ -81,6 +44,36 @@ def get_centre_for(user, pk: int, *, manage: bool = False) -> Centre:
     return get_visible_or_404(
         queryset.select_related("centre_type", "country__region", "host_organisation"), pk=pk
     )
+
+
+def get_accreditation_for(user, pk: int) -> Accreditation:
+    """Same visibility as the centre's workspace: staff and the centre's managers."""
+    accreditation = get_visible_or_404(
+        Accreditation.objects.select_related(
+            "centre__host_organisation", "centre__country__region", "centre_type"
+        ),
+        pk=pk,
+    )
+    get_centre_for(user, accreditation.centre_id, manage=True)
+    return accreditation
+
+
+def get_evaluation_for(user, pk: int) -> RenewalEvaluation:
+    evaluation = get_visible_or_404(
+        RenewalEvaluation.objects.select_related(
+            "accreditation__centre", "accreditation__centre_type", "self_reported_by"
+        ),
+        pk=pk,
+    )
+    get_centre_for(user, evaluation.accreditation.centre_id, manage=True)
+    return evaluation
+
+
+def get_change_for(user, pk: int) -> tuple[CategoryChange, Centre]:
+    change = get_visible_or_404(
+        CategoryChange.objects.select_related("centre", "from_type", "to_type"), pk=pk
+    )
+    return change, get_centre_for(user, change.centre_id, manage=True)
 
 
 def get_recognition_for(user, pk: int) -> PartnerRecognition:

@@ -1,7 +1,16 @@
-"""Transition tables of the Network of Acceleration Centres (see docs/states/centres.md)."""
+"""Transition tables of the Network of Acceleration Centres (see docs/states/centres.md).
+
+One `Machine` per model with a lifecycle; the kernel (alliance.core.kernel) checks every
+change against them and templates and the API read what a person may do next from them.
+Rules named here are declared in policy.py."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from alliance.core.kernel import Action, Machine
+
+DIRECTOR = "centres.decide"
 
 
 class CentreStatus(models.TextChoices):
@@ -12,17 +21,52 @@ class CentreStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-CENTRE_ALLOWED = {
-    CentreStatus.IN_DESIGN: {CentreStatus.ACCREDITED, CentreStatus.CLOSED},
-    CentreStatus.ACCREDITED: {
-        CentreStatus.ACCREDITED,  # renewal or reissue after a move between types
-        CentreStatus.SUSPENDED,
-        CentreStatus.EXPIRED,
-        CentreStatus.CLOSED,
+C = CentreStatus
+CENTRE = Machine(
+    "centres.Centre",
+    CentreStatus,
+    {
+        # Details and the public profile may be edited whatever the state.
+        "edit": Action(C.values, None, "centre.updated", rule="centres.centre.manage"),
+        "edit_profile": Action(
+            C.values, None, "centre.profile_updated", rule="centres.centre.edit_profile"
+        ),
+        # Not a change of the centre: a step of its design checklist (DesignChecklistItem).
+        "mark_checklist": Action(
+            [C.IN_DESIGN],
+            None,
+            "centre.checklist_done",
+            rule="centres.centre.mark_checklist",
+            refused=_("The design phase is over: the centre is already accredited."),
+            refused_code="design_over",
+        ),
+        "accredit": Action([C.IN_DESIGN, C.EXPIRED], C.ACCREDITED, "centre.accredited", DIRECTOR),
+        # The centre follows its accreditation: these come with the accreditation's actions.
+        "suspend": Action([C.ACCREDITED], C.SUSPENDED, "centre.suspended", DIRECTOR),
+        "reinstate": Action([C.SUSPENDED], C.ACCREDITED, "centre.reinstated", DIRECTOR),
+        "revoke": Action(
+            [C.ACCREDITED, C.SUSPENDED, C.EXPIRED], C.CLOSED, "centre.closed", DIRECTOR
+        ),
+        "expire": Action([C.ACCREDITED, C.SUSPENDED], C.EXPIRED, "centre.expired"),
+        "close": Action(
+            [C.IN_DESIGN, C.ACCREDITED, C.SUSPENDED, C.EXPIRED],
+            C.CLOSED,
+            "centre.closed",
+            "centres.centre.manage",
+        ),
+        # Approving a move between types changes the centre's type (and ownership).
+        "change_type": Action([C.ACCREDITED], None, "centre.type_changed", DIRECTOR),
+        # Not a change of the centre: a CategoryChange is created for it.
+        "request_move": Action(
+            [C.ACCREDITED],
+            None,
+            "category_change.requested",
+            rule="centres.centre.request_move",
+            refused=_("Only an accredited centre can move to another type."),
+            refused_code="not_accredited",
+        ),
     },
-    CentreStatus.SUSPENDED: {CentreStatus.ACCREDITED, CentreStatus.EXPIRED, CentreStatus.CLOSED},
-    CentreStatus.EXPIRED: {CentreStatus.ACCREDITED, CentreStatus.CLOSED},
-}
+)
 
 # The registry lists every centre ever accredited (Centre.listed_since); the map and the
 # coverage tables count the network as it stands: accredited and suspended centres.
@@ -48,19 +92,77 @@ class AccreditationStatus(models.TextChoices):
 
 
 A = AccreditationStatus
-ACCREDITATION_ALLOWED = {
-    A.ACTIVE: {A.RENEWAL_DUE, A.UNDER_EVALUATION, A.SUSPENDED, A.REVOKED, A.EXPIRED, A.SUPERSEDED},
-    A.RENEWAL_DUE: {A.UNDER_EVALUATION, A.SUSPENDED, A.REVOKED, A.EXPIRED, A.SUPERSEDED},
-    A.UNDER_EVALUATION: {A.RENEWED, A.LAPSED, A.SUSPENDED, A.REVOKED, A.EXPIRED, A.SUPERSEDED},
-    # Reinstatement returns to where the accreditation was in its renewal cycle.
-    A.SUSPENDED: {A.ACTIVE, A.RENEWAL_DUE, A.UNDER_EVALUATION, A.REVOKED, A.EXPIRED},
-    # Renewed and lapsed terms still run to their end date; only revocation cuts them short.
-    A.RENEWED: {A.REVOKED},
-    A.LAPSED: {A.REVOKED, A.EXPIRED},
-}
-
 # At most one of these per centre (a database constraint): the accreditation in force.
 CURRENT_ACCREDITATION_STATUSES = [A.ACTIVE, A.RENEWAL_DUE, A.UNDER_EVALUATION, A.SUSPENDED]
+# Accreditations whose dates count against an overlap: all but revoked and reissued ones.
+TERM_HOLDING = [*CURRENT_ACCREDITATION_STATUSES, A.RENEWED, A.LAPSED, A.EXPIRED]
+# Accreditations that get renewal reminders.
+REMINDED = [A.ACTIVE, A.RENEWAL_DUE, A.UNDER_EVALUATION]
+
+
+def term_runs(accreditation) -> bool:
+    """Reinstatement is only possible before the end of the term."""
+    return accreditation.end_date >= timezone.localdate()
+
+
+ACCREDITATION = Machine(
+    "centres.Accreditation",
+    AccreditationStatus,
+    {
+        "mark_renewal_due": Action([A.ACTIVE], A.RENEWAL_DUE, "accreditation.renewal_due"),
+        # A suspended accreditation is reinstated (or not) before its renewal is considered.
+        "open_renewal": Action(
+            [A.ACTIVE, A.RENEWAL_DUE],
+            A.UNDER_EVALUATION,
+            "accreditation.under_evaluation",
+            "centres.accreditation.open_renewal",
+        ),
+        "suspend": Action(
+            [A.ACTIVE, A.RENEWAL_DUE, A.UNDER_EVALUATION],
+            A.SUSPENDED,
+            "accreditation.suspended",
+            DIRECTOR,
+        ),
+        # Reinstatement returns to where the accreditation was in its renewal cycle: one
+        # action per place (the service picks it, see services.accreditation).
+        "reinstate": Action(
+            [A.SUSPENDED], A.ACTIVE, "accreditation.active", DIRECTOR, when=term_runs
+        ),
+        "reinstate_renewal_due": Action(
+            [A.SUSPENDED], A.RENEWAL_DUE, "accreditation.renewal_due", DIRECTOR, when=term_runs
+        ),
+        "reinstate_under_evaluation": Action(
+            [A.SUSPENDED],
+            A.UNDER_EVALUATION,
+            "accreditation.under_evaluation",
+            DIRECTOR,
+            when=term_runs,
+        ),
+        "renew": Action([A.UNDER_EVALUATION], A.RENEWED, "accreditation.renewed", DIRECTOR),
+        "lapse": Action([A.UNDER_EVALUATION], A.LAPSED, "accreditation.lapsed", DIRECTOR),
+        # Approving a move between types: reissued under the new type for the rest of the term.
+        "supersede": Action(
+            [A.ACTIVE, A.RENEWAL_DUE], A.SUPERSEDED, "accreditation.superseded", DIRECTOR
+        ),
+        # Renewed and lapsed terms still run to their end date; only revocation cuts them short.
+        "revoke": Action(
+            [A.ACTIVE, A.RENEWAL_DUE, A.UNDER_EVALUATION, A.SUSPENDED, A.RENEWED, A.LAPSED],
+            A.REVOKED,
+            "accreditation.revoked",
+            DIRECTOR,
+        ),
+        "expire": Action(
+            [A.ACTIVE, A.RENEWAL_DUE, A.UNDER_EVALUATION, A.SUSPENDED, A.LAPSED],
+            A.EXPIRED,
+            "accreditation.expired",
+        ),
+    },
+)
+REINSTATE_ACTIONS = {
+    A.ACTIVE: "reinstate",
+    A.RENEWAL_DUE: "reinstate_renewal_due",
+    A.UNDER_EVALUATION: "reinstate_under_evaluation",
+}
 
 
 class PublicStatus(models.TextChoices):
@@ -81,19 +183,30 @@ class EvaluationStatus(models.TextChoices):
     LAPSED = "lapsed", _("Lapsed")
 
 
-EVALUATION_ALLOWED = {
-    EvaluationStatus.SELF_REPORT_DUE: {EvaluationStatus.SELF_REPORTED, EvaluationStatus.LAPSED},
-    EvaluationStatus.SELF_REPORTED: {
-        EvaluationStatus.SELF_REPORTED,
-        EvaluationStatus.EVALUATED,
-        EvaluationStatus.LAPSED,
+E = EvaluationStatus
+OPEN_EVALUATION_STATUSES = [E.SELF_REPORT_DUE, E.SELF_REPORTED, E.EVALUATED]
+EVALUATION = Machine(
+    "centres.RenewalEvaluation",
+    EvaluationStatus,
+    {
+        # The centre may send its self-report again until it is evaluated.
+        "self_report": Action(
+            [E.SELF_REPORT_DUE, E.SELF_REPORTED],
+            E.SELF_REPORTED,
+            "renewal.self_reported",
+            "centres.renewal.self_report",
+        ),
+        "evaluate": Action(
+            [E.SELF_REPORTED, E.EVALUATED],
+            E.EVALUATED,
+            "renewal.evaluated",
+            "centres.renewal.evaluate",
+        ),
+        "renew": Action([E.EVALUATED], E.RENEWED, "renewal.renewed", DIRECTOR),
+        # The Director's decision, or the deadline job when the term ends first.
+        "lapse": Action(OPEN_EVALUATION_STATUSES, E.LAPSED, "renewal.lapsed", DIRECTOR),
     },
-    EvaluationStatus.EVALUATED: {
-        EvaluationStatus.EVALUATED,
-        EvaluationStatus.RENEWED,
-        EvaluationStatus.LAPSED,
-    },
-}
+)
 
 
 class RequestStatus(models.TextChoices):
@@ -105,10 +218,26 @@ class RequestStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
-REQUEST_ALLOWED = {
-    RequestStatus.REQUESTED: {RequestStatus.UNDER_EVALUATION, RequestStatus.REJECTED},
-    RequestStatus.UNDER_EVALUATION: {RequestStatus.APPROVED, RequestStatus.REJECTED},
-}
+R = RequestStatus
+OPEN_REQUEST_STATUSES = [R.REQUESTED, R.UNDER_EVALUATION]
+
+
+def _request_machine(model: str, prefix: str) -> Machine:
+    return Machine(
+        model,
+        RequestStatus,
+        {
+            "evaluate": Action(
+                [R.REQUESTED], R.UNDER_EVALUATION, f"{prefix}.evaluated", "centres.request.evaluate"
+            ),
+            "approve": Action([R.UNDER_EVALUATION], R.APPROVED, f"{prefix}.approved", DIRECTOR),
+            "reject": Action(OPEN_REQUEST_STATUSES, R.REJECTED, f"{prefix}.rejected", DIRECTOR),
+        },
+    )
+
+
+CATEGORY_CHANGE = _request_machine("centres.CategoryChange", "category_change")
+PARTNER_RECOGNITION = _request_machine("centres.PartnerRecognition", "partner_recognition")
 
 
 class ChecklistItem(models.TextChoices):
@@ -125,6 +254,28 @@ class InitiativeStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# A flagship initiative's status is the centre's own account of it: the centre's managers
+# set any status from any other, with the rest of its details.
+IS = InitiativeStatus
+INITIATIVE_RULE = "centres.initiative.manage"
+INITIATIVE = Machine(
+    "centres.FlagshipInitiative",
+    InitiativeStatus,
+    {
+        "edit": Action(IS.values, None, "initiative.updated", INITIATIVE_RULE),
+        "plan": Action(IS.values, IS.PLANNED, "initiative.updated", INITIATIVE_RULE),
+        "start": Action(IS.values, IS.RUNNING, "initiative.updated", INITIATIVE_RULE),
+        "complete": Action(IS.values, IS.COMPLETED, "initiative.updated", INITIATIVE_RULE),
+        "cancel": Action(IS.values, IS.CANCELLED, "initiative.updated", INITIATIVE_RULE),
+    },
+)
+INITIATIVE_ACTIONS = {
+    IS.PLANNED: "plan",
+    IS.RUNNING: "start",
+    IS.COMPLETED: "complete",
+    IS.CANCELLED: "cancel",
+}
+
 # Renewal evaluation criteria, each scored 0 (not met) to 4 (fully met).
 RENEWAL_CRITERIA = [
     ("objectives", _("Progress on the centre's strategic objectives")),
@@ -136,3 +287,22 @@ RENEWAL_CRITERIA = [
 RENEWAL_PASS_MARK = 12  # of 20
 
 REMINDER_DAYS = (180, 90, 30)
+
+# The colour of a status tag, for every status the centres pages show (lifecycle states
+# and public statuses alike); grey otherwise.
+GREEN, YELLOW, RED = "tag-green", "tag-yellow", "tag-red"
+STATUS_TAG = {
+    "valid": GREEN,
+    "accredited": GREEN,
+    "active": GREEN,
+    "renewed": GREEN,
+    "approved": GREEN,
+    "suspended": YELLOW,
+    "renewal_due": YELLOW,
+    "under_evaluation": YELLOW,
+    "requested": YELLOW,
+    "in_design": YELLOW,
+    "revoked": RED,
+    "rejected": RED,
+    "lapsed": RED,
+}

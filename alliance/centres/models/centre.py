@@ -57,6 +57,22 @@ class Centre(TranslatedFieldsMixin, models.Model):
         ordering = ["name"]
         verbose_name = _("acceleration centre")
         verbose_name_plural = _("acceleration centres")
+        # Granted to the staff roles in policy.py (GRANTS) and migration 0005.
+        permissions = [
+            ("view_all_centres", _("Can see every centre, its accreditations and requests")),
+            (
+                "manage_centres",
+                _("Can record centres, edit their details, close them and open renewals"),
+            ),
+            (
+                "evaluate_centres",
+                _("Can evaluate renewals, moves and recognitions and tick design steps"),
+            ),
+            (
+                "decide_centres",
+                _("Can accredit, suspend, reinstate and revoke, and decide renewals and requests"),
+            ),
+        ]
         indexes = [
             models.Index(fields=["status", "name"], name="centre_status_name_idx"),
             models.Index(fields=["country", "status"], name="centre_country_status_idx"),

@@ -32,6 +32,19 @@ class _Request(models.Model):
     class Meta:
         abstract = True
 
+    # What the request's page says is happening (display only; actions come from the table).
+    @property
+    def is_open(self) -> bool:
+        return self.status in (RequestStatus.REQUESTED, RequestStatus.UNDER_EVALUATION)
+
+    @property
+    def awaiting_evaluation(self) -> bool:
+        return self.status == RequestStatus.REQUESTED
+
+    @property
+    def awaiting_decision(self) -> bool:
+        return self.status == RequestStatus.UNDER_EVALUATION
+
 
 class CategoryChange(_Request):
     """A centre's request to move to another type."""

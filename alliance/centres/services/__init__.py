@@ -1,7 +1,6 @@
 """Every write of the centres app. Import from here: `from alliance.centres.services import
 centre_create`."""
 
-from ._common import term_end
 from .accreditation import (
     accreditation_issue,
     accreditation_reinstate,
@@ -15,10 +14,10 @@ from .centres import (
     centre_profile_update,
     centre_update,
     checklist_mark,
-    initiative_create,
-    initiative_update,
 )
+from .common import term_end
 from .deadlines import expire_ended, send_due_reminders
+from .initiatives import initiative_create, initiative_update
 from .renewal import renewal_decide, renewal_evaluate, renewal_open, renewal_self_report
 from .requests import (
     category_change_decide,

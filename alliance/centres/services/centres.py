@@ -1,35 +1,31 @@
+"""Centres: recording one, its details and public profile, its design checklist, closing it."""
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.accounts.models import Organisation
-from alliance.core.audit import record_event
+from alliance.core import kernel
 from alliance.core.models import Country
-from alliance.core.states import TransitionRefused, require_transition
+from alliance.core.policy import require
+from alliance.core.states import TransitionRefused
 
-from ..models import Centre, CentreType, CentreTypePeriod, DesignChecklistItem, FlagshipInitiative
-from ..permissions import (
-    can_edit_profile,
-    is_centre_manager,
-    is_director,
-    is_evaluator,
-    is_secretariat,
-    require,
-    require_secretariat,
-)
-from ..states import CENTRE_ALLOWED, CentreSource, CentreStatus, ChecklistItem
-from ._common import after_commit_public_change
+from ..models import Centre, CentreType, CentreTypePeriod, DesignChecklistItem
+from ..states import CentreSource, ChecklistItem
+from .common import lock_centre, registry_changed, tick
 
 PROFILE_FIELDS = ["description_en", "description_fr", "website", "contact_name", "contact_email"]
 SECRETARIAT_FIELDS = ["name", "scope", "ownership", "host_organisation", "country"]
+# Accreditations whose term still runs (renewed and lapsed ones too) keep a centre open.
+RUNNING = ["active", "renewal_due", "under_evaluation", "suspended", "renewed", "lapsed"]
 
 
-def _snapshot(centre: Centre, fields) -> dict:
-    return {f: str(getattr(centre, f)) for f in fields}
+def snapshot(obj, fields) -> dict:
+    return {f: str(getattr(obj, f)) for f in fields}
 
 
-def _check_scope(centre_type: CentreType, scope: str) -> None:
+def check_scope(centre_type: CentreType, scope: str) -> None:
     if centre_type.scopes and scope not in centre_type.scopes:
         raise TransitionRefused(
             _("A %(type)s cannot have this scope.") % {"type": centre_type.name},
@@ -64,11 +60,8 @@ def centre_create(
     lets a service that already checked its own actor create the centre on their behalf.
     """
     if check_actor:
-        require(
-            is_secretariat(actor) or is_director(actor),
-            _("Only the secretariat or the BDT Director can record a centre."),
-        )
-    _check_scope(centre_type, scope)
+        require(actor, "centres.centre.record")
+    check_scope(centre_type, scope)
     centre = Centre(
         name=name,
         centre_type=centre_type,
@@ -87,19 +80,19 @@ def centre_create(
         centre.source_content_type = ContentType.objects.get_for_model(source_object)
         centre.source_object_id = str(source_object.pk)
     centre.full_clean(exclude=["objectives"])
-    centre.save()
+    kernel.create(
+        centre,
+        actor=actor,
+        verb="centre.created",
+        after={**snapshot(centre, SECRETARIAT_FIELDS), "source": source},
+    )
     centre.objectives.set(objectives if objectives is not None else centre_type.objectives.all())
+    # The checklist and the type history are part of the centre, created with it.
     DesignChecklistItem.objects.bulk_create(
         DesignChecklistItem(centre=centre, item=item) for item in ChecklistItem.values
     )
     CentreTypePeriod.objects.create(
         centre=centre, centre_type=centre_type, since=timezone.localdate()
-    )
-    record_event(
-        actor=actor,
-        verb="centre.created",
-        obj=centre,
-        after={**_snapshot(centre, SECRETARIAT_FIELDS), "source": source},
     )
     return centre
 
@@ -144,184 +137,62 @@ def centre_from_application(*, actor, application) -> Centre:
     )
 
 
-@transaction.atomic
-def centre_update(*, centre_id: int, actor, objectives=None, **fields) -> Centre:
-    """The secretariat's fields (name, scope, ownership, host, country, objectives)."""
-    require_secretariat(actor)
-    centre = Centre.objects.select_for_update().select_related("centre_type").get(pk=centre_id)
-    unknown = set(fields) - set(SECRETARIAT_FIELDS)
+def _edit(centre: Centre, action: str, *, actor, fields: dict, allowed: list[str]) -> Centre:
+    kernel.check(centre, action, actor)
+    unknown = set(fields) - set(allowed)
     if unknown:
-        raise ValueError(f"not secretariat fields: {unknown}")
-    before = _snapshot(centre, fields)
+        raise ValueError(f"not {action} fields: {unknown}")
+    before = snapshot(centre, fields)
     for name, value in fields.items():
         setattr(centre, name, value)
     if "scope" in fields:
-        _check_scope(centre.centre_type, centre.scope)
+        check_scope(centre.centre_type, centre.scope)
     centre.full_clean(exclude=["objectives"])
-    centre.save(update_fields=[*fields, "updated_at"])
+    return kernel.transition(
+        centre, action, actor=actor, fields=fields, before=before, after=snapshot(centre, fields)
+    )
+
+
+@transaction.atomic
+def centre_update(*, centre_id: int, actor, objectives=None, **fields) -> Centre:
+    """The secretariat's fields (name, scope, ownership, host, country, objectives)."""
+    centre = lock_centre(centre_id)
+    _edit(centre, "edit", actor=actor, fields=fields, allowed=SECRETARIAT_FIELDS)
     if objectives is not None:
         centre.objectives.set(objectives)
-    record_event(
-        actor=actor,
-        verb="centre.updated",
-        obj=centre,
-        before=before,
-        after=_snapshot(centre, fields),
-    )
-    after_commit_public_change()
+    registry_changed()
     return centre
 
 
 @transaction.atomic
 def centre_profile_update(*, centre_id: int, actor, **fields) -> Centre:
     """The public profile: centre managers (and the secretariat) edit it."""
-    centre = Centre.objects.select_for_update().get(pk=centre_id)
-    require(can_edit_profile(actor, centre), _("Only the centre's managers can edit its profile."))
-    unknown = set(fields) - set(PROFILE_FIELDS)
-    if unknown:
-        raise ValueError(f"not profile fields: {unknown}")
-    before = _snapshot(centre, fields)
-    for name, value in fields.items():
-        setattr(centre, name, value)
-    centre.full_clean(exclude=["objectives"])
-    centre.save(update_fields=[*fields, "updated_at"])
-    record_event(
-        actor=actor,
-        verb="centre.profile_updated",
-        obj=centre,
-        before=before,
-        after=_snapshot(centre, fields),
-    )
-    after_commit_public_change()
+    centre = lock_centre(centre_id)
+    _edit(centre, "edit_profile", actor=actor, fields=fields, allowed=PROFILE_FIELDS)
+    registry_changed()
     return centre
 
 
 @transaction.atomic
 def centre_close(*, centre_id: int, actor, reason: str) -> Centre:
-    require_secretariat(actor)
-    centre = Centre.objects.select_for_update().get(pk=centre_id)
-    # Any accreditation whose term still runs (renewed and lapsed ones too) must go first.
-    running = ["active", "renewal_due", "under_evaluation", "suspended", "renewed", "lapsed"]
+    centre = lock_centre(centre_id)
+    kernel.check(centre, "close", actor)
     if centre.accreditations.filter(
-        status__in=running, end_date__gte=timezone.localdate()
+        status__in=RUNNING, end_date__gte=timezone.localdate()
     ).exists():
         raise TransitionRefused(
             _("The centre still holds an accreditation: the Director must revoke it first."),
             code="accreditation_in_force",
         )
-    require_transition(centre, CentreStatus.CLOSED, CENTRE_ALLOWED)
-    before = centre.status
-    centre.status = CentreStatus.CLOSED
-    centre.save(update_fields=["status", "updated_at"])
-    record_event(actor=actor, verb="centre.closed", obj=centre, before=before, after=reason)
-    after_commit_public_change()
+    kernel.transition(centre, "close", actor=actor, after=reason)
+    registry_changed()
     return centre
-
-
-def set_centre_status(centre: Centre, status: str, *, actor, verb: str) -> None:
-    """For the accreditation services: the centre follows its accreditation."""
-    if centre.status == status:
-        return
-    require_transition(centre, status, CENTRE_ALLOWED)
-    before = centre.status
-    centre.status = status
-    centre.save(update_fields=["status", "updated_at"])
-    record_event(actor=actor, verb=verb, obj=centre, before=before, after=status)
 
 
 @transaction.atomic
 def checklist_mark(*, centre_id: int, item: str, actor, done: bool = True, note: str = ""):
     """Tick (or untick) a design phase step: the Lab, the secretariat or the centre."""
-    centre = Centre.objects.select_for_update().get(pk=centre_id)
-    require(
-        is_evaluator(actor) or is_centre_manager(actor, centre),
-        _("Only the Lab, the secretariat or the centre's managers can update the checklist."),
-    )
-    if centre.status != CentreStatus.IN_DESIGN:
-        raise TransitionRefused(
-            _("The design phase is over: the centre is already accredited."),
-            code="design_over",
-        )
-    row = DesignChecklistItem.objects.select_for_update().get(centre=centre, item=item)
-    before = row.done
-    row.done_by, row.done_at = (actor, timezone.now()) if done else (None, None)
-    row.note = note
-    row.save(update_fields=["done_by", "done_at", "note"])
-    record_event(
-        actor=actor,
-        verb="centre.checklist_done" if done else "centre.checklist_undone",
-        obj=centre,
-        before={item: before},
-        after={item: done},
-    )
-    return row
-
-
-INITIATIVE_FIELDS = [
-    "title_en",
-    "title_fr",
-    "summary_en",
-    "summary_fr",
-    "partners",
-    "budget_usd",
-    "start_date",
-    "end_date",
-    "status",
-    "outcomes",
-]
-
-
-def _check_dates(initiative: FlagshipInitiative) -> None:
-    if (
-        initiative.start_date
-        and initiative.end_date
-        and initiative.end_date < initiative.start_date
-    ):
-        raise TransitionRefused(
-            _("The end date must be on or after the start date."), code="invalid_dates"
-        )
-
-
-@transaction.atomic
-def initiative_create(*, centre_id: int, actor, objectives=(), **fields) -> FlagshipInitiative:
-    centre = Centre.objects.select_for_update().get(pk=centre_id)
-    require(can_edit_profile(actor, centre), _("Only the centre's managers can do this."))
-    initiative = FlagshipInitiative(centre=centre, **fields)
-    _check_dates(initiative)
-    initiative.full_clean(exclude=["objectives"])
-    initiative.save()
-    initiative.objectives.set(objectives)
-    record_event(
-        actor=actor, verb="initiative.created", obj=initiative, after={"title": initiative.title_en}
-    )
-    after_commit_public_change()
-    return initiative
-
-
-@transaction.atomic
-def initiative_update(*, initiative_id: int, actor, objectives=None, **fields):
-    initiative = (
-        FlagshipInitiative.objects.select_for_update()
-        .select_related("centre")
-        .get(pk=initiative_id)
-    )
-    require(
-        can_edit_profile(actor, initiative.centre), _("Only the centre's managers can do this.")
-    )
-    before = {f: str(getattr(initiative, f)) for f in fields}
-    for name, value in fields.items():
-        setattr(initiative, name, value)
-    _check_dates(initiative)
-    initiative.full_clean(exclude=["objectives"])
-    initiative.save(update_fields=list(fields))
-    if objectives is not None:
-        initiative.objectives.set(objectives)
-    record_event(
-        actor=actor,
-        verb="initiative.updated",
-        obj=initiative,
-        before=before,
-        after={f: str(getattr(initiative, f)) for f in fields},
-    )
-    after_commit_public_change()
-    return initiative
+    centre = lock_centre(centre_id)
+    kernel.check(centre, "mark_checklist", actor)
+    row = kernel.lock(DesignChecklistItem, centre=centre, item=item)
+    return tick(row, actor=actor, done=done, note=note)

@@ -1,4 +1,8 @@
-"""The daily deadline job (`manage.py centres_deadlines`): reminders and expiry."""
+"""The daily deadline job (`manage.py centres_deadlines`): reminders and expiry.
+
+Each accreditation is handled in its own transaction, under its lock, so that a second run
+(or a second server) finds the work done: a reminder is claimed through the unique
+(accreditation, step) row, an expiry by the accreditation's state as the lock reads it."""
 
 from datetime import date, timedelta
 
@@ -6,107 +10,108 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from alliance.core.audit import record_event
+from alliance.core import kernel
 
 from ..models import Accreditation, Centre, RenewalEvaluation, RenewalReminder
 from ..states import (
+    ACCREDITATION,
+    CENTRE,
     CURRENT_ACCREDITATION_STATUSES,
+    OPEN_EVALUATION_STATUSES,
+    REMINDED,
     REMINDER_DAYS,
     AccreditationStatus,
-    CentreStatus,
-    EvaluationStatus,
 )
-from ._common import after_commit_public_change
-from .accreditation import (
-    OPEN_EVALUATION_STATUSES,
-)
-from .centres import set_centre_status
+from .common import registry_changed
 
 A = AccreditationStatus
+EXPIRING = sorted(ACCREDITATION.action("expire").source)
 
 
 def send_due_reminders(today: date) -> int:
-    """Claim each (accreditation, step) once through the unique constraint, then send."""
+    """Remind each accreditation ending within 180, 90 or 30 days, once per step."""
     sent = 0
     horizon = today + timedelta(days=max(REMINDER_DAYS))
     due = Accreditation.objects.filter(
-        status__in=[A.ACTIVE, A.RENEWAL_DUE, A.UNDER_EVALUATION],
-        end_date__gte=today,
-        end_date__lte=horizon,
-    ).only("pk", "centre_id", "end_date", "status")
-    for accreditation in due:
-        left = (accreditation.end_date - today).days
-        steps = [d for d in REMINDER_DAYS if left <= d]
-        claimed = []
-        for step in steps:
-            try:
-                with transaction.atomic():
-                    RenewalReminder.objects.create(accreditation=accreditation, days_before=step)
-                claimed.append(step)
-            except IntegrityError:
-                continue
-        if not claimed:
-            continue
+        status__in=REMINDED, end_date__gte=today, end_date__lte=horizon
+    ).values_list("pk", flat=True)
+    for pk in due:
         with transaction.atomic():
-            if accreditation.status == A.ACTIVE:
-                # Conditional UPDATE: a concurrent run or a Director's action wins cleanly.
-                changed = Accreditation.objects.filter(pk=accreditation.pk, status=A.ACTIVE).update(
-                    status=A.RENEWAL_DUE, status_changed_at=timezone.now()
-                )
-                if changed:
-                    record_event(
-                        actor=None,
-                        verb="accreditation.renewal_due",
-                        obj=accreditation,
-                        before=A.ACTIVE,
-                        after=A.RENEWAL_DUE,
-                    )
-            record_event(
-                actor=None,
-                verb="accreditation.reminder_sent",
-                obj=accreditation,
-                after={"days_before": min(claimed), "days_left": left},
-            )
-            centre_id, pk, days = accreditation.centre_id, accreditation.pk, left
-            after_commit_public_change(centre_id, "reminder", accreditation_id=pk, days=days)
-        sent += 1
+            sent += _remind(pk, today)
     return sent
+
+
+def _claim(accreditation: Accreditation, step: int) -> bool:
+    try:
+        with transaction.atomic():
+            RenewalReminder.objects.create(accreditation=accreditation, days_before=step)
+    except IntegrityError:
+        return False
+    return True
+
+
+def _remind(pk: int, today: date) -> bool:
+    accreditation = kernel.lock(Accreditation, pk)
+    if accreditation.status not in REMINDED or accreditation.end_date < today:
+        return False  # suspended or ended since the list was read
+    left = (accreditation.end_date - today).days
+    # A late first run claims every step it missed and sends one reminder for them.
+    claimed = []
+    for step in REMINDER_DAYS:
+        if left <= step and _claim(accreditation, step):
+            claimed.append(step)
+    if not claimed:
+        return False
+    if accreditation.status == A.ACTIVE:
+        kernel.transition(
+            accreditation,
+            "mark_renewal_due",
+            actor=None,
+            fields={"status_changed_at": timezone.now()},
+        )
+    kernel.record(
+        accreditation,
+        actor=None,
+        verb="accreditation.reminder_sent",
+        after={"days_before": min(claimed), "days_left": left},
+        context={"days": left},
+    )
+    registry_changed()
+    return True
 
 
 def expire_ended(today: date) -> int:
     """Accreditations past their last day without a renewal expire; so do their centres."""
     expired = 0
-    ended = Accreditation.objects.filter(
-        end_date__lt=today,
-        status__in=[A.ACTIVE, A.RENEWAL_DUE, A.UNDER_EVALUATION, A.SUSPENDED, A.LAPSED],
-    ).values_list("pk", "status", "centre_id")
-    for pk, status, centre_id in ended:
+    ended = Accreditation.objects.filter(end_date__lt=today, status__in=EXPIRING).values_list(
+        "pk", "centre_id"
+    )
+    for pk, centre_id in ended:
         with transaction.atomic():
-            if not Accreditation.objects.filter(pk=pk, status=status).update(
-                status=A.EXPIRED, status_changed_at=timezone.now()
-            ):
-                continue
-            accreditation = Accreditation.objects.get(pk=pk)
-            record_event(
-                actor=None,
-                verb="accreditation.expired",
-                obj=accreditation,
-                before=status,
-                after=A.EXPIRED,
-            )
-            RenewalEvaluation.objects.filter(
-                accreditation_id=pk, status__in=OPEN_EVALUATION_STATUSES
-            ).update(status=EvaluationStatus.LAPSED)
-            centre = Centre.objects.select_for_update().get(pk=centre_id)
-            still_held = centre.accreditations.filter(
-                Q(status__in=CURRENT_ACCREDITATION_STATUSES) | Q(status=A.RENEWED),
-                end_date__gte=today,
-            ).exists()
-            if not still_held and centre.status in (
-                CentreStatus.ACCREDITED,
-                CentreStatus.SUSPENDED,
-            ):
-                set_centre_status(centre, CentreStatus.EXPIRED, actor=None, verb="centre.expired")
-            after_commit_public_change(centre_id, "expired", accreditation_id=pk)
-        expired += 1
+            expired += _expire(pk, centre_id, today)
     return expired
+
+
+def _expire(pk: int, centre_id: int, today: date) -> bool:
+    centre = kernel.lock(Centre, centre_id)
+    accreditation = kernel.lock(Accreditation, pk)
+    if accreditation.end_date >= today or accreditation.status not in EXPIRING:
+        return False  # expired by another run, or changed since the list was read
+    kernel.transition(
+        accreditation, "expire", actor=None, fields={"status_changed_at": timezone.now()}
+    )
+    # An evaluation still open lapses with the term (one audited change each; the message
+    # is the expiry's).
+    open_evaluations = RenewalEvaluation.objects.filter(
+        accreditation_id=pk, status__in=OPEN_EVALUATION_STATUSES
+    )
+    for evaluation in kernel.lock_rows(open_evaluations):
+        kernel.transition(evaluation, "lapse", actor=None, notify=False)
+    still_held = centre.accreditations.filter(
+        Q(status__in=CURRENT_ACCREDITATION_STATUSES) | Q(status=A.RENEWED),
+        end_date__gte=today,
+    ).exists()
+    if not still_held and "expire" in CENTRE.available(centre.status):
+        kernel.transition(centre, "expire", actor=None)
+    registry_changed()
+    return True

@@ -1,12 +1,14 @@
+"""Moves between types and partner recognitions: requested, evaluated, decided."""
+
 from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alliance.accounts.models import Membership
-from alliance.core.audit import record_event
-from alliance.core.states import TransitionRefused, require_transition
+from alliance.core import kernel
+from alliance.core.policy import require
+from alliance.core.states import TransitionRefused
 
 from ..models import (
     Accreditation,
@@ -14,28 +16,14 @@ from ..models import (
     Centre,
     CentreType,
     CentreTypePeriod,
-    DesignChecklistItem,
     PartnerRecognition,
     RenewalReminder,
 )
-from ..permissions import (
-    MANAGER_ROLES,
-    can_edit_profile,
-    is_evaluator,
-    require,
-    require_director,
-)
 from ..recommender import Fit, Profile, assess
-from ..states import (
-    REQUEST_ALLOWED,
-    AccreditationStatus,
-    CentreSource,
-    CentreStatus,
-    RequestStatus,
-)
-from ._common import after_commit_public_change
-from .accreditation import _create, _set_status, accreditation_issue
+from ..states import OPEN_REQUEST_STATUSES, AccreditationStatus, CentreSource
+from .accreditation import accredit
 from .centres import centre_create
+from .common import issue, lock_centre, move_accreditation, registry_changed, tick
 
 
 def type_fit(centre: Centre, target: CentreType, annual_budget_usd: int | None = None) -> Fit:
@@ -50,30 +38,28 @@ def type_fit(centre: Centre, target: CentreType, annual_budget_usd: int | None =
     return assess(profile, target)
 
 
-def _decide(request, *, actor, approve: bool, note: str, verb: str) -> None:
-    target = RequestStatus.APPROVED if approve else RequestStatus.REJECTED
-    require_transition(request, target, REQUEST_ALLOWED)
+def _evaluate(request, *, actor, note: str, fields: dict | None = None):
+    return kernel.transition(
+        request,
+        "evaluate",
+        actor=actor,
+        fields={
+            "evaluation_note": note,
+            "evaluated_by": actor,
+            "evaluated_at": timezone.now(),
+            **(fields or {}),
+        },
+        after=note,
+    )
+
+
+def _decision(request, approve: bool, *, actor, note: str) -> tuple[str, dict]:
+    """Check the decision (policy, state, a reason for a rejection); the action and fields."""
+    action = "approve" if approve else "reject"
+    kernel.check(request, action, actor)
     if not approve and not note.strip():
         raise TransitionRefused(_("Give the reason for the rejection."), code="reason_required")
-    before = request.status
-    request.status = target
-    request.decision_note = note
-    request.decided_by, request.decided_at = actor, timezone.now()
-    request.save(update_fields=["status", "decision_note", "decided_by", "decided_at"])
-    record_event(actor=actor, verb=f"{verb}.{target}", obj=request, before=before, after=note)
-
-
-def _evaluate(request, *, actor, note: str, verb: str, extra_fields=()) -> None:
-    require(is_evaluator(actor), _("Only the secretariat or the Lab evaluates a request."))
-    require_transition(request, RequestStatus.UNDER_EVALUATION, REQUEST_ALLOWED)
-    before = request.status
-    request.status = RequestStatus.UNDER_EVALUATION
-    request.evaluation_note = note
-    request.evaluated_by, request.evaluated_at = actor, timezone.now()
-    request.save(
-        update_fields=["status", "evaluation_note", "evaluated_by", "evaluated_at", *extra_fields]
-    )
-    record_event(actor=actor, verb=f"{verb}.evaluated", obj=request, before=before, after=note)
+    return action, {"decision_note": note, "decided_by": actor, "decided_at": timezone.now()}
 
 
 # --- moves between types -------------------------------------------------------------
@@ -88,28 +74,22 @@ def category_change_request(
     justification: str,
     annual_budget_usd: int | None = None,
 ) -> CategoryChange:
-    centre = Centre.objects.select_for_update().select_related("centre_type").get(pk=centre_id)
-    require(can_edit_profile(actor, centre), _("Only the centre's managers can request a move."))
+    centre = lock_centre(centre_id)
+    kernel.check(centre, "request_move", actor)
     if to_type.pk == centre.centre_type_id:
         raise TransitionRefused(
             _("The centre is already a %(type)s: choose another type.")
             % {"type": centre.centre_type.name},
             code="same_type",
         )
-    if centre.status != CentreStatus.ACCREDITED:
-        raise TransitionRefused(
-            _("Only an accredited centre can move to another type."), code="not_accredited"
-        )
-    if centre.category_changes.filter(
-        status__in=[RequestStatus.REQUESTED, RequestStatus.UNDER_EVALUATION]
-    ).exists():
+    if centre.category_changes.filter(status__in=OPEN_REQUEST_STATUSES).exists():
         raise TransitionRefused(
             _("A move to another type is already being considered for this centre."),
             code="request_open",
         )
     if not justification.strip():
         raise TransitionRefused(_("Explain the resources and experience."), code="justification")
-    change = CategoryChange.objects.create(
+    change = CategoryChange(
         centre=centre,
         from_type=centre.centre_type,
         to_type=to_type,
@@ -117,83 +97,79 @@ def category_change_request(
         annual_budget_usd=annual_budget_usd,
         requested_by=actor,
     )
-    record_event(
+    return kernel.create(
+        change,
         actor=actor,
         verb="category_change.requested",
-        obj=change,
         after={"from": centre.centre_type.code, "to": to_type.code},
-    )
-    return change
-
-
-def _lock_change(change_id: int) -> CategoryChange:
-    return (
-        CategoryChange.objects.select_for_update()
-        .select_related("centre", "to_type", "from_type")
-        .get(pk=change_id)
     )
 
 
 @transaction.atomic
 def category_change_evaluate(*, change_id: int, actor, note: str) -> CategoryChange:
-    change = _lock_change(change_id)
-    change.fit_score = type_fit(change.centre, change.to_type, change.annual_budget_usd).score
-    _evaluate(change, actor=actor, note=note, verb="category_change", extra_fields=["fit_score"])
-    return change
+    change = kernel.lock(CategoryChange, change_id, related=("centre", "to_type", "from_type"))
+    kernel.check(change, "evaluate", actor)
+    fit = type_fit(change.centre, change.to_type, change.annual_budget_usd).score
+    return _evaluate(change, actor=actor, note=note, fields={"fit_score": fit})
 
 
 @transaction.atomic
 def category_change_decide(*, change_id: int, actor, approve: bool, note: str = ""):
     """On approval the centre's type changes and its accreditation is reissued for the
-    rest of the term under the new type (the old credential is revoked as replaced)."""
-    require_director(actor)
-    change = _lock_change(change_id)
-    centre = Centre.objects.select_for_update().get(pk=change.centre_id)
-    if approve:
-        if change.to_type.scopes and centre.scope not in change.to_type.scopes:
-            raise TransitionRefused(
-                _("A %(type)s cannot have the centre's current scope: change the scope first.")
-                % {"type": change.to_type.name},
-                code="scope_not_allowed",
-            )
-        current = (
-            Accreditation.objects.select_for_update()
-            .filter(
-                centre=centre,
-                status__in=[AccreditationStatus.ACTIVE, AccreditationStatus.RENEWAL_DUE],
-            )
-            .first()
-        )
-        if current is None:
-            raise TransitionRefused(
-                _(
-                    "The centre's accreditation is not in a state that can be reissued "
-                    "(suspended, or under renewal evaluation)."
-                ),
-                code="cannot_reissue",
-            )
-    _decide(change, actor=actor, approve=approve, note=note, verb="category_change")
+    rest of the term under the new type (the old credential is revoked as replaced).
+    Locks the centre, the request, then the accreditation."""
+    centre = lock_centre(
+        CategoryChange.objects.values_list("centre_id", flat=True).get(pk=change_id)
+    )
+    change = kernel.lock(CategoryChange, change_id, related=("to_type", "from_type"))
+    change.centre = centre
+    action, decision = _decision(change, approve, actor=actor, note=note)
     if not approve:
-        return change
+        return kernel.transition(change, action, actor=actor, fields=decision, after=note)
+    if change.to_type.scopes and centre.scope not in change.to_type.scopes:
+        raise TransitionRefused(
+            _("A %(type)s cannot have the centre's current scope: change the scope first.")
+            % {"type": change.to_type.name},
+            code="scope_not_allowed",
+        )
+    reissuable = [AccreditationStatus.ACTIVE, AccreditationStatus.RENEWAL_DUE]
+    current = next(
+        iter(kernel.lock_rows(Accreditation.objects.filter(centre=centre, status__in=reissuable))),
+        None,
+    )
+    if current is None:
+        raise TransitionRefused(
+            _(
+                "The centre's accreditation is not in a state that can be reissued "
+                "(suspended, or under renewal evaluation)."
+            ),
+            code="cannot_reissue",
+        )
     today = timezone.localdate()
-    before = centre.centre_type.code
-    centre.centre_type = change.to_type
-    centre.ownership = change.to_type.ownership
-    centre.save(update_fields=["centre_type", "ownership", "updated_at"])
+    kernel.transition(
+        centre,
+        "change_type",
+        actor=actor,
+        fields={"centre_type": change.to_type, "ownership": change.to_type.ownership},
+        before=centre.centre_type.code,
+        after=change.to_type.code,
+    )
     CentreTypePeriod.objects.filter(centre=centre, until=None).update(until=today)
     CentreTypePeriod.objects.create(
         centre=centre, centre_type=change.to_type, since=today, category_change=change
     )
-    record_event(
+    # The reissued accreditation keeps the place in the renewal cycle (due for renewal or
+    # not) of the one it replaces: created so, in one audited write.
+    place = current.status
+    move_accreditation(current, "supersede", actor=actor, reason=note)
+    new = issue(
+        centre,
         actor=actor,
-        verb="centre.type_changed",
-        obj=centre,
-        before=before,
-        after=change.to_type.code,
+        start=max(today, current.start_date),
+        end=current.end_date,
+        previous=current,
+        status=place,
     )
-    _set_status(current, AccreditationStatus.SUPERSEDED, actor=actor, reason=note)
-    start = max(today, current.start_date)
-    new = _create(centre, actor=actor, start=start, end=current.end_date, previous=current)
     # Reminders already sent for this term are not sent again for the reissued one.
     RenewalReminder.objects.bulk_create(
         [
@@ -201,9 +177,15 @@ def category_change_decide(*, change_id: int, actor, approve: bool, note: str = 
             for r in current.reminders.all()
         ]
     )
-    if current.status == AccreditationStatus.RENEWAL_DUE:
-        Accreditation.objects.filter(pk=new.pk).update(status=AccreditationStatus.RENEWAL_DUE)
-    after_commit_public_change(centre.pk, "moved", accreditation_id=new.pk)
+    kernel.transition(
+        change,
+        action,
+        actor=actor,
+        fields=decision,
+        after=note,
+        context={"accreditation_id": new.pk},
+    )
+    registry_changed()
     return change
 
 
@@ -213,12 +195,7 @@ def category_change_decide(*, change_id: int, actor, approve: bool, note: str = 
 @transaction.atomic
 def recognition_request(*, organisation, actor, **fields) -> PartnerRecognition:
     """An organisation that already runs a centre asks to become a partner ITU centre."""
-    require(
-        Membership.objects.filter(
-            user=actor, organisation=organisation, role__in=MANAGER_ROLES
-        ).exists(),
-        _("Only a focal point or an authorised signatory of the organisation can apply."),
-    )
+    require(actor, "centres.recognition.apply", organisation)
     recognition = PartnerRecognition(organisation=organisation, requested_by=actor, **fields)
     if recognition.centre_type.scopes and recognition.scope not in recognition.centre_type.scopes:
         raise TransitionRefused(
@@ -226,29 +203,24 @@ def recognition_request(*, organisation, actor, **fields) -> PartnerRecognition:
             code="scope_not_allowed",
         )
     recognition.full_clean()
-    recognition.save()
-    record_event(
+    return kernel.create(
+        recognition,
         actor=actor,
         verb="partner_recognition.requested",
-        obj=recognition,
         after={"type": recognition.centre_type.code, "organisation": organisation.pk},
     )
-    return recognition
 
 
 def _lock_recognition(recognition_id: int) -> PartnerRecognition:
-    return (
-        PartnerRecognition.objects.select_for_update()
-        .select_related("organisation", "centre_type", "country")
-        .get(pk=recognition_id)
+    return kernel.lock(
+        PartnerRecognition, recognition_id, related=("organisation", "centre_type", "country")
     )
 
 
 @transaction.atomic
 def recognition_evaluate(*, recognition_id: int, actor, note: str) -> PartnerRecognition:
     recognition = _lock_recognition(recognition_id)
-    _evaluate(recognition, actor=actor, note=note, verb="partner_recognition")
-    return recognition
+    return _evaluate(recognition, actor=actor, note=note)
 
 
 @transaction.atomic
@@ -257,11 +229,10 @@ def recognition_decide(
 ) -> PartnerRecognition:
     """Approval creates the centre and accredits it: the recognition's evaluation stands
     for the design phase, whose steps are recorded as done by the Director."""
-    require_director(actor)
     recognition = _lock_recognition(recognition_id)
-    _decide(recognition, actor=actor, approve=approve, note=note, verb="partner_recognition")
+    action, decision = _decision(recognition, approve, actor=actor, note=note)
     if not approve:
-        return recognition
+        return kernel.transition(recognition, action, actor=actor, fields=decision, after=note)
     centre = centre_create(
         actor=actor,
         check_actor=False,
@@ -274,17 +245,10 @@ def recognition_decide(
         source_object=recognition,
         description_en=recognition.description,
     )
-    DesignChecklistItem.objects.filter(centre=centre).update(
-        done_by=actor,
-        done_at=timezone.now(),
-        note=_("Evaluated through partner recognition."),
+    # The centre is this transaction's own: locking its new checklist keeps the order.
+    for row in kernel.lock_rows(centre.checklist.all()):
+        tick(row, actor=actor, note=_("Evaluated through partner recognition."))
+    accredit(centre, actor=actor, start_date=start_date or timezone.localdate(), check_actor=False)
+    return kernel.transition(
+        recognition, action, actor=actor, fields={**decision, "centre": centre}, after=note
     )
-    recognition.centre = centre
-    recognition.save(update_fields=["centre"])
-    accreditation_issue(
-        centre_id=centre.pk,
-        actor=actor,
-        start_date=start_date or timezone.localdate(),
-        check_actor=False,
-    )
-    return recognition

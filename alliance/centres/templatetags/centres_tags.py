@@ -1,10 +1,11 @@
 from django import template
 
-from ..permissions import is_centres_staff
+from ..states import STATUS_TAG
 
 register = template.Library()
 
 
-@register.simple_tag
-def centres_staff(user) -> bool:
-    return is_centres_staff(user)
+@register.filter
+def tag_class(status: str) -> str:
+    """The colour of a status tag (display only: what may be done comes from the tables)."""
+    return STATUS_TAG.get(str(status), "tag-grey")

@@ -161,3 +161,33 @@ def test_manager_updates_an_initiative_through_the_api(client, accredited, manag
         **_auth(other_manager),
     )
     assert other.status_code == 404
+
+
+def test_writes_answer_with_what_the_caller_may_do_next(
+    client, accredited, manager, secretariat_officer
+):
+    centre, _ = accredited
+    mine = client.patch(
+        f"/api/v1/centres/{centre.pk}/profile",
+        {"website": "https://centre.example.mw"},
+        content_type="application/json",
+        **_auth(manager),
+    ).json()
+    assert mine["actions"] == ["edit_profile", "request_move"]
+    assert mine["accreditation"]["actions"] == []
+    staff = client.patch(
+        f"/api/v1/centres/{centre.pk}",
+        {"name": "Renamed Centre"},
+        content_type="application/json",
+        **_auth(secretariat_officer),
+    ).json()
+    assert staff["actions"] == ["close", "edit", "edit_profile", "request_move"]
+    assert staff["accreditation"]["actions"] == ["open_renewal"]
+    initiative = client.post(
+        f"/api/v1/centres/{centre.pk}/initiatives",
+        {"title_en": "Sandbox"},
+        content_type="application/json",
+        **_auth(manager),
+    ).json()
+    assert "complete" in initiative["actions"] and "edit" in initiative["actions"]
+    assert "actions" not in client.get(f"/api/v1/centres/{centre.pk}").json()

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from alliance.centres.services import term_end
-from alliance.centres.services._common import add_years
+from alliance.centres.services.common import add_years
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from alliance.centres.models import Centre
@@ -181,3 +182,31 @@ def test_renewal_queue_lists_accreditations_due(
     assert centre.name in body and "Not opened yet" in body
     client.force_login(manager)
     assert client.get(reverse("centres:renewal_list")).status_code == 403
+
+
+def test_the_centre_page_offers_what_each_person_may_do(
+    client, accredited, director, secretariat_officer, manager
+):
+    from alliance.centres import services
+
+    centre, accreditation = accredited
+    url = reverse("centres:manage", args=[centre.pk])
+    suspend = reverse("centres:accreditation_action", args=[accreditation.pk, "suspend"])
+    reinstate = reverse("centres:accreditation_action", args=[accreditation.pk, "reinstate"])
+    client.force_login(director)
+    page = client.get(url).content.decode()
+    assert suspend in page and reinstate not in page
+    assert reverse("centres:renewal_open", args=[accreditation.pk]) not in page
+    services.accreditation_suspend(accreditation_id=accreditation.pk, actor=director, reason="x")
+    page = client.get(url).content.decode()
+    assert reinstate in page and suspend not in page
+    with time_machine.travel(date(2027, 3, 1)):  # the term is over: nothing to reinstate
+        assert reinstate not in client.get(url).content.decode()
+    client.force_login(secretariat_officer)
+    page = client.get(url).content.decode()
+    assert reverse("centres:close", args=[centre.pk]) in page and reinstate not in page
+    client.force_login(manager)
+    page = client.get(url).content.decode()
+    assert reverse("centres:edit", args=[centre.pk]) not in page
+    assert reverse("centres:profile", args=[centre.pk]) in page
+    assert reverse("centres:move_request", args=[centre.pk]) not in page  # suspended

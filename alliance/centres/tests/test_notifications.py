@@ -2,12 +2,34 @@ import pytest
 
 from alliance.accounts.models import MembershipRole
 from alliance.accounts.tests.factories import MembershipFactory, UserFactory
-from alliance.centres.notifications import SUBJECTS, email_centre
+from alliance.centres.models import CategoryChange, RenewalEvaluation
+from alliance.centres.notifications import NOTICES
+from alliance.core.kernel import Event
+from alliance.notifications.delivery import deliver
+
+from .factories import centre_type
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("kind", sorted(SUBJECTS))
+def _announced(verb, centre, accreditation):
+    """The row whose change announces `verb` (as the services make it)."""
+    model = verb.split(".")[0]
+    if model == "centre":
+        return centre
+    if model == "renewal":
+        return RenewalEvaluation.objects.create(accreditation=accreditation)
+    if model == "category_change":
+        return CategoryChange.objects.create(
+            centre=centre,
+            from_type=centre.centre_type,
+            to_type=centre_type("RESEARCH_ENTREPRENEURSHIP"),
+            justification="x",
+        )
+    return accreditation
+
+
+@pytest.mark.parametrize("kind", sorted(NOTICES))
 def test_every_notice_reaches_the_managers_in_their_language(
     kind, accredited, mailoutbox, secretariat_officer
 ):
@@ -19,7 +41,10 @@ def test_every_notice_reaches_the_managers_in_their_language(
     # A plain member manages the profile but does not receive official notices.
     MembershipFactory(organisation=centre.host_organisation, role=MembershipRole.MEMBER)
     mailoutbox.clear()
-    email_centre.enqueue(centre.pk, kind, accreditation_id=accreditation.pk, days=90)
+    verb = NOTICES[kind][0]
+    obj = _announced(verb, centre, accreditation)
+    context = {"accreditation_id": accreditation.pk, "days": 90}
+    deliver.call(Event(verb, obj._meta.label, obj.pk, context=context).as_dict())
     recipients = sorted(m.to[0] for m in mailoutbox)
     expected = ["responsable@centre.test"]
     if kind == "reminder":

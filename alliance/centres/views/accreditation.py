@@ -8,20 +8,14 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from alliance.core.access import get_visible_or_404
+from alliance.core.access import require_can
 from alliance.core.states import TransitionRefused
 
 from .. import services
 from ..certificates import certificate_pdf
-from ..forms import (
-    AccreditationIssueForm,
-    ReasonForm,
-)
-from ..models import Accreditation
-from ..permissions import (
-    get_centre_for,
-    is_director,
-)
+from ..forms import AccreditationIssueForm, ReasonForm
+from ..permissions import get_accreditation_for, get_centre_for
+from ..states import DIRECTOR
 from .manage import action_page, refused
 
 
@@ -29,8 +23,7 @@ from .manage import action_page, refused
 @require_http_methods(["GET", "POST"])
 def accredit(request, pk):
     centre = get_centre_for(request.user, pk, manage=True)
-    if not is_director(request.user):
-        raise PermissionDenied
+    require_can(request.user, DIRECTOR, centre)
     form = AccreditationIssueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -55,18 +48,6 @@ def accredit(request, pk):
     )
 
 
-def _accreditation_for(request, pk) -> Accreditation:
-    accreditation = get_visible_or_404(
-        Accreditation.objects.select_related(
-            "centre__host_organisation", "centre__country__region", "centre_type"
-        ),
-        pk=pk,
-    )
-    # Same visibility as the centre's workspace: staff and the centre's managers.
-    get_centre_for(request.user, accreditation.centre_id, manage=True)
-    return accreditation
-
-
 ACCREDITATION_ACTIONS = {
     "suspend": (services.accreditation_suspend, True, lambda: _("Suspend the accreditation")),
     "reinstate": (
@@ -81,8 +62,9 @@ ACCREDITATION_ACTIONS = {
 @login_required
 @require_http_methods(["GET", "POST"])
 def accreditation_action(request, pk, action):
-    accreditation = _accreditation_for(request, pk)
-    if not is_director(request.user) or action not in ACCREDITATION_ACTIONS:
+    accreditation = get_accreditation_for(request.user, pk)
+    require_can(request.user, DIRECTOR, accreditation)
+    if action not in ACCREDITATION_ACTIONS:
         raise PermissionDenied
     service, needs_reason, title = ACCREDITATION_ACTIONS[action]
     form = ReasonForm(request.POST or None)
@@ -113,7 +95,7 @@ def accreditation_action(request, pk, action):
 
 @login_required
 def certificate(request, pk):
-    accreditation = _accreditation_for(request, pk)
+    accreditation = get_accreditation_for(request.user, pk)
     language = request.GET.get("lang") if request.GET.get("lang") in ("en", "fr") else None
     language = language or request.LANGUAGE_CODE
     pdf = certificate_pdf(accreditation, language)
@@ -125,7 +107,7 @@ def certificate(request, pk):
 
 @login_required
 def credential_file(request, pk):
-    accreditation = _accreditation_for(request, pk)
+    accreditation = get_accreditation_for(request.user, pk)
     response = HttpResponse(accreditation.credential_jwt, content_type="application/vc+jwt")
     name = f"accreditation-{accreditation.verification_code}.jwt"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -9,7 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.accounts.models import Organisation
-from alliance.core.access import get_visible_or_404
+from alliance.accounts.policy import MANAGER_ROLES
+from alliance.core.access import get_visible_or_404, require_can
+from alliance.core.kernel import allowed_actions
+from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
 from .. import services
@@ -23,19 +26,9 @@ from ..forms import (
     StaffFilterForm,
 )
 from ..models import FlagshipInitiative, PartnerRecognition
-from ..permissions import (
-    MANAGER_ROLES,
-    can_edit_profile,
-    get_centre_for,
-    is_centre_manager,
-    is_centres_staff,
-    is_director,
-    is_evaluator,
-    is_secretariat,
-    managed_centres,
-)
+from ..permissions import get_centre_for, is_centres_staff, managed_centres
 from ..selectors import centre_cost, current_accreditations_for, staff_centres
-from ..states import CURRENT_ACCREDITATION_STATUSES, CentreStatus, ChecklistItem
+from ..states import CURRENT_ACCREDITATION_STATUSES, ChecklistItem
 
 PER_PAGE = 25
 
@@ -79,7 +72,7 @@ def centre_list(request):
             "filter_form": form,
             "page": page,
             "rows": [(c, accreditations.get(c.pk)) for c in page.object_list],
-            "can_create": is_secretariat(request.user),
+            "can_create": can(request.user, "centres.centre.manage"),
             "recognitions": PartnerRecognition.objects.filter(
                 organisation__in=managed_organisations(request.user)
             ).select_related("centre_type")[:20],
@@ -90,8 +83,7 @@ def centre_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def centre_create(request):
-    if not is_secretariat(request.user):
-        raise PermissionDenied
+    require_can(request.user, "centres.centre.manage")
     form = CentreCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -130,25 +122,22 @@ def manage(request, pk):
     current = next((a for a in accreditations if a.status in CURRENT_ACCREDITATION_STATUSES), None)
     user = request.user
     initiatives = list(centre.initiatives.all())
+    # What the person may do to each accreditation, from its table and the policy.
+    rows = [(a, allowed_actions(a, user)) for a in accreditations]
     return render(
         request,
         "centres/manage/centre.html",
         {
             "centre": centre,
             "checklist": centre.checklist.select_related("done_by"),
-            "accreditations": accreditations,
+            "accreditations": rows,
             "current": current,
             "initiatives": initiatives,
             "initiatives_budget": sum(i.budget_usd for i in initiatives),
             "cost": centre_cost(centre, len(initiatives)),
             "type_periods": centre.type_periods.select_related("centre_type"),
             "changes": centre.category_changes.select_related("to_type", "from_type"),
-            "can_tick": centre.status == CentreStatus.IN_DESIGN
-            and (is_evaluator(user) or is_centre_manager(user, centre)),
-            "is_director": is_director(user),
-            "is_secretariat": is_secretariat(user),
-            "can_edit_profile": can_edit_profile(user, centre),
-            "is_manager": is_centre_manager(user, centre),
+            "can_add_initiative": can(user, "centres.centre.add_initiative", centre),
         },
     )
 
@@ -157,8 +146,7 @@ def manage(request, pk):
 @require_http_methods(["GET", "POST"])
 def centre_edit(request, pk):
     centre = get_centre_for(request.user, pk, manage=True)
-    if not is_secretariat(request.user):
-        raise PermissionDenied
+    require_can(request.user, "centres.centre.manage", centre)
     form = CentreUpdateForm(request.POST or None, instance=centre)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -186,8 +174,7 @@ def centre_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def profile_edit(request, pk):
     centre = get_centre_for(request.user, pk, manage=True)
-    if not can_edit_profile(request.user, centre):
-        raise PermissionDenied
+    require_can(request.user, "centres.centre.edit_profile", centre)
     form = CentreProfileForm(request.POST or None, instance=centre)
     if request.method == "POST" and form.is_valid():
         try:
@@ -241,8 +228,7 @@ def initiative_edit(request, pk=None, centre_pk=None):
         initiative = get_visible_or_404(FlagshipInitiative.objects.all(), pk=pk)
         centre_pk = initiative.centre_id
     centre = get_centre_for(request.user, centre_pk, manage=True)
-    if not can_edit_profile(request.user, centre):
-        raise PermissionDenied
+    require_can(request.user, "centres.centre.add_initiative", centre)
     form = InitiativeForm(request.POST or None, instance=initiative)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -275,8 +261,7 @@ def initiative_edit(request, pk=None, centre_pk=None):
 @require_http_methods(["GET", "POST"])
 def centre_close(request, pk):
     centre = get_centre_for(request.user, pk, manage=True)
-    if not is_secretariat(request.user):
-        raise PermissionDenied
+    require_can(request.user, "centres.centre.manage", centre)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

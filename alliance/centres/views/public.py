@@ -6,6 +6,9 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods
 
@@ -149,17 +152,35 @@ def export_json(request):
     return response
 
 
+# What the verification page says for each public status.
+VERDICTS = {
+    PublicStatus.VALID: gettext_lazy("This accreditation is valid."),
+    PublicStatus.EXPIRED: gettext_lazy("This accreditation has expired."),
+    PublicStatus.SUSPENDED: gettext_lazy("This accreditation is suspended by the BDT Director."),
+    PublicStatus.REVOKED: gettext_lazy("This accreditation was revoked by the BDT Director."),
+    PublicStatus.REPLACED: gettext_lazy(
+        "This accreditation was replaced by a reissued one after the centre moved to another type."
+    ),
+}
+
+
 def _result_context(accreditation):
     if accreditation is None:
         return {"found": False}
     status = public_status(accreditation)
+    verdict = VERDICTS[status]
+    if status == PublicStatus.VALID and accreditation.start_date > timezone.localdate():
+        verdict = _(
+            "This accreditation renews the centre's current one and takes effect on %(start)s."
+        ) % {"start": date_format(accreditation.start_date, "DATE_FORMAT")}
     return {
         "found": True,
         "accreditation": accreditation,
         "centre": accreditation.centre,
         "public_status": status,
         "status_label": PublicStatus(status).label,
-        "not_started": accreditation.start_date > timezone.localdate(),
+        "is_valid": status == PublicStatus.VALID,
+        "verdict": verdict,
     }
 
 

@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliance.core.access import get_visible_or_404
+from alliance.core.access import require_can
+from alliance.core.kernel import allowed_actions
+from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
 from .. import services
@@ -19,27 +20,19 @@ from ..forms import (
     NoteForm,
     RecognitionForm,
     RenewalDecisionForm,
+    RequestFilterForm,
     SelfReportForm,
 )
-from ..models import (
-    Accreditation,
-    CategoryChange,
-    CentreType,
-    PartnerRecognition,
-    RenewalEvaluation,
-)
+from ..models import Accreditation, CategoryChange, CentreType, PartnerRecognition
 from ..permissions import (
+    get_accreditation_for,
     get_centre_for,
+    get_change_for,
+    get_evaluation_for,
     get_recognition_for,
-    is_centre_manager,
-    is_centres_staff,
-    is_director,
-    is_evaluator,
-    is_secretariat,
 )
-from ..states import RENEWAL_CRITERIA, RENEWAL_PASS_MARK, RequestStatus
+from ..states import DIRECTOR, RENEWAL_CRITERIA, RENEWAL_PASS_MARK
 from ..states import AccreditationStatus as A
-from .accreditation import _accreditation_for
 from .manage import managed_organisations, refused
 
 PER_PAGE = 25
@@ -51,7 +44,7 @@ PER_PAGE = 25
 @login_required
 @require_POST
 def renewal_open(request, pk):
-    accreditation = _accreditation_for(request, pk)
+    accreditation = get_accreditation_for(request.user, pk)
     try:
         evaluation = services.renewal_open(accreditation_id=accreditation.pk, actor=request.user)
     except TransitionRefused as exc:
@@ -63,38 +56,29 @@ def renewal_open(request, pk):
     return redirect("centres:renewal", pk=evaluation.pk)
 
 
-def _evaluation_for(request, pk) -> RenewalEvaluation:
-    evaluation = get_visible_or_404(
-        RenewalEvaluation.objects.select_related(
-            "accreditation__centre", "accreditation__centre_type", "self_reported_by"
-        ),
-        pk=pk,
-    )
-    get_centre_for(request.user, evaluation.accreditation.centre_id, manage=True)
-    return evaluation
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def renewal(request, pk):
     """One page per evaluation; each role sees the form for its step."""
-    evaluation = _evaluation_for(request, pk)
+    evaluation = get_evaluation_for(request.user, pk)
     centre = evaluation.accreditation.centre
     user = request.user
     step = request.POST.get("step")
+
+    def form_for(name, form_class, rule, **kwargs):
+        if not can(user, rule, evaluation):
+            return None
+        return form_class(request.POST if step == name else None, **kwargs)
+
     forms = {
-        "self_report": SelfReportForm(
-            request.POST if step == "self_report" else None,
+        "self_report": form_for(
+            "self_report",
+            SelfReportForm,
+            "centres.renewal.self_report",
             initial={"self_report": evaluation.self_report},
-        )
-        if is_centre_manager(user, centre)
-        else None,
-        "evaluate": EvaluationForm(request.POST if step == "evaluate" else None)
-        if is_evaluator(user)
-        else None,
-        "decide": RenewalDecisionForm(request.POST if step == "decide" else None)
-        if is_director(user)
-        else None,
+        ),
+        "evaluate": form_for("evaluate", EvaluationForm, "centres.renewal.evaluate"),
+        "decide": form_for("decide", RenewalDecisionForm, DIRECTOR),
     }
     if request.method == "POST" and forms.get(step) is not None and forms[step].is_valid():
         form = forms[step]
@@ -132,6 +116,7 @@ def renewal(request, pk):
             "evaluation": evaluation,
             "centre": centre,
             "forms": forms,
+            "actions": allowed_actions(evaluation, user),
             "scores": scores,
             "pass_mark": RENEWAL_PASS_MARK,
             "form": forms.get(step),
@@ -142,8 +127,7 @@ def renewal(request, pk):
 @login_required
 def renewal_list(request):
     """The secretariat's queue: accreditations due for renewal or under evaluation."""
-    if not is_centres_staff(request.user):
-        raise PermissionDenied
+    require_can(request.user, "centres.staff")
     rows = (
         Accreditation.objects.filter(status__in=[A.RENEWAL_DUE, A.UNDER_EVALUATION])
         .select_related("centre__country", "centre_type", "renewal")
@@ -153,6 +137,49 @@ def renewal_list(request):
     return render(request, "centres/manage/renewal_list.html", {"page": page})
 
 
+def _request_list(request, rows, *, title, kind):
+    """The staff's list of moves or recognitions, filtered by status."""
+    require_can(request.user, "centres.staff")
+    form = RequestFilterForm(request.GET or None)
+    if form.is_valid() and form.cleaned_data["status"]:
+        rows = rows.filter(status=form.cleaned_data["status"])
+    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "centres/manage/request_list.html",
+        {"page": page, "title": title, "kind": kind, "filter_form": form},
+    )
+
+
+def _request_step(request, obj, *, evaluate, decide):
+    """The evaluation or the decision posted on a request's page: the service's outcome,
+    or None when nothing was taken (the form then shows why)."""
+    step = request.POST.get("step")
+    forms = {
+        "evaluate": NoteForm(request.POST if step == "evaluate" else None),
+        "decide": DecisionForm(request.POST if step == "decide" else None),
+    }
+    form = forms.get(step)
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            if step == "evaluate":
+                evaluate(note=form.cleaned_data["note"])
+            else:
+                decide(
+                    approve=form.cleaned_data["decision"] == "approve",
+                    note=form.cleaned_data["note"],
+                )
+        except TransitionRefused as exc:
+            refused(request, form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return True, forms, form
+    user = request.user
+    forms["evaluate"] = forms["evaluate"] if can(user, "centres.request.evaluate", obj) else None
+    forms["decide"] = forms["decide"] if can(user, DIRECTOR, obj) else None
+    return False, forms, form
+
+
 # --- moves between types ---------------------------------------------------------------
 
 
@@ -160,8 +187,7 @@ def renewal_list(request):
 @require_http_methods(["GET", "POST"])
 def move_request(request, pk):
     centre = get_centre_for(request.user, pk, manage=True)
-    if not (is_secretariat(request.user) or is_centre_manager(request.user, centre)):
-        raise PermissionDenied
+    require_can(request.user, "centres.centre.request_move", centre)
     form = CategoryChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -193,57 +219,28 @@ def move_request(request, pk):
 
 @login_required
 def move_list(request):
-    if not is_centres_staff(request.user):
-        raise PermissionDenied
     rows = CategoryChange.objects.select_related("centre", "from_type", "to_type").order_by(
         "-created_at", "-id"
     )
-    status = request.GET.get("status")
-    if status in RequestStatus.values:
-        rows = rows.filter(status=status)
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "centres/manage/request_list.html",
-        {
-            "page": page,
-            "title": _("Moves between types"),
-            "kind": "move",
-            "statuses": RequestStatus.choices,
-        },
-    )
+    return _request_list(request, rows, title=_("Moves between types"), kind="move")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def move(request, pk):
-    change = get_visible_or_404(
-        CategoryChange.objects.select_related("centre", "from_type", "to_type"), pk=pk
+    change, centre = get_change_for(request.user, pk)
+    done, forms, form = _request_step(
+        request,
+        change,
+        evaluate=lambda **kw: services.category_change_evaluate(
+            change_id=change.pk, actor=request.user, **kw
+        ),
+        decide=lambda **kw: services.category_change_decide(
+            change_id=change.pk, actor=request.user, **kw
+        ),
     )
-    centre = get_centre_for(request.user, change.centre_id, manage=True)
-    step = request.POST.get("step")
-    evaluate = NoteForm(request.POST if step == "evaluate" else None)
-    decide = DecisionForm(request.POST if step == "decide" else None)
-    if request.method == "POST" and step in ("evaluate", "decide"):
-        form = evaluate if step == "evaluate" else decide
-        if form.is_valid():
-            try:
-                if step == "evaluate":
-                    services.category_change_evaluate(
-                        change_id=change.pk, actor=request.user, note=form.cleaned_data["note"]
-                    )
-                else:
-                    services.category_change_decide(
-                        change_id=change.pk,
-                        actor=request.user,
-                        approve=form.cleaned_data["decision"] == "approve",
-                        note=form.cleaned_data["note"],
-                    )
-            except TransitionRefused as exc:
-                refused(request, form, exc)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("centres:move", pk=change.pk)
+    if done:
+        return redirect("centres:move", pk=change.pk)
     fit = services.type_fit(centre, change.to_type, change.annual_budget_usd)
     return render(
         request,
@@ -252,9 +249,10 @@ def move(request, pk):
             "change": change,
             "centre": centre,
             "fit": fit,
-            "evaluate_form": evaluate if is_evaluator(request.user) else None,
-            "decide_form": decide if is_director(request.user) else None,
-            "form": evaluate if step == "evaluate" else decide if step == "decide" else None,
+            "actions": allowed_actions(change, request.user),
+            "evaluate_form": forms["evaluate"],
+            "decide_form": forms["decide"],
+            "form": form,
         },
     )
 
@@ -291,63 +289,36 @@ def recognition_apply(request):
 
 @login_required
 def recognition_list(request):
-    if not is_centres_staff(request.user):
-        raise PermissionDenied
     rows = PartnerRecognition.objects.select_related("organisation", "centre_type").order_by(
         "-created_at", "-id"
     )
-    status = request.GET.get("status")
-    if status in RequestStatus.values:
-        rows = rows.filter(status=status)
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "centres/manage/request_list.html",
-        {
-            "page": page,
-            "title": _("Partner recognitions"),
-            "kind": "recognition",
-            "statuses": RequestStatus.choices,
-        },
-    )
+    return _request_list(request, rows, title=_("Partner recognitions"), kind="recognition")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def recognition(request, pk):
     recognition = get_recognition_for(request.user, pk)
-    step = request.POST.get("step")
-    evaluate = NoteForm(request.POST if step == "evaluate" else None)
-    decide = DecisionForm(request.POST if step == "decide" else None)
-    if request.method == "POST" and step in ("evaluate", "decide"):
-        form = evaluate if step == "evaluate" else decide
-        if form.is_valid():
-            try:
-                if step == "evaluate":
-                    services.recognition_evaluate(
-                        recognition_id=recognition.pk,
-                        actor=request.user,
-                        note=form.cleaned_data["note"],
-                    )
-                else:
-                    services.recognition_decide(
-                        recognition_id=recognition.pk,
-                        actor=request.user,
-                        approve=form.cleaned_data["decision"] == "approve",
-                        note=form.cleaned_data["note"],
-                    )
-            except TransitionRefused as exc:
-                refused(request, form, exc)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("centres:recognition", pk=recognition.pk)
+    done, forms, form = _request_step(
+        request,
+        recognition,
+        evaluate=lambda **kw: services.recognition_evaluate(
+            recognition_id=recognition.pk, actor=request.user, **kw
+        ),
+        decide=lambda **kw: services.recognition_decide(
+            recognition_id=recognition.pk, actor=request.user, **kw
+        ),
+    )
+    if done:
+        return redirect("centres:recognition", pk=recognition.pk)
     return render(
         request,
         "centres/manage/recognition.html",
         {
             "recognition": recognition,
-            "evaluate_form": evaluate if is_evaluator(request.user) else None,
-            "decide_form": decide if is_director(request.user) else None,
-            "form": evaluate if step == "evaluate" else decide if step == "decide" else None,
+            "actions": allowed_actions(recognition, request.user),
+            "evaluate_form": forms["evaluate"],
+            "decide_form": forms["decide"],
+            "form": form,
         },
     )
