@@ -1,7 +1,5 @@
 """Shared machinery for the transition tables that each app keeps in its states.py."""
 
-from collections.abc import Mapping
-
 from django.utils.translation import gettext as _
 
 
@@ -17,13 +15,3 @@ class TransitionRefused(Exception):
 class PermissionRefused(TransitionRefused):
     def __init__(self, reason: str | None = None):
         super().__init__(reason or _("You are not allowed to do this."), code="forbidden")
-
-
-def require_transition(obj, target, allowed: Mapping, field: str = "status") -> None:
-    current = getattr(obj, field)
-    if target not in allowed.get(current, ()):
-        label = getattr(obj, f"get_{field}_display", lambda: current)()
-        raise TransitionRefused(
-            _("This cannot be done while the status is “%(status)s”.") % {"status": label},
-            code="invalid_transition",
-        )

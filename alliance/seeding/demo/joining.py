@@ -4,7 +4,7 @@ interest waiting, drafted or declined. Idempotent: an organisation that already 
 expression of interest is left as it is."""
 
 from alliance.centres.models import CentreType
-from alliance.core.audit import record_event
+from alliance.core import kernel
 from alliance.core.models import StrategicObjective
 from alliance.joining import services
 from alliance.joining.models import ExpressionOfInterest
@@ -185,10 +185,12 @@ def seed(ctx):
             decline_reason="Board members are nominated by their country and approved by the "
             "BDT Director: ask your administration to nominate a candidate.",
         )
-        record_event(
+        # A record made straight in its final state: its history is one kernel event.
+        kernel.record(
+            expression,
             actor=secretariat,
             verb="expression.declined",
-            obj=expression,
             before="submitted",
             after="declined",
+            notify=False,
         )
