@@ -1,13 +1,13 @@
 """Messages about calls: to the applicant organisation's focal points and signatories, and
 to reviewers (alliance.notifications); and their dates in the personal calendar feed."""
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alliance.accounts.policy import MANAGER_ROLES
+from alliance.accounts.selectors import organisation_people
 from alliance.notifications.registry import CalendarEntry, calendar, kind, on
 
 from .models import Application, ReviewAssignment
@@ -35,16 +35,7 @@ kind(
 
 
 def _managers(application, event):
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            memberships__organisation_id=application.organisation_id,
-            memberships__role__in=MANAGER_ROLES,
-        )
-        .distinct()
-        .order_by("pk")
-    )
+    return organisation_people(application.organisation_id)
 
 
 def _to_applicants(verb, subject, template):

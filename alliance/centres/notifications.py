@@ -2,13 +2,13 @@
 and authorised signatories of the host organisation (the secretariat also gets the renewal
 reminders), and the centre's own dates for their calendar feed."""
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from alliance.accounts.policy import MANAGER_ROLES
 from alliance.accounts.roles import StaffRole
+from alliance.accounts.selectors import organisation_people, staff_in
 from alliance.notifications.registry import CalendarEntry, calendar, kind, on
 
 kind(
@@ -61,14 +61,8 @@ def accreditation_of(obj, event):
 
 def managers(centre, *roles):
     """The host organisation's focal points and signatories, and the staff of `roles`."""
-    users = get_user_model().objects.filter(is_active=True)
-    people = users.filter(
-        memberships__organisation_id=centre.host_organisation_id,
-        memberships__role__in=MANAGER_ROLES,
-    )
-    if roles:
-        people = people | users.filter(groups__name__in=[str(r) for r in roles])
-    return people.distinct().order_by("pk")
+    people = organisation_people(centre.host_organisation_id)
+    return (people | staff_in(*roles)).distinct().order_by("pk") if roles else people
 
 
 # notice (the body's wording in centres/email/notice.txt): verb, kind, subject, related

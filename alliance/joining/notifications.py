@@ -1,12 +1,11 @@
 """Messages at each step of joining: to the organisation's focal points and signatories,
 and to the secretariat (alliance.notifications)."""
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from alliance.accounts.policy import MANAGER_ROLES
 from alliance.accounts.roles import StaffRole
+from alliance.accounts.selectors import organisation_people, staff_in
 from alliance.notifications.registry import kind, on
 
 kind(
@@ -38,12 +37,7 @@ def _url(obj, event):
 
 def _people(obj, *roles):
     """The organisation's focal points and signatories, and the staff of `roles`."""
-    users = get_user_model().objects.filter(is_active=True)
-    organisation = users.filter(
-        memberships__organisation_id=obj.organisation_id, memberships__role__in=MANAGER_ROLES
-    )
-    staff = users.filter(groups__name__in=[str(r) for r in roles])
-    return (organisation | staff).distinct().order_by("pk")
+    return (organisation_people(obj.organisation_id) | staff_in(*roles)).distinct().order_by("pk")
 
 
 def _recipients(*extra_roles):

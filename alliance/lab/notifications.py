@@ -7,11 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from alliance.accounts.policy import MANAGER_ROLES
+from alliance.accounts.selectors import holders_of, organisation_people
 from alliance.notifications.registry import CalendarEntry, calendar, kind, on
 
 from .models import Deliverable, PlanMilestone, ProjectMilestone
-from .selectors import holders_of
 from .states import OPEN_PROJECT_STATES, RequestStatus
 
 kind(
@@ -42,14 +41,12 @@ def _users():
 
 def _managers(tar, event):
     """The requesting organisation's focal points and signatories."""
-    return _users().filter(
-        memberships__organisation_id=tar.organisation_id, memberships__role__in=MANAGER_ROLES
-    )
+    return organisation_people(tar.organisation_id)
 
 
 def _lab(tar, event):
     """Those who triage: the Lab experts and the secretariat."""
-    return _users().filter(pk__in=holders_of("lab.triage_request").values("pk"))
+    return holders_of("lab.triage_request").order_by("pk")
 
 
 def _expert(tar, event):

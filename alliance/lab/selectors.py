@@ -1,6 +1,6 @@
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
 
-from alliance.accounts.models import User
+from alliance.accounts.selectors import holders_of
 from alliance.board.selectors import available_experts
 from alliance.core.policy import can
 
@@ -36,22 +36,6 @@ def lab_queue(*, status: str = "", kind: str = "") -> QuerySet[TechnicalAssistan
     if kind:
         rows = rows.filter(kind=kind)
     return rows.order_by("created_at", "id")
-
-
-def holders_of(perm: str) -> QuerySet[User]:
-    """Users granted `perm` ("app.codename"), through a staff-role group or directly.
-
-    Subqueries rather than joins, so that callers can annotate counts per user."""
-    app_label, codename = perm.split(".")
-    through_group = User.objects.filter(
-        groups__permissions__content_type__app_label=app_label,
-        groups__permissions__codename=codename,
-    ).values("pk")
-    direct = User.objects.filter(
-        user_permissions__content_type__app_label=app_label,
-        user_permissions__codename=codename,
-    ).values("pk")
-    return User.objects.filter(Q(pk__in=through_group) | Q(pk__in=direct))
 
 
 def lab_experts():

@@ -2,12 +2,12 @@
 host organisation when a report opens, falls due or is decided, and to the Lab experts when
 one is submitted. Also the report due dates in the centre managers' calendar feeds."""
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliance.accounts.policy import MANAGER_ROLES
 from alliance.accounts.roles import StaffRole
+from alliance.accounts.selectors import organisation_people, staff_in
 from alliance.notifications.registry import CalendarEntry, calendar, kind, on
 
 from .models import CentreReport
@@ -38,23 +38,11 @@ kind(
 
 def _centre_people(report, event):
     """Every member of the host organisation, as the centre's reports were always sent."""
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True, memberships__organisation_id=report.centre.host_organisation_id
-        )
-        .distinct()
-        .order_by("pk")
-    )
+    return organisation_people(report.centre.host_organisation_id, managers_only=False)
 
 
 def _lab_experts(report, event):
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name=StaffRole.LAB_EXPERT)
-        .distinct()
-        .order_by("pk")
-    )
+    return staff_in(StaffRole.LAB_EXPERT)
 
 
 def _url(report, event):
