@@ -224,3 +224,20 @@ STATUS_TAG = {
     **dict.fromkeys(["more_info_requested", "in_progress", "assigned"], "tag-yellow"),
     **dict.fromkeys(["draft", "not_started", "closed"], "tag-grey"),
 }
+
+
+class ExportStatus(models.TextChoices):
+    PENDING = "pending", _("Being prepared")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+# An export is built by the task worker: both actions are the platform's own.
+EXPORT = Machine(
+    "calls.CallExport",
+    ExportStatus,
+    {
+        "finish": Action([ExportStatus.PENDING], ExportStatus.READY, "call_export.ready"),
+        "fail": Action([ExportStatus.PENDING], ExportStatus.FAILED, "call_export.failed"),
+    },
+)

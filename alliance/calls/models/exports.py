@@ -4,13 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..states import ExportStatus
 from .calls import Call
-
-
-class ExportStatus(models.TextChoices):
-    PENDING = "pending", _("Being prepared")
-    READY = "ready", _("Ready")
-    FAILED = "failed", _("Failed")
 
 
 class CallExport(models.Model):

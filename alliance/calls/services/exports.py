@@ -8,7 +8,7 @@ from django_tasks import task
 
 from alliance.core import kernel, policy
 
-from ..models import Call, CallExport, ExportStatus
+from ..models import Call, CallExport
 
 
 @transaction.atomic
@@ -38,11 +38,17 @@ def build_export(export_id: int) -> None:
             buffer.write("\ufeff")  # spreadsheet programs then read UTF-8
             csv.writer(buffer).writerows(rows)
             content = buffer.getvalue().encode()
-        export.file.save(str(export), ContentFile(content), save=False)
-        export.status = ExportStatus.READY
     except Exception:
-        export.status = ExportStatus.FAILED
+        with transaction.atomic():
+            failed = kernel.lock(CallExport, export_id)
+            kernel.transition(failed, "fail", actor=None, fields={"finished_at": timezone.now()})
         raise
-    finally:
-        export.finished_at = timezone.now()
-        export.save(update_fields=["file", "status", "finished_at"])
+    with transaction.atomic():
+        export = kernel.lock(CallExport, export_id, related=("call",))
+        export.file.save(str(export), ContentFile(content), save=False)
+        kernel.transition(
+            export,
+            "finish",
+            actor=None,
+            fields={"file": export.file, "finished_at": timezone.now()},
+        )
