@@ -9,7 +9,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core.kernel import Action, Machine
+from alliance.core.kernel import Action, Lapse, Machine
+
+from .clock import end_of_day
 
 
 class SeatStatus(models.TextChoices):
@@ -19,6 +21,18 @@ class SeatStatus(models.TextChoices):
 
 
 S = SeatStatus
+
+
+def _ended_fields(member) -> dict:
+    # A co-chair whose term is over is no longer a co-chair.
+    role = "member" if member.role == "co_chair" else member.role
+    return {"ended_on": member.term_end, "role": role}
+
+
+# A seat's term is over at the end of its last day (Geneva): the seat reads "ended" from
+# then on, for every page and check; board_terms records it (and the board group).
+TERM_END = Lapse("expire", due=lambda member: end_of_day(member.term_end), fields=_ended_fields)
+
 SEAT = Machine(
     "board.BoardMember",
     SeatStatus,
@@ -37,6 +51,7 @@ SEAT = Machine(
         "expire": Action([S.ACTIVE], S.ENDED, "board_member.term_ended"),
         "remind": Action([S.ACTIVE], None, "board_member.term_reminder_sent"),
     },
+    lapses=(TERM_END,),
 )
 
 

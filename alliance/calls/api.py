@@ -11,7 +11,7 @@ from alliance.accounts.auth import TokenAuth
 from alliance.core.kernel import allowed_actions
 
 from . import selectors, services
-from .permissions import get_assignment_for, get_own_application
+from .permissions import get_assignment_for, get_own_application, get_staff_call
 
 
 class CriterionOut(Schema):
@@ -37,6 +37,11 @@ class CallOut(Schema):
     criteria: list[CriterionOut]
 
     @staticmethod
+    def resolve_status(obj):
+        # The current status: "closed" from the second the deadline passes.
+        return obj.current_status
+
+    @staticmethod
     def resolve_centre_types(obj):
         return [t.code for t in obj.centre_types.all()]
 
@@ -47,6 +52,12 @@ class CallOut(Schema):
     @staticmethod
     def resolve_criteria(obj):
         return list(obj.criteria.all())
+
+
+class StaffCallOut(CallOut):
+    """A call as the secretariat gets it back from a write: with what they may do next."""
+
+    actions: list[str]
 
 
 class ResultOut(Schema):
@@ -243,6 +254,21 @@ def score(request, assignment_id: int, payload: ReviewIn):
     return _assignment_out(assignment, request.auth)
 
 
+staff = Router(tags=["calls"], auth=TokenAuth())
+
+
+@staff.post("/staff/calls/{call_id}/close", response=StaffCallOut)
+def close_now(request, call_id: int):
+    """Close an open call before its deadline (the secretariat's "Close the call now");
+    409 `call_not_open` when it is not open (already closed at its deadline, say)."""
+    call = get_staff_call(request.auth, call_id)
+    services.call_close_now(call_id=call.pk, actor=request.auth)
+    call = get_staff_call(request.auth, call_id)
+    call.actions = sorted(allowed_actions(call, request.auth))
+    return call
+
+
 router = Router()
 router.add_router("/", public)
 router.add_router("/", mine)
+router.add_router("/", staff)

@@ -2,7 +2,18 @@
 
 from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -47,6 +58,17 @@ def calls_past(now=None) -> QuerySet[Call]:
         .filter(~Q(status=CallStatus.OPEN) | Q(closes_at__lte=now))
         .order_by("-closes_at", "-id")
     )
+
+
+def next_call_change(now=None):
+    """The next moment a public call opens or closes (the public lists change then)."""
+    now = now or timezone.now()
+    found = Call.objects.filter(status=CallStatus.OPEN).aggregate(
+        opens=Min("opens_at", filter=Q(opens_at__gt=now)),
+        closes=Min("closes_at", filter=Q(closes_at__gt=now)),
+    )
+    moments = [m for m in found.values() if m is not None]
+    return min(moments) if moments else None
 
 
 def public_call_or_none(pk: int) -> Call | None:

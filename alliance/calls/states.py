@@ -4,7 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core.kernel import Action, Machine
+from alliance.core.kernel import Action, Lapse, Machine, state
 
 
 class CallStatus(models.TextChoices):
@@ -45,6 +45,15 @@ def _draft_edit(verb: str) -> Action:
     )
 
 
+# An open call is closed from the second its deadline passes, for everyone: the kernel
+# reads it as closed at once and records the close (closed_at = the deadline) the next time
+# the call changes, or when close_due_calls runs (docs/states/calls.md).
+CALL_DEADLINE = Lapse(
+    "close",
+    due=lambda call: call.closes_at,
+    fields=lambda call: {"closed_at": call.closes_at},
+)
+
 CALL = Machine(
     "calls.Call",
     CallStatus,
@@ -53,8 +62,18 @@ CALL = Machine(
         "set_criteria": _draft_edit("call.criteria_set"),
         "set_questions": _draft_edit("call.questions_set"),
         "publish": Action([C.DRAFT], C.OPEN, "call.published", MANAGE_CALL),
-        # At the deadline, by the close_due_calls command only.
+        # At the deadline, by the clock (CALL_DEADLINE): the platform's own action.
         "close": Action([C.OPEN], C.CLOSED, "call.closed"),
+        # Before the deadline, by the secretariat (a call published by mistake, or one
+        # that has all the applications it needs).
+        "close_now": Action(
+            [C.OPEN],
+            C.CLOSED,
+            "call.closed",
+            rule=MANAGE_CALL,
+            refused=_("Only an open call can be closed; this one is not open."),
+            refused_code="call_not_open",
+        ),
         "start_review": Action([C.CLOSED], C.IN_REVIEW, "call.review_started", MANAGE_CALL),
         # Not a change of the call: reviewers assigned to its eligible applications.
         "assign_reviewers": Action(
@@ -73,6 +92,7 @@ CALL = Machine(
             [C.DRAFT, C.OPEN, C.CLOSED, C.IN_REVIEW], C.CANCELLED, "call.cancelled", MANAGE_CALL
         ),
     },
+    lapses=(CALL_DEADLINE,),
 )
 
 
@@ -127,6 +147,11 @@ def _call_in_review(application) -> bool:
     return application.call.status == C.IN_REVIEW
 
 
+def _call_closed(application) -> bool:
+    """Screening starts once the call has closed: at its deadline, whatever jobs have run."""
+    return state(application.call) in CALL_REVIEWABLE
+
+
 def _decision(target, verb: str) -> Action:
     return Action([A.IN_REVIEW], target, verb, rule=DECIDE, when=_call_in_review)
 
@@ -159,8 +184,12 @@ APPLICATION = Machine(
             "application.withdrawn",
             MANAGE_APPLICATION,
         ),
-        "screen_in": Action([A.SUBMITTED], A.IN_REVIEW, "application.screened", SCREEN),
-        "screen_out": Action([A.SUBMITTED], A.INELIGIBLE, "application.screened", SCREEN),
+        "screen_in": Action(
+            [A.SUBMITTED], A.IN_REVIEW, "application.screened", SCREEN, when=_call_closed
+        ),
+        "screen_out": Action(
+            [A.SUBMITTED], A.INELIGIBLE, "application.screened", SCREEN, when=_call_closed
+        ),
         "request_info": Action(
             [A.SUBMITTED, A.IN_REVIEW],
             A.MORE_INFO_REQUESTED,

@@ -4,7 +4,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from alliance.core.models import Region, StrategicObjective
@@ -23,10 +23,35 @@ A = AccreditationStatus
 CODE_RE = re.compile(rf"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")
 
 
+# Accreditations that keep a centre in the network until their end date.
+HOLDING = [*CURRENT_ACCREDITATION_STATUSES, A.RENEWED]
+
+
+def with_held_until(rows: QuerySet[Centre]) -> QuerySet[Centre]:
+    """Annotate the last day a centre is held by an accreditation, so that its current
+    status (CENTRE_TERM_OVER) reads "expired" from the second after it, job or no job."""
+    last = (
+        Accreditation.objects.filter(centre=OuterRef("pk"), status__in=HOLDING)
+        .order_by("-end_date")
+        .values("end_date")[:1]
+    )
+    return rows.annotate(held_until=Subquery(last))
+
+
+def network_centres(today: date | None = None) -> QuerySet[Centre]:
+    """The network as it stands now: accredited and suspended centres whose accreditation
+    still runs today (an expiry counts from the day after the end date, job or no job)."""
+    today = today or timezone.localdate()
+    held = Accreditation.objects.filter(
+        centre=OuterRef("pk"), status__in=HOLDING, end_date__gte=today
+    )
+    return Centre.objects.filter(Exists(held), status__in=NETWORK_STATUSES)
+
+
 def registry_centres(filters: dict | None = None) -> QuerySet[Centre]:
     """Centres the public may see (accredited once), with what a registry row shows."""
     filters = filters or {}
-    rows = Centre.objects.filter(listed_since__isnull=False)
+    rows = with_held_until(Centre.objects.filter(listed_since__isnull=False))
     if filters.get("centre_type"):
         rows = rows.filter(centre_type=filters["centre_type"])
     if filters.get("region"):
@@ -65,7 +90,7 @@ def current_accreditation(centre: Centre) -> Accreditation | None:
 
 def public_centre(pk: int) -> Centre:
     return (
-        Centre.objects.filter(listed_since__isnull=False)
+        with_held_until(Centre.objects.filter(listed_since__isnull=False))
         .select_related("centre_type", "country__region", "host_organisation")
         .prefetch_related(
             "objectives",
@@ -137,11 +162,7 @@ def current_status_lists() -> dict[str, bytes]:
 
 
 def centres_per_country() -> dict[str, int]:
-    rows = (
-        Centre.objects.filter(status__in=NETWORK_STATUSES)
-        .values("country__code")
-        .annotate(n=Count("id"))
-    )
+    rows = network_centres().values("country__code").annotate(n=Count("id"))
     return {r["country__code"]: r["n"] for r in rows}
 
 
@@ -150,7 +171,7 @@ def coverage_tables() -> dict:
     regions = list(Region.objects.order_by("order"))
     types = list(CentreType.objects.order_by("order"))
     objectives = list(StrategicObjective.objects.order_by("order"))
-    public = Centre.objects.filter(status__in=NETWORK_STATUSES)
+    public = network_centres()
     by_type = Counter(
         {
             (r["country__region"], r["centre_type"]): r["n"]
@@ -177,7 +198,7 @@ def coverage_tables() -> dict:
 
 def staff_centres(filters: dict | None = None) -> QuerySet[Centre]:
     filters = filters or {}
-    rows = Centre.objects.all()
+    rows = with_held_until(Centre.objects.all())
     if filters.get("status"):
         rows = rows.filter(status=filters["status"])
     if filters.get("q"):

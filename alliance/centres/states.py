@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core.kernel import Action, Machine
+from alliance.core.kernel import Action, Lapse, Machine, day_over
 
 DIRECTOR = "centres.decide"
 
@@ -22,6 +22,19 @@ class CentreStatus(models.TextChoices):
 
 
 C = CentreStatus
+
+
+def _centre_held_until(centre):
+    """A centre expires with the last accreditation that holds it. Known only where the
+    query annotated `held_until` (selectors.with_held_until): the registry and its pages."""
+    if not hasattr(centre, "held_until"):
+        return None
+    return day_over(centre.held_until) if centre.held_until else None
+
+
+# Read as expired from the second its last term is over; centres_deadlines records it.
+CENTRE_TERM_OVER = Lapse("expire", due=_centre_held_until)
+
 CENTRE = Machine(
     "centres.Centre",
     CentreStatus,
@@ -66,6 +79,7 @@ CENTRE = Machine(
             refused_code="not_accredited",
         ),
     },
+    lapses=(CENTRE_TERM_OVER,),
 )
 
 # The registry lists every centre ever accredited (Centre.listed_since); the map and the
@@ -104,6 +118,14 @@ def term_runs(accreditation) -> bool:
     """Reinstatement is only possible before the end of the term."""
     return accreditation.end_date >= timezone.localdate()
 
+
+# An accreditation is expired from the second after its end date (the site's time zone),
+# for every page and check; centres_deadlines records it with its centre's expiry.
+TERM_OVER = Lapse(
+    "expire",
+    due=lambda accreditation: day_over(accreditation.end_date),
+    fields=lambda accreditation: {"status_changed_at": day_over(accreditation.end_date)},
+)
 
 ACCREDITATION = Machine(
     "centres.Accreditation",
@@ -157,6 +179,7 @@ ACCREDITATION = Machine(
             "accreditation.expired",
         ),
     },
+    lapses=(TERM_OVER,),
 )
 REINSTATE_ACTIONS = {
     A.ACTIVE: "reinstate",

@@ -45,6 +45,9 @@ API_TARGETS = {
     f"{API}/calls/{{call_id}}/results": each(
         "call_id", "call:first (results published)", "call:open"
     ),
+    f"{API}/staff/calls/{{call_id}}/close": each(
+        "call_id", "call:open", "call:first (results published)"
+    ),
     f"{API}/my/applications/{{application_id}}": each(
         "application_id", "application:fmcide draft", "application:uon submitted"
     ),

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from alliance.core.kernel import CurrentState
 from alliance.core.uploads import UploadValidator
 
 from ..states import NominationStatus, SeatStatus
@@ -40,7 +41,7 @@ class BoardRole(models.TextChoices):
 ROLE_ORDER = {BoardRole.CHAIR: 0, BoardRole.CO_CHAIR: 1, BoardRole.MEMBER: 2}
 
 
-class BoardMember(models.Model):
+class BoardMember(CurrentState, models.Model):
     """One seat held by one person for one term. A renewed term extends the same row."""
 
     full_name = models.CharField(_("full name"), max_length=200)

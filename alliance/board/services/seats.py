@@ -206,14 +206,10 @@ def expire_terms(*, today: date) -> int:
                 member = kernel.lock(due, member_id, related=("user",))
             except BoardMember.DoesNotExist:
                 continue  # ended meanwhile (another run, or the secretariat)
-            kernel.transition(
-                member,
-                "expire",
-                actor=None,
-                fields={"ended_on": member.term_end, "role": _demoted(member)},
-            )
-            _sync_board_group(member.user)
-            ended += 1
+            # Pages and checks already read the seat as ended; this records it.
+            if kernel.settle(member):
+                _sync_board_group(member.user)
+                ended += 1
     return ended
 
 

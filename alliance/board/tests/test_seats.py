@@ -231,3 +231,16 @@ def test_one_chair_at_a_time_and_co_chairs_are_elected(director):
         )
     assert refused.value.code == "co_chairs_elected"
     assert BoardMember.objects.count() == 1
+
+
+def test_an_ended_term_reads_ended_at_midnight_in_geneva_before_the_job(client):
+    member = BoardMemberFactory(full_name="Outgoing member", term_end=date(2027, 2, 14))
+    with time_machine.travel(datetime(2027, 2, 14, 23, 59, 59, tzinfo=GENEVA), tick=False):
+        assert BoardMember.objects.get(pk=member.pk).current_status == "active"
+    with time_machine.travel(datetime(2027, 2, 15, 0, 0, 0, tzinfo=GENEVA), tick=False):
+        seat = BoardMember.objects.get(pk=member.pk)
+        assert (seat.status, seat.current_status) == ("active", "ended")
+        assert services.expire_terms(today=date(2027, 2, 15)) == 1
+        assert services.expire_terms(today=date(2027, 2, 15)) == 0
+    seat.refresh_from_db()
+    assert (seat.status, seat.ended_on) == ("ended", date(2027, 2, 14))

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.i18n import TranslatedFieldsMixin
+from alliance.core.kernel import CurrentState
 from alliance.core.models import Scope
 
 from ..states import CALL_PUBLIC, CallStatus
@@ -17,7 +18,7 @@ class WhoMayApply(models.TextChoices):
     JOINT_DECLARATION = "joint_declaration", _("Organisations with a joint declaration in force")
 
 
-class Call(TranslatedFieldsMixin, models.Model):
+class Call(CurrentState, TranslatedFieldsMixin, models.Model):
     reference = models.SlugField(_("reference"), max_length=60, unique=True)
     title_en = models.CharField(_("title (English)"), max_length=200)
     title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
@@ -83,17 +84,33 @@ class Call(TranslatedFieldsMixin, models.Model):
         return self.status == CallStatus.OPEN and self.opens_at <= now < self.closes_at
 
     @property
+    def next_change(self):
+        """When the call changes by itself next (it opens, then closes), or None."""
+        if self.status != CallStatus.OPEN:
+            return None
+        now = timezone.now()
+        if now < self.opens_at:
+            return self.opens_at
+        return self.closes_at if now < self.closes_at else None
+
+    @property
+    def is_closed(self) -> bool:
+        """Closed to applications, not yet in review: from the deadline on, recorded or not."""
+        return self.current_status == CallStatus.CLOSED
+
+    @property
     def is_upcoming(self) -> bool:
         return self.status == CallStatus.OPEN and timezone.now() < self.opens_at
 
     # What pages show about the call's state (what a person may do: kernel.allowed_actions).
+    # `current_status` (CurrentState) is closed from the second the deadline passes.
     @property
     def is_public(self) -> bool:
         return self.status in CALL_PUBLIC
 
     @property
     def is_open(self) -> bool:
-        return self.status == CallStatus.OPEN
+        return self.current_status == CallStatus.OPEN
 
     @property
     def has_results(self) -> bool:

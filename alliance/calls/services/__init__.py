@@ -12,6 +12,7 @@ from .applications import (
 )
 from .calls import (
     call_cancel,
+    call_close_now,
     call_create,
     call_mark_decided,
     call_publish,
@@ -47,6 +48,7 @@ __all__ = [
     "assignment_remind",
     "assignments_bulk_create",
     "call_cancel",
+    "call_close_now",
     "call_create",
     "call_mark_decided",
     "call_publish",

@@ -11,7 +11,7 @@ from alliance.core.uploads import validate_upload
 from ..completeness import missing_items
 from ..eligibility import eligibility_problems
 from ..models import Application, ApplicationDocument, ApplicationRevision, Call
-from ..states import ApplicationStatus, CallStatus
+from ..states import CALL_REVIEWABLE, ApplicationStatus, CallStatus
 from ..timefmt import format_deadline
 
 DRAFT_FIELDS = {
@@ -201,7 +201,8 @@ def application_screen(*, application_id: int, actor, eligible: bool, reason: st
     application = kernel.lock(Application, application_id, related=("call",))
     action = "screen_in" if eligible else "screen_out"
     kernel.check(application, action, actor)
-    if application.call.status not in (CallStatus.CLOSED, CallStatus.IN_REVIEW):
+    # Closed from the deadline on, whatever jobs have run (the kernel's current state).
+    if kernel.state(application.call) not in CALL_REVIEWABLE:
         raise TransitionRefused(
             _("Applications are screened once the call has closed."), code="call_open"
         )

@@ -147,9 +147,10 @@ def call_publish(*, call_id: int, actor) -> Call:
 
 
 def close_due_calls(*, now=None) -> list[int]:
-    """Close every open call past its deadline (a platform action: no actor). Each call is
-    locked and checked again, so two runs at once (or twice in a row) close it once and
-    write one audit event."""
+    """Record the close of every open call past its deadline (bookkeeping: pages, the API
+    and the kernel's checks already read such a call as closed). Each call is locked and
+    settled by the kernel, which records nothing for a call already recorded, so two runs
+    at once (or twice in a row) close it once and write one audit event."""
     now = now or timezone.now()
     closed = []
     due = Call.objects.filter(status=CallStatus.OPEN, closes_at__lte=now).values_list(
@@ -158,11 +159,17 @@ def close_due_calls(*, now=None) -> list[int]:
     for pk in list(due):
         with transaction.atomic():
             call = kernel.lock(Call, pk)
-            if call.status != CallStatus.OPEN or call.closes_at > now:
-                continue  # another run closed it (or the deadline moved) meanwhile
-            kernel.transition(call, "close", actor=None, fields={"closed_at": now})
-            closed.append(pk)
+            if kernel.settle(call, now=now):
+                closed.append(pk)
     return closed
+
+
+@transaction.atomic
+def call_close_now(*, call_id: int, actor) -> Call:
+    """open -> closed before the deadline, by the secretariat; no application is accepted
+    from then on."""
+    call = kernel.lock(Call, call_id)
+    return kernel.transition(call, "close_now", actor=actor, fields={"closed_at": timezone.now()})
 
 
 @transaction.atomic

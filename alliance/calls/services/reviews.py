@@ -19,7 +19,7 @@ def _require_reviewer(reviewer) -> None:
 
 
 def _require_call_in_review(call: Call) -> None:
-    if call.status not in CALL_REVIEWABLE:
+    if kernel.state(call) not in CALL_REVIEWABLE:
         raise TransitionRefused(_("This call is not in review."), code="call_not_in_review")
 
 

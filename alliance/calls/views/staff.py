@@ -28,6 +28,7 @@ from ._helpers import paginate
 
 CALL_ACTIONS = {
     "publish": (services.call_publish, _("The call is published and open.")),
+    "close_now": (services.call_close_now, _("The call is closed: no application is accepted.")),
     "start_review": (services.call_start_review, _("The review has started.")),
     "decided": (services.call_mark_decided, _("The call is marked as decided.")),
     "publish_results": (services.call_publish_results, _("The results are published.")),

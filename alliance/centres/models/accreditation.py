@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.kernel import CurrentState
+
 from ..states import (
     CURRENT_ACCREDITATION_STATUSES,
     AccreditationStatus,
@@ -25,7 +27,7 @@ def new_status_list_index() -> int:
     return secrets.randbelow(STATUS_LIST_SIZE)
 
 
-class Accreditation(models.Model):
+class Accreditation(CurrentState, models.Model):
     centre = models.ForeignKey(
         "centres.Centre", on_delete=models.CASCADE, related_name="accreditations"
     )

@@ -4,13 +4,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.i18n import TranslatedFieldsMixin
+from alliance.core.kernel import CurrentState
 from alliance.core.models import Scope, StrategicObjective
 
 from ..states import CentreSource, CentreStatus, ChecklistItem, InitiativeStatus
 from .types import Ownership
 
 
-class Centre(TranslatedFieldsMixin, models.Model):
+class Centre(CurrentState, TranslatedFieldsMixin, models.Model):
     name = models.CharField(_("name"), max_length=200)
     centre_type = models.ForeignKey(
         "centres.CentreType",

@@ -97,9 +97,8 @@ def _expire(pk: int, centre_id: int, today: date) -> bool:
     accreditation = kernel.lock(Accreditation, pk)
     if accreditation.end_date >= today or accreditation.status not in EXPIRING:
         return False  # expired by another run, or changed since the list was read
-    kernel.transition(
-        accreditation, "expire", actor=None, fields={"status_changed_at": timezone.now()}
-    )
+    # Pages and checks read it as expired since the end of its last day; this records it.
+    kernel.settle(accreditation, now=kernel.day_over(today - timedelta(days=1)))
     # An evaluation still open lapses with the term (one audited change each; the message
     # is the expiry's).
     open_evaluations = RenewalEvaluation.objects.filter(

@@ -1,13 +1,16 @@
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.urls import reverse
 
 from alliance.centres import services
 from alliance.centres.models import RenewalReminder
+from alliance.centres.selectors import centres_per_country, public_centre
 from alliance.centres.states import AccreditationStatus as A
 from alliance.centres.states import CentreStatus
+from alliance.core.states import TransitionRefused
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +93,24 @@ def test_an_expired_centre_can_be_accredited_again(accredited, director):
     centre.refresh_from_db()
     assert centre.status == CentreStatus.ACCREDITED
     assert again.end_date == date(2030, 5, 31)
+
+
+def test_pages_say_expired_from_the_day_after_the_last_day_without_the_job(
+    accredited, client, director
+):
+    centre, accreditation = accredited
+    detail = reverse("centres:detail", args=[centre.pk])
+    with time_machine.travel(datetime(2027, 2, 28, 23, 59, 59, tzinfo=UTC), tick=False):
+        assert public_centre(centre.pk).current_status == CentreStatus.ACCREDITED
+        assert sum(centres_per_country().values()) == 1
+    with time_machine.travel(datetime(2027, 3, 1, 0, 0, 1, tzinfo=UTC), tick=False):
+        body = client.get(detail).content.decode()
+        assert ">Accredited<" not in body and ">Expired<" in body
+        assert centres_per_country() == {}
+        # The Director cannot suspend what has expired, though nothing recorded it yet.
+        with pytest.raises(TransitionRefused):
+            services.accreditation_suspend(
+                accreditation_id=accreditation.pk, actor=director, reason="x"
+            )
+    accreditation.refresh_from_db()
+    assert accreditation.status != A.EXPIRED  # still to be recorded by the job

@@ -9,7 +9,7 @@ transaction and announces the change after commit, where the notifications app p
 from alliance.core.states import PermissionRefused, TransitionRefused
 
 from .locking import LOCK_ORDER, LockOrderError, lock, lock_rows, separate_lock_orders
-from .machines import Action, Machine, machine_for
+from .machines import Action, CurrentState, Lapse, Machine, day_over, machine_for
 from .signals import Event, committed
 from .writes import (
     allowed_actions,
@@ -19,12 +19,16 @@ from .writes import (
     create,
     delete,
     record,
+    settle,
+    state,
     transition,
 )
 
 __all__ = [
     "LOCK_ORDER",
     "Action",
+    "CurrentState",
+    "Lapse",
     "Event",
     "LockOrderError",
     "Machine",
@@ -36,11 +40,14 @@ __all__ = [
     "check",
     "committed",
     "create",
+    "day_over",
     "delete",
     "lock",
     "lock_rows",
     "machine_for",
     "record",
     "separate_lock_orders",
+    "settle",
+    "state",
     "transition",
 ]

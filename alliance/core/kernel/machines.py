@@ -8,8 +8,10 @@ lifecycle looks like (docs/states/).
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 
 from django.db import models
+from django.utils import timezone
 
 MACHINES: dict[str, "Machine"] = {}
 
@@ -56,6 +58,21 @@ class Action:
         object.__setattr__(self, "refused_code", refused_code)
 
 
+@dataclass(frozen=True)
+class Lapse:
+    """A change the clock makes: once `due(obj)` (an aware datetime, or None for never) has
+    passed, an object in one of the source states of the platform action `action` is in
+    its target state for everyone, whether or not a job has recorded it yet (a call past
+    its deadline is closed). Pages, the API and the kernel's checks read that current
+    state (`Machine.state`); the kernel records the change (`settle`: the action's audit
+    event and messages, plus `fields(obj)`) the next time the row is locked for a
+    transition, or when the job that settles overdue rows runs, whichever comes first."""
+
+    action: str
+    due: Callable[[models.Model], datetime | None]
+    fields: Callable[[models.Model], dict] | None = None
+
+
 @dataclass
 class Machine:
     """The lifecycle of one model: its states and the actions between them."""
@@ -64,6 +81,7 @@ class Machine:
     states: type[models.TextChoices]
     actions: dict[str, Action]
     field: str = "status"
+    lapses: tuple[Lapse, ...] = ()
 
     def __post_init__(self):
         values = set(self.states.values)
@@ -71,6 +89,13 @@ class Machine:
             unknown = (action.source | ({action.target} - {None})) - values
             if unknown:
                 raise ValueError(f"{self.model}.{name}: unknown states {sorted(unknown)}")
+        for lapse in self.lapses:
+            action = self.action(lapse.action)
+            if action.target is None or action.rule is not None:
+                raise ValueError(
+                    f"{self.model}.{lapse.action}: a lapse is a platform action that changes "
+                    "the state (rule None, a target)"
+                )
         if self.model in MACHINES:
             raise ValueError(f"{self.model} already has a transition table")
         MACHINES[self.model] = self
@@ -80,6 +105,35 @@ class Machine:
             return self.actions[name]
         except KeyError:
             raise KeyError(f"{self.model} has no action {name!r}") from None
+
+    def lapsed(self, obj, now=None) -> Lapse | None:
+        """The first lapse due for `obj` as stored, if any (reads no query)."""
+        stored = str(getattr(obj, self.field))
+        for lapse in self.lapses:
+            if stored in self.actions[lapse.action].source:
+                due = lapse.due(obj)
+                if due is not None and due <= (now or timezone.now()):
+                    return lapse
+        return None
+
+    def state(self, obj, now=None) -> str:
+        """The state `obj` is in now: the stored one, moved on by every lapse that is due."""
+        state = str(getattr(obj, self.field))
+        now = now or timezone.now()
+        seen = set()
+        while state not in seen:
+            seen.add(state)
+            for lapse in self.lapses:
+                action = self.actions[lapse.action]
+                if state in action.source:
+                    due = lapse.due(obj)
+                    if due is not None and due <= now:
+                        state = action.target
+                        break
+        return state
+
+    def label(self, state) -> str:
+        return str(self.states(str(state)).label)
 
     def available(self, state) -> list[str]:
         """Names of the actions the table allows from `state`, in declaration order."""
@@ -95,6 +149,30 @@ class Machine:
 
     def terminal(self) -> set[str]:
         return set(self.states.values) - set(self.allowed())
+
+
+def day_over(day, tz=None) -> datetime | None:
+    """The first second after `day` (a date) in `tz` (default: the site's time zone): when
+    something whose last day is `day` has ended. None for None (no end)."""
+    if day is None:
+        return None
+    return datetime.combine(
+        day + timedelta(days=1), time.min, tz or timezone.get_default_timezone()
+    )
+
+
+class CurrentState:
+    """For a model with a transition table: what pages and the API show as its status.
+    `current_status` is the stored status moved on by the clock (a call past its deadline
+    reads "closed" before any job has recorded it); never show the raw column."""
+
+    @property
+    def current_status(self) -> str:
+        return machine_for(self).state(self)
+
+    def get_current_status_display(self) -> str:
+        machine = machine_for(self)
+        return machine.label(machine.state(self))
 
 
 def machine_for(obj_or_model) -> Machine:

@@ -18,19 +18,21 @@ from .signals import Event, committed
 def check(obj: models.Model, action: str, actor, *, machine: Machine | None = None) -> Action:
     """Refuse, with a reason the person can read, what `actor` may not do to `obj` now.
 
-    The policy comes first (a stranger learns nothing about the state), then the table.
-    A scheduled job acts with actor None and skips the policy."""
+    The policy comes first (a stranger learns nothing about the state), then the table,
+    from the object's current state (the stored one moved on by the clock: a call past its
+    deadline is closed, whatever jobs have run). A scheduled job acts with actor None and
+    skips the policy."""
     machine = machine or machine_for(obj)
     step = machine.action(action)
     if actor is not None:
         if step.rule is None:
             raise TransitionRefused(_("Only the platform does this, on schedule."), "forbidden")
         require(actor, step.rule, obj)
-    current = getattr(obj, machine.field)
-    if str(current) not in step.source:
+    current = machine.state(obj)
+    if current not in step.source:
         if step.refused is not None:
             raise TransitionRefused(str(step.refused), code=step.refused_code)
-        label = getattr(obj, f"get_{machine.field}_display", lambda: current)()
+        label = machine.label(current)
         raise TransitionRefused(
             _("This cannot be done while the status is “%(status)s”.") % {"status": label},
             code=step.refused_code,
@@ -56,6 +58,7 @@ def transition(
     machine = machine or machine_for(obj)
     step = check(obj, action, actor, machine=machine)
     _require_held(obj)
+    settle(obj, machine=machine)
     previous = getattr(obj, machine.field)
     changes = dict(fields or {})
     if step.target is not None:
@@ -75,6 +78,26 @@ def transition(
     if notify:
         _announce_on_commit(verb or step.verb, obj, actor, context)
     return obj
+
+
+def settle(obj: models.Model, *, machine: Machine | None = None, now=None) -> list[str]:
+    """Record what the clock has changed on a locked `obj` (its lapses that are due: a
+    call past its deadline): per lapse, the platform action's state and fields, one audit
+    event with no actor, its messages after commit. Returns the actions recorded; none
+    when it is up to date, so running it twice records nothing twice."""
+    machine = machine or machine_for(obj)
+    done = []
+    while (lapse := machine.lapsed(obj, now)) is not None:
+        _require_held(obj)
+        step = machine.actions[lapse.action]
+        previous = str(getattr(obj, machine.field))
+        changes = dict(lapse.fields(obj) if lapse.fields else {})
+        changes[machine.field] = step.target
+        _save(obj, changes)
+        _audit(obj, actor=None, verb=step.verb, before=previous, after=step.target)
+        _announce_on_commit(step.verb, obj, None, {"lapsed": True})
+        done.append(lapse.action)
+    return done
 
 
 def change(
@@ -150,13 +173,18 @@ def announce(verb: str, obj: models.Model, *, actor=None, context: dict | None =
     _announce_on_commit(verb, obj, actor, context)
 
 
+def state(obj: models.Model, now=None) -> str:
+    """The state `obj` is in now, for everyone (the stored state moved on by its lapses)."""
+    return machine_for(obj).state(obj, now)
+
+
 def allowed_actions(obj: models.Model, user, *, machine: Machine | None = None) -> set[str]:
     """What `user` may do to `obj` now: the table's actions from its state that the policy
     grants and whose `when` holds. Templates ask `{% if "withdraw" in actions %}`."""
     if obj is None or user is None or not getattr(user, "is_authenticated", False):
         return set()
     machine = machine or machine_for(obj)
-    state = getattr(obj, machine.field)
+    state = machine.state(obj)
     out = set()
     for name in machine.available(state):
         step = machine.actions[name]
