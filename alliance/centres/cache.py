@@ -1,39 +1,30 @@
-"""Public registry pages are cached for anonymous visitors like every public page, but a
-suspension or revocation must show at once: the cache key carries a version number that
-every public change bumps (after commit), so stale copies are simply never read again."""
+"""What the public registry pages show (alliance.core.cache). Every registry page (list,
+map, coverage, open data, a centre's page) shows centres, their accreditations and their
+flagship initiatives, so any kernel write of those refreshes them all; a centre's page
+also shows the Lab's published agreements with it (alliance/lab/cache.py)."""
 
-from functools import wraps
+from alliance.core.cache import bump, depends_on
 
-from django.conf import settings
-from django.core.cache import cache
-from django.views.decorators.cache import cache_page
-
-from alliance.core.cache import public_page
-
-VERSION_KEY = "centres:registry-version"
+REGISTRY = "centres"
 
 
-def registry_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, None)
+def centre_key(pk) -> str:
+    return f"centres.Centre:{pk}"
+
+
+def centre_pages(request, pk) -> list[str]:
+    return [REGISTRY, centre_key(pk)]
 
 
 def bump_registry() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    """For a registry change that is not a kernel write (run after commit)."""
+    bump(REGISTRY)
 
 
-def registry_page(view):
-    """`alliance.core.cache.public_page`, with the registry version in the cache key."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if request.user.is_authenticated or "messages" in request.COOKIES:
-            return public_page(view)(request, *args, **kwargs)
-        prefix = f"public-centres-{registry_version()}"
-        return cache_page(settings.PUBLIC_CACHE_SECONDS, key_prefix=prefix)(view)(
-            request, *args, **kwargs
-        )
-
-    return wrapped
+for _model in (
+    "centres.Centre",
+    "centres.Accreditation",
+    "centres.FlagshipInitiative",
+    "centres.CategoryChange",
+):
+    depends_on(_model, lambda event: [REGISTRY])

@@ -2,11 +2,12 @@
 
 import re
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from alliance.core.kernel import day_over
 from alliance.core.models import Region, StrategicObjective
 
 from .credentials import decode_bitstring, encode_bitstring
@@ -46,6 +47,21 @@ def network_centres(today: date | None = None) -> QuerySet[Centre]:
         centre=OuterRef("pk"), status__in=HOLDING, end_date__gte=today
     )
     return Centre.objects.filter(Exists(held), status__in=NETWORK_STATUSES)
+
+
+def next_registry_change(today: date | None = None):
+    """The first second at which a term starts or ends from now on (the registry, a
+    centre's page, the map and the coverage read differently from then)."""
+    today = today or timezone.localdate()
+    found = Accreditation.objects.filter(status__in=HOLDING).aggregate(
+        end=Min("end_date", filter=Q(end_date__gte=today)),
+        start=Min("start_date", filter=Q(start_date__gt=today)),
+    )
+    moments = [day_over(found["end"])]
+    if found["start"]:
+        moments.append(day_over(found["start"] - timedelta(days=1)))
+    moments = [m for m in moments if m is not None]
+    return min(moments) if moments else None
 
 
 def registry_centres(filters: dict | None = None) -> QuerySet[Centre]:

@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.utils.module_loading import autodiscover_modules
 
-        # Each app declares its transition tables in states.py and its access rules in
-        # policy.py (docs/kernel.md); both are loaded before the first request.
-        autodiscover_modules("states", "policy")
+        # Each app declares its transition tables in states.py, its access rules in
+        # policy.py and what its public pages depend on in cache.py (docs/kernel.md); all
+        # are loaded before the first request.
+        autodiscover_modules("states", "policy", "cache")

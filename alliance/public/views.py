@@ -10,13 +10,14 @@ from alliance.core.i18n import current_language
 from alliance.core.models import Region, StrategicObjective
 
 from . import services
+from .cache import MILESTONES
 from .forms import MilestoneForm
 from .ical import milestones_calendar
 from .models import Milestone
 from .selectors import centre_types_with_objectives, public_milestones
 
 
-@public_page
+@public_page()
 def home(request):
     return render(
         request,
@@ -28,7 +29,7 @@ def home(request):
     )
 
 
-@public_page
+@public_page()
 def centre_types(request):
     return render(
         request,
@@ -41,12 +42,12 @@ def centre_types(request):
     )
 
 
-@public_page
+@public_page(MILESTONES)
 def key_dates(request):
     return render(request, "public/key_dates.html", {"milestones": public_milestones()})
 
 
-@public_page
+@public_page(MILESTONES)
 def key_dates_ical(request):
     body = milestones_calendar(public_milestones(), current_language())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -3,18 +3,20 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from alliance.core.cache import public_page
+from alliance.core.cache import changes_at, public_page
 
-from ..clock import board_today
+from ..cache import DECISIONS, EXPERTS, MEMBERS
+from ..clock import board_today, end_of_day
 from ..forms import ExpertFilterForm, OnDateForm
 from ..models import ExpertArea
 from ..selectors import approved_experts, members_on, past_members, published_decisions
 
 
-@public_page
+@public_page(MEMBERS)
 def board(request):
     form = OnDateForm(request.GET or None)
     today = board_today()
+    changes_at(request, end_of_day(today))  # terms start and end at midnight in Geneva
     on = form.cleaned_data["on"] if form.is_valid() and form.cleaned_data["on"] else None
     members = list(members_on(on or today))
     past = None
@@ -27,13 +29,13 @@ def board(request):
     )
 
 
-@public_page
+@public_page(DECISIONS)
 def decisions(request):
     page = Paginator(published_decisions(), 20).get_page(request.GET.get("page"))
     return render(request, "board/decisions.html", {"page": page})
 
 
-@public_page
+@public_page(EXPERTS)
 def experts(request):
     form = ExpertFilterForm(request.GET or None)
     rows = approved_experts()

@@ -2,9 +2,10 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core.cache import public_page
+from alliance.core.cache import changes_at, public_page
 
 from .. import selectors
+from ..cache import CALL_LISTS, call_pages
 from ._helpers import paginate
 
 LISTS = {
@@ -14,13 +15,15 @@ LISTS = {
 }
 
 
-@public_page
+@public_page(CALL_LISTS)
 def call_list(request):
     show = request.GET.get("show", "open")
     if show not in LISTS:
         show = "open"
     title, query = LISTS[show]
     page = paginate(request, query(), 20)
+    # A call moves from upcoming to open to past at its dates (one query, if stored).
+    changes_at(request, selectors.next_call_change)
     return render(
         request,
         "calls/public/call_list.html",
@@ -28,15 +31,16 @@ def call_list(request):
     )
 
 
-@public_page
+@public_page(call_pages)
 def call_detail(request, pk):
     call = selectors.public_call_or_none(pk)
     if call is None:
         raise Http404
+    changes_at(request, call.next_change)  # it opens, then closes, by itself
     return render(request, "calls/public/call_detail.html", {"call": call})
 
 
-@public_page
+@public_page(call_pages)
 def call_results(request, pk):
     call = selectors.public_call_or_none(pk)
     if call is None or not call.has_results:

@@ -1,6 +1,7 @@
 """Public pages: registry, centre page, map, coverage, open data, verification."""
 
 import csv
+from functools import wraps
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
@@ -12,9 +13,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods
 
+from alliance.core.cache import changes_at, public_page
 from alliance.core.models import Country
 
-from ..cache import registry_page
+from ..cache import REGISTRY, centre_pages
 from ..credentials import verify_credential
 from ..forms import RegistryFilterForm, VerifyForm
 from ..models import Centre
@@ -25,6 +27,7 @@ from ..selectors import (
     current_accreditation,
     current_accreditations_for,
     current_status_lists,
+    next_registry_change,
     normalise_code,
     public_centre,
     public_status,
@@ -36,7 +39,20 @@ from ..worldmap import world_map_svg
 PER_PAGE = 25
 
 
-@registry_page
+def dated(view):
+    """A term that starts or ends changes what the registry pages say, at midnight: no
+    cached copy outlives the next such day (one query, only when a copy is stored)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        changes_at(request, next_registry_change)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@public_page(REGISTRY)
+@dated
 def registry(request):
     form = RegistryFilterForm(request.GET or None)
     page = Paginator(registry_centres(form.filters()), PER_PAGE).get_page(request.GET.get("page"))
@@ -47,7 +63,8 @@ def registry(request):
     )
 
 
-@registry_page
+@public_page(centre_pages)
+@dated
 def detail(request, pk):
     try:
         centre = public_centre(pk)
@@ -68,7 +85,8 @@ def detail(request, pk):
     )
 
 
-@registry_page
+@public_page(REGISTRY)
+@dated
 def map_page(request):
     names = {c.code.code: c.name for c in Country.objects.filter(centres__isnull=False)}
     counts = sorted(
@@ -78,15 +96,17 @@ def map_page(request):
     return render(request, "centres/map.html", {"counts": counts})
 
 
-@registry_page
 @gzip_page
+@public_page(REGISTRY)
+@dated
 def map_svg(request):
     response = HttpResponse(world_map_svg(centres_per_country()), content_type="image/svg+xml")
     response["Content-Security-Policy"] = "script-src 'none'"
     return response
 
 
-@registry_page
+@public_page(REGISTRY)
+@dated
 def coverage(request):
     return render(request, "centres/coverage.html", coverage_tables())
 
@@ -106,7 +126,7 @@ def _open_data_rows():
             "country": centre.country.code.code,
             "region": centre.country.region.code,
             "objectives": [o.code for o in centre.objectives.all()],
-            "status": centre.status,
+            "status": centre.current_status,
             "accreditation_start": accreditation.start_date.isoformat() if accreditation else "",
             "accreditation_end": accreditation.end_date.isoformat() if accreditation else "",
             "accreditation_status": public_status(accreditation) if accreditation else "",
@@ -114,7 +134,8 @@ def _open_data_rows():
         }
 
 
-@registry_page
+@public_page(REGISTRY)
+@dated
 def export_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="acceleration-centres.csv"'
@@ -142,7 +163,8 @@ def export_csv(request):
     return response
 
 
-@registry_page
+@public_page(REGISTRY)
+@dated
 def export_json(request):
     response = JsonResponse(
         {"generated": timezone.now().isoformat(), "centres": list(_open_data_rows())},

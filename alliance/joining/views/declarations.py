@@ -10,6 +10,7 @@ from alliance.core.cache import public_page
 from alliance.core.states import TransitionRefused
 
 from .. import services
+from ..cache import DECLARATIONS
 from ..forms import DeclarationDraftForm, ReasonForm, SignForm, VerifyForm
 from ..models import JointDeclaration
 from ..pdf import declaration_pdf
@@ -153,7 +154,7 @@ def declaration_document(request, pk):
     return response
 
 
-@public_page
+@public_page(DECLARATIONS)
 def verify(request):
     form = VerifyForm(request.GET or None)
     result = None

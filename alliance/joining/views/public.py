@@ -7,7 +7,7 @@ from ..forms import RecommenderForm
 from ..selectors import centre_types
 
 
-@public_page
+@public_page()
 def which_centre_type(request):
     """Works without an account: a GET form, the ranking on the same page."""
     form = RecommenderForm(request.GET or None)

@@ -16,6 +16,7 @@ from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
 from .. import services
+from ..cache import FIGURES
 from ..charts import bar_chart, csv_response, indicator_chart, stacked_chart, svg_response
 from ..forms import CentreIndicatorForm, ScheduleForm
 from ..models import CentreReport, Unit
@@ -243,12 +244,12 @@ def network_chart(request, name, fmt):
 # --- Public figures -------------------------------------------------------------------
 
 
-@public_page
+@public_page(FIGURES)
 def figures(request):
     return render(request, "monitoring/figures.html", {"figures": public_figures()})
 
 
-@public_page
+@public_page(FIGURES)
 def figures_chart(request, fmt):
     rows = public_figures()["by_kind"]
     if fmt == "csv":

@@ -16,13 +16,14 @@ from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
 from .. import services
+from ..cache import LESSONS
 from ..forms import LessonFilterForm, LessonForm
 from ..permissions import get_lesson_for
 from ..selectors import lessons_library
 from ..states import LessonStatus
 
 
-@public_page
+@public_page(LESSONS)
 def library(request):
     form = LessonFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -30,7 +31,7 @@ def library(request):
     return render(request, "monitoring/lessons.html", {"form": form, "page": page})
 
 
-@public_page
+@public_page(LESSONS)
 def lesson_detail(request, pk):
     lesson = get_lesson_for(request.user, pk)
     return render(
