@@ -6,6 +6,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .s3 import s3_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -202,28 +204,16 @@ S3_BUCKET = env_or_fail("S3_BUCKET", str, "")
 # How long a download link to a file in the bucket works, in seconds.
 S3_URL_SECONDS = env_or_fail("S3_URL_SECONDS", int, 60)
 if S3_BUCKET:
-    S3_ENDPOINT_URL = env_or_fail("S3_ENDPOINT_URL", str, "")
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": S3_BUCKET,
-            "endpoint_url": S3_ENDPOINT_URL or None,
-            "access_key": env_or_fail("S3_ACCESS_KEY_ID", str, "") or None,
-            "secret_key": env_or_fail("S3_SECRET_ACCESS_KEY", str, "") or None,
-            "region_name": env_or_fail("S3_REGION", str, "") or None,
-            # Self-hosted stores answer on one host name: bucket in the path, not the host.
-            "addressing_style": env_or_fail(
-                "S3_ADDRESSING_STYLE", str, "path" if S3_ENDPOINT_URL else "virtual"
-            ),
-            "location": env_or_fail("S3_PREFIX", str, ""),
-            "signature_version": "s3v4",
-            # Objects stay private; the only way to a file is a signed link from a view.
-            "default_acl": None,
-            "querystring_auth": True,
-            "querystring_expire": S3_URL_SECONDS,
-            "file_overwrite": False,
-        },
-    }
+    STORAGES["default"] = s3_storage(
+        bucket=S3_BUCKET,
+        endpoint_url=env_or_fail("S3_ENDPOINT_URL", str, ""),
+        access_key=env_or_fail("S3_ACCESS_KEY_ID", str, ""),
+        secret_key=env_or_fail("S3_SECRET_ACCESS_KEY", str, ""),
+        region=env_or_fail("S3_REGION", str, ""),
+        addressing_style=env_or_fail("S3_ADDRESSING_STYLE", str, ""),
+        prefix=env_or_fail("S3_PREFIX", str, ""),
+        url_seconds=S3_URL_SECONDS,
+    )
 
 EMAIL_BACKEND = env_or_fail("EMAIL_BACKEND", str, "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_or_fail("EMAIL_HOST", str, "localhost")
