@@ -2,15 +2,17 @@
 "check your answers" page. Nothing is written to the Nomination table until the signatory
 submits from the check page, so the lifecycle, the duplicate check and the audit trail stay
 those of `nomination_submit`. The CV is kept as a temporary file in the default storage
-under an unguessable folder, and removed once the nomination is submitted."""
+under a random name in an unguessable folder (its name stays in the session), and removed
+once the nomination is submitted."""
 
-import posixpath
 import secrets
 from datetime import timedelta
 
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.utils import timezone
+
+from alliance.core.files import original_name, random_basename
 
 SESSION_KEY = "board_nomination_draft"
 DRAFT_CV_FOLDER = "board/cv-drafts"
@@ -46,9 +48,9 @@ def save(request, cleaned_data: dict) -> dict:
     upload = cleaned_data.get("cv")
     if upload:
         _delete_cv(draft)
-        name = posixpath.basename(upload.name)
+        name = original_name(upload.name)
         draft["cv_path"] = default_storage.save(
-            f"{DRAFT_CV_FOLDER}/{secrets.token_urlsafe(16)}/{name}", upload
+            f"{DRAFT_CV_FOLDER}/{secrets.token_urlsafe(16)}/{random_basename(name)}", upload
         )
         draft["cv_name"] = name
     request.session[SESSION_KEY] = draft
@@ -76,11 +78,14 @@ def discard(request) -> None:
 def purge_stale_cvs(*, older_than: timedelta = timedelta(days=2)) -> int:
     """CVs of drafts nobody submitted are personal data with no use: the nightly command
     deletes them. Returns how many files were deleted."""
-    if not default_storage.exists(DRAFT_CV_FOLDER):
+    # A bucket has no folders to ask `exists` about: list, and take none for nothing.
+    try:
+        folders = default_storage.listdir(DRAFT_CV_FOLDER)[0]
+    except FileNotFoundError:
         return 0
     cutoff = timezone.now() - older_than
     deleted = 0
-    for folder in default_storage.listdir(DRAFT_CV_FOLDER)[0]:
+    for folder in folders:
         for name in default_storage.listdir(f"{DRAFT_CV_FOLDER}/{folder}")[1]:
             path = f"{DRAFT_CV_FOLDER}/{folder}/{name}"
             if default_storage.get_modified_time(path) < cutoff:

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from alliance.centres.models import Ownership
+from alliance.core.files import PrivateFileField
 from alliance.core.models import Scope
 
 from .states import AssessmentStatus, DeclarationStatus, ExpressionStatus, SectionStatus
@@ -241,7 +242,8 @@ class JointDeclaration(models.Model):
     language = models.CharField(
         _("language of the document"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
-    document = models.FileField(_("document"), upload_to="declarations/", blank=True)
+    # The frozen PDF; downloaded as joint-declaration-<id>.pdf.
+    document = PrivateFileField(_("document"), folder="declarations", blank=True)
     sha256 = models.CharField(_("SHA-256 fingerprint"), max_length=64, blank=True, db_index=True)
 
     class Meta:

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from alliance.centres.models import Centre
 from alliance.centres.permissions import get_centre_for
 from alliance.core.access import require_can
+from alliance.core.files import file_response
 from alliance.core.kernel import allowed_actions
 from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
@@ -278,20 +278,19 @@ def deliverable_deliver(request, pk, item_pk):
     return redirect("lab:project_detail", pk=pk)
 
 
-def _download(field):
-    if not field:
-        raise Http404
-    return FileResponse(field.open("rb"), as_attachment=True, filename=field.name.split("/")[-1])
+def _download(field, name):
+    return file_response(field, name or "document")
 
 
 @login_required
 def agreement_document(request, pk):
     """Uploaded files are served only to those who may see the agreement."""
     agreement = get_agreement_for(request.user, pk)
-    return _download(agreement.document)
+    return _download(agreement.document, agreement.document_name)
 
 
 @login_required
 def deliverable_document(request, pk, item_pk):
     project = get_project_for(request.user, pk)
-    return _download(get_deliverable_for(project, item_pk).document)
+    deliverable = get_deliverable_for(project, item_pk)
+    return _download(deliverable.document, deliverable.document_name)

@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.accounts.permissions import get_organisation_for
 from alliance.core.access import get_visible_or_404, require_can
+from alliance.core.files import file_response
 from alliance.core.kernel import allowed_actions
 from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
@@ -293,6 +293,4 @@ def organisation_requests(request):
 def document(request, pk, doc_pk):
     """Delivered documents are served only to those who may see the request."""
     doc = get_delivery_document_for(get_request_for(request.user, pk), doc_pk)
-    return FileResponse(
-        doc.file.open("rb"), as_attachment=True, filename=doc.file.name.split("/")[-1]
-    )
+    return file_response(doc.file, doc.original_name or doc.title)

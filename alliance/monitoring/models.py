@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.files import PrivateFileField
 from alliance.core.i18n import TranslatedFieldsMixin
 from alliance.core.uploads import UploadValidator
 
@@ -251,9 +252,13 @@ class InitiativeProgress(models.Model):
 class ReportAttachment(models.Model):
     report = models.ForeignKey(CentreReport, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(
-        _("file"), upload_to="monitoring/reports/%Y/", validators=[UploadValidator("document")]
+    file = PrivateFileField(
+        _("file"),
+        folder="monitoring/reports",
+        name_field="original_name",
+        validators=[UploadValidator("document")],
     )
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -350,9 +355,13 @@ class LessonLearned(models.Model):
 
 class LessonAttachment(models.Model):
     lesson = models.ForeignKey(LessonLearned, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(
-        _("file"), upload_to="monitoring/lessons/%Y/", validators=[UploadValidator("document")]
+    file = PrivateFileField(
+        _("file"),
+        folder="monitoring/lessons",
+        name_field="original_name",
+        validators=[UploadValidator("document")],
     )
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -368,4 +377,4 @@ class LessonAttachment(models.Model):
 
     @property
     def filename(self) -> str:
-        return self.file.name.rsplit("/", 1)[-1]
+        return self.original_name or self.file.name.rsplit("/", 1)[-1]

@@ -6,6 +6,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .s3 import s3_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -189,12 +191,29 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Uploaded and generated files (docs/decisions/0008-file-storage.md). No URL serves
+# MEDIA_ROOT: every file goes out through a view that checks access (alliance/core/files.py).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_or_fail("MEDIA_ROOT", str, str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Any S3-compatible store (AWS S3, MinIO, Ceph, Garage, moto...) when S3_BUCKET is set.
+S3_BUCKET = env_or_fail("S3_BUCKET", str, "")
+# How long a download link to a file in the bucket works, in seconds.
+S3_URL_SECONDS = env_or_fail("S3_URL_SECONDS", int, 60)
+if S3_BUCKET:
+    STORAGES["default"] = s3_storage(
+        bucket=S3_BUCKET,
+        endpoint_url=env_or_fail("S3_ENDPOINT_URL", str, ""),
+        access_key=env_or_fail("S3_ACCESS_KEY_ID", str, ""),
+        secret_key=env_or_fail("S3_SECRET_ACCESS_KEY", str, ""),
+        region=env_or_fail("S3_REGION", str, ""),
+        addressing_style=env_or_fail("S3_ADDRESSING_STYLE", str, ""),
+        prefix=env_or_fail("S3_PREFIX", str, ""),
+        url_seconds=S3_URL_SECONDS,
+    )
 
 EMAIL_BACKEND = env_or_fail("EMAIL_BACKEND", str, "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_or_fail("EMAIL_HOST", str, "localhost")

@@ -10,83 +10,14 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
-from django.core.management.sql import emit_post_migrate_signal
 
-from alliance.accounts.models import MembershipRole, User
-from alliance.accounts.tests.factories import MembershipFactory, UserFactory
-from alliance.centres.models import CentreType
+from alliance.accounts.models import User
 from alliance.core.backup import table_counts
-from alliance.core.restore import empty_every_table
-from alliance.joining import services
 from alliance.joining.models import JointDeclaration
-from alliance.joining.tests.factories import AssessmentFactory
-from conftest import REFERENCE_HOOKS
+
+from .installation import KEY, new_installation, stored_hashes
 
 pytestmark = pytest.mark.django_db
-KEY = '{"kty":"OKP","crv":"Ed25519","d":"test-only","x":"test-only"}'
-
-
-@pytest.fixture
-def installation(tmp_path, settings):
-    """Where the platform keeps its files and its development signing key, for this test."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.CREDENTIAL_DEV_KEY_FILE = str(tmp_path / "var" / "credential-dev-key.json")
-    (tmp_path / "var").mkdir()
-    (tmp_path / "var" / "credential-dev-key.json").write_text(KEY)
-    return tmp_path
-
-
-@pytest.fixture
-def ministry_signatory(ministry):
-    user = UserFactory(email="minister@ministry.test", full_name="Grace Banda")
-    MembershipFactory(user=user, organisation=ministry, role=MembershipRole.SIGNATORY)
-    return user
-
-
-@pytest.fixture
-def declaration(ministry, ministry_signatory, secretariat_officer, director, installation):
-    assessment = AssessmentFactory(organisation=ministry, complete=True, status="completed")
-    drafted = services.declaration_draft(
-        assessment_id=assessment.pk,
-        actor=secretariat_officer,
-        centre_type=CentreType.objects.get(code="DIGITAL_TRANSFORMATION"),
-        scope="national",
-    )
-    services.declaration_sign(
-        declaration_id=drafted.pk, actor=ministry_signatory, signatory_name="Grace Banda"
-    )
-    services.declaration_countersign(declaration_id=drafted.pk, actor=director)
-    return JointDeclaration.objects.get(pk=drafted.pk)
-
-
-def stored_hashes():
-    def walk(directory=""):
-        if not default_storage.exists(directory):
-            return
-        folders, files = default_storage.listdir(directory)
-        for name in files:
-            path = f"{directory}/{name}" if directory else name
-            with default_storage.open(path, "rb") as handle:
-                yield path, hashlib.sha256(handle.read()).hexdigest()
-        for folder in folders:
-            yield from walk(f"{directory}/{folder}" if directory else folder)
-
-    return dict(walk())
-
-
-def new_installation(settings, tmp_path):
-    """What `migrate` on a new database and a new machine gives: reference data only."""
-    empty_every_table()
-    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
-    from alliance.accounts.roles import ensure_groups
-    from alliance.core.reference.load import load_reference_data
-
-    load_reference_data()
-    ensure_groups()
-    for hook in REFERENCE_HOOKS:
-        hook()
-    settings.MEDIA_ROOT = tmp_path / "new-media"
-    (tmp_path / "var" / "credential-dev-key.json").unlink()
 
 
 def test_round_trip_brings_back_every_row_file_and_key(

@@ -5,6 +5,7 @@ import secrets
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.files import PrivateFileField
 from alliance.core.i18n import TranslatedFieldsMixin
 from alliance.core.uploads import UploadValidator
 
@@ -75,11 +76,12 @@ class AgendaItem(TranslatedFieldsMixin, models.Model):
 
 
 def paper_upload_to(instance, filename):
+    # Only the first migrations still name this; papers now get random names (core/files.py).
     return f"board/papers/{instance.meeting_id}/{secrets.token_urlsafe(16)}/{filename}"
 
 
 class MeetingDocument(models.Model):
-    """A Board paper. Served only through the members' area, never from MEDIA_URL."""
+    """A Board paper. Served only through the members' area (no URL serves the storage)."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
     agenda_item = models.ForeignKey(
@@ -91,9 +93,13 @@ class MeetingDocument(models.Model):
         verbose_name=_("agenda item"),
     )
     title = models.CharField(_("title"), max_length=250)
-    file = models.FileField(
-        _("file"), upload_to=paper_upload_to, validators=[UploadValidator("paper")]
+    file = PrivateFileField(
+        _("file"),
+        folder="board/papers",
+        name_field="original_name",
+        validators=[UploadValidator("paper")],
     )
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     class Meta:

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from alliance.core.files import PrivateFileField
 from alliance.core.uploads import UploadValidator
 
 from ..states import NominationStatus, SeatStatus
@@ -133,8 +134,7 @@ def seated_on(day: date) -> Q:
 
 
 def cv_upload_to(instance, filename):
-    # An unguessable folder: if MEDIA_ROOT is ever served directly, CVs still cannot be
-    # found by guessing; the pages serve them only after an access check.
+    # Only the first migrations still name this; CVs now get random names (core/files.py).
     return f"board/cv/{secrets.token_urlsafe(16)}/{filename}"
 
 
@@ -154,7 +154,10 @@ class Nomination(models.Model):
     )
     nominee_email = models.EmailField(_("nominee's email address"))
     biography = models.TextField(_("biography"))
-    cv = models.FileField(_("CV"), upload_to=cv_upload_to, validators=[UploadValidator("cv")])
+    cv = PrivateFileField(
+        _("CV"), folder="board/cv", name_field="cv_name", validators=[UploadValidator("cv")]
+    )
+    cv_name = models.CharField(_("CV file name"), max_length=255, blank=True)
     proposed_term_start = models.DateField(_("proposed term start"))
     proposed_term_end = models.DateField(_("proposed term end"))
     status = models.CharField(

@@ -1,10 +1,11 @@
 """The members' area: Board papers before the meeting. Everyone else gets a 404."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
+from alliance.core.files import file_response
 from alliance.core.policy import can
 
 from ..selectors import get_document_for_member, get_meeting_for_member, meetings_for_member
@@ -35,10 +36,4 @@ def member_meeting(request, pk):
 @login_required
 def paper(request, pk):
     document = get_document_for_member(request.user, pk)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, as_attachment=True, filename=document.file.name.rsplit("/")[-1])
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(document.file, document.original_name or document.title)

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from alliance.core.files import file_response
 from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
@@ -223,13 +224,5 @@ def nomination_queue_view(request):
 
 @login_required
 def nomination_cv(request, pk):
-    from django.http import FileResponse
-
     nomination = get_nomination_for(request.user, pk)
-    try:
-        handle = nomination.cv.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, as_attachment=True, filename=nomination.cv.name.rsplit("/")[-1])
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(nomination.cv, nomination.cv_name or "cv")

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.files import PrivateFileField
 from alliance.core.models import Scope
 from alliance.core.uploads import UploadValidator
 
@@ -101,11 +102,13 @@ class ApplicationDocument(models.Model):
         Question, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(
+    file = PrivateFileField(
         _("file"),
-        upload_to="calls/applications/%Y/%m/",
+        folder="calls/applications",
+        name_field="original_name",
         validators=[UploadValidator("application")],
     )
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
     size = models.PositiveIntegerField(_("size (bytes)"), default=0)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.files import PrivateFileField
+
 from ..states import ExportStatus
 from .calls import Call
 
@@ -24,7 +26,8 @@ class CallExport(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.PENDING
     )
-    file = models.FileField(_("file"), upload_to="calls/exports/%Y/%m/", blank=True)
+    # Downloaded as str(export), so the stored name needs no companion.
+    file = PrivateFileField(_("file"), folder="calls/exports", blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -4,12 +4,13 @@ the background for large calls, listed on the call's page."""
 import csv
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from alliance.core.access import get_visible_or_404, staff_required
+from alliance.core.files import file_response
 
 from .. import services
 from ..export_rows import ROWS
@@ -54,6 +55,4 @@ def export_prepare(request, pk):
 def export_download(request, pk, export_pk):
     call = get_staff_call(request.user, pk)
     export = get_visible_or_404(call.exports.filter(status=ExportStatus.READY), pk=export_pk)
-    if not export.file:
-        raise Http404
-    return FileResponse(export.file.open("rb"), as_attachment=True, filename=str(export))
+    return file_response(export.file, str(export))

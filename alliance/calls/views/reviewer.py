@@ -1,11 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from alliance.core.access import get_visible_or_404
+from alliance.core.files import file_response
 from alliance.core.kernel import allowed_actions
 from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
@@ -109,4 +110,4 @@ def review(request, pk):
 def document_download(request, pk, document_pk):
     assignment = get_assignment_for(request.user, pk)
     document = get_visible_or_404(assignment.application.documents.all(), pk=document_pk)
-    return FileResponse(document.file.open("rb"), as_attachment=True)
+    return file_response(document.file, document.original_name or document.title)

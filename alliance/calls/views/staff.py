@@ -1,12 +1,13 @@
 """Secretariat and Director pages: draft calls, screen, assign, rank, decide, publish."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core.access import get_visible_or_404, staff_required
+from alliance.core.files import file_response
 from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
@@ -350,7 +351,7 @@ def _screen(request, application, form) -> bool:
 def staff_document_download(request, pk, document_pk):
     application = get_staff_application(request.user, pk)
     document = get_visible_or_404(application.documents.all(), pk=document_pk)
-    return FileResponse(document.file.open("rb"), as_attachment=True)
+    return file_response(document.file, document.original_name or document.title)
 
 
 @staff_required("calls.decide_call")

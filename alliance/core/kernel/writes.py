@@ -186,6 +186,12 @@ def _save(obj, changes: dict) -> None:
     update = set(changes)
     # auto_now columns (updated_at) move with every save, as a full save would move them.
     update.update(f.name for f in obj._meta.concrete_fields if getattr(f, "auto_now", False))
+    # A new file brings its original name (core/files.py PrivateFileField.name_field).
+    update.update(
+        f.name_field
+        for f in obj._meta.concrete_fields
+        if getattr(f, "name_field", None) and f.name in update
+    )
     # Many-to-many values cannot go through save(); the caller sets them itself.
     names = {f.name for f in obj._meta.concrete_fields} | {
         f.attname for f in obj._meta.concrete_fields

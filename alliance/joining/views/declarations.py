@@ -2,11 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core.access import get_visible_or_404, require_can
 from alliance.core.cache import public_page
+from alliance.core.files import file_response
 from alliance.core.states import TransitionRefused
 
 from .. import services
@@ -141,15 +143,17 @@ def declaration_withdraw(request, pk):
 @login_required
 def declaration_document(request, pk):
     declaration = get_visible_or_404(declarations_visible_to(request.user), pk=pk)
+    filename = f"joint-declaration-{declaration.pk}.pdf"
     if declaration.in_force and declaration.document:
-        with declaration.document.open("rb") as handle:
-            content = handle.read()
-    elif declaration.status == DeclarationStatus.WITHDRAWN:
+        # The frozen PDF whose SHA-256 the database holds, as stored.
+        return file_response(declaration.document, filename, inline=True)
+    if declaration.status == DeclarationStatus.WITHDRAWN:
         raise Http404
-    else:
-        content = declaration_pdf(declaration, draft=True)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="joint-declaration-{declaration.pk}.pdf"'
+    response = HttpResponse(
+        declaration_pdf(declaration, draft=True), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = content_disposition_header(False, filename)
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

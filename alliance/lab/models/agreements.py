@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.files import PrivateFileField
 from alliance.core.uploads import UploadValidator
 
 from ..states import AgreementStatus, ProjectStatus
@@ -34,12 +35,14 @@ class CooperationAgreement(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=AgreementStatus.choices, default=AgreementStatus.DRAFT
     )
-    document = models.FileField(
+    document = PrivateFileField(
         _("signed agreement"),
-        upload_to="lab/agreements/%Y/",
+        folder="lab/agreements",
+        name_field="document_name",
         validators=[UploadValidator("document")],
         blank=True,
     )
+    document_name = models.CharField(_("file name"), max_length=255, blank=True)
     signed_at = models.DateField(_("signed on"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -106,12 +109,14 @@ class Deliverable(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="deliverables")
     title = models.CharField(_("deliverable"), max_length=200)
     due_date = models.DateField(_("due date"))
-    document = models.FileField(
+    document = PrivateFileField(
         _("document"),
-        upload_to="lab/deliverables/%Y/",
+        folder="lab/deliverables",
+        name_field="document_name",
         validators=[UploadValidator("document")],
         blank=True,
     )
+    document_name = models.CharField(_("file name"), max_length=255, blank=True)
     delivered_at = models.DateField(_("delivered on"), null=True, blank=True)
 
     class Meta:

@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.files import PrivateFileField
 from alliance.core.uploads import UploadValidator
 
 from ..states import RequestStatus
@@ -138,9 +139,13 @@ class DeliveryDocument(models.Model):
         TechnicalAssistanceRequest, on_delete=models.CASCADE, related_name="documents"
     )
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(
-        _("file"), upload_to="lab/delivery/%Y/", validators=[UploadValidator("document")]
+    file = PrivateFileField(
+        _("file"),
+        folder="lab/delivery",
+        name_field="original_name",
+        validators=[UploadValidator("document")],
     )
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -294,6 +294,8 @@ def deliverable_deliver(*, deliverable_id: int, actor: User, document) -> Delive
     validate_upload(document, "document")
     deliverable.document = document
     deliverable.delivered_at = timezone.localdate()
-    deliverable.save(update_fields=["document", "delivered_at"])  # recorded on the project
+    deliverable.save(
+        update_fields=["document", "document_name", "delivered_at"]
+    )  # recorded on the project
     kernel.transition(project, "deliver", actor=actor, after={"title": deliverable.title})
     return deliverable

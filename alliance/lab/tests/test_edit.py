@@ -97,12 +97,12 @@ def test_secretariat_replaces_the_document_of_a_signed_agreement(
     url = reverse("lab:agreement_edit", args=[agreement.pk])
     client.post(url, AGREEMENT_POST | {"document": pdf("corrected.pdf")})
     agreement.refresh_from_db()
-    assert "corrected" in agreement.document.name
+    assert agreement.document_name == "corrected.pdf" and agreement.document.name != old_document
     assert agreement.status == "signed"
     # No new file: the current document stays.
     client.post(url, AGREEMENT_POST | {"scope": "Only training."})
     agreement.refresh_from_db()
-    assert agreement.scope == "Only training." and "corrected" in agreement.document.name
+    assert agreement.scope == "Only training." and agreement.document_name == "corrected.pdf"
     assert old_document != agreement.document.name
 
 

@@ -149,11 +149,21 @@ def test_migration_moves_the_single_attachment_into_the_new_table():
         Lesson.objects.create(title="Without", summary="s", body="b", objective_id=objective.pk)
         executor = MigrationExecutor(connection)
         executor.migrate(new)
-        rows = list(LessonAttachment.objects.all())
+        moved = executor.loader.project_state(new).apps.get_model("monitoring", "LessonAttachment")
+        rows = list(moved.objects.all())
         assert [(r.lesson_id, r.file.name) for r in rows] == [
             (with_file.pk, "monitoring/lessons/2025/notes.pdf")
         ]
         assert rows[0].uploaded_at == LessonLearned.objects.get(pk=with_file.pk).created_at
+        # Files stored before random names keep their path; their name becomes the one shown.
+        executor = MigrationExecutor(connection)
+        executor.migrate([("monitoring", "0004_private_files")])
+        named = executor.loader.project_state([("monitoring", "0004_private_files")]).apps
+        row = named.get_model("monitoring", "LessonAttachment").objects.get()
+        assert (row.file.name, row.original_name) == (
+            "monitoring/lessons/2025/notes.pdf",
+            "notes.pdf",
+        )
     finally:
         executor = MigrationExecutor(connection)
         executor.loader.build_graph()

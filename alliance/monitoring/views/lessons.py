@@ -12,6 +12,7 @@ from alliance.centres.models import Centre
 from alliance.centres.permissions import managed_centres
 from alliance.core.access import get_visible_or_404
 from alliance.core.cache import public_page
+from alliance.core.files import file_response
 from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
@@ -88,10 +89,6 @@ def lesson_status(request, pk):
 
 def lesson_attachment(request, pk, attachment_pk):
     """Files are served only to those who may read the lesson (drafts stay private)."""
-    from django.http import FileResponse
-
     lesson = get_lesson_for(request.user, pk)
     attachment = get_visible_or_404(lesson.attachments.all(), pk=attachment_pk)
-    return FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=attachment.filename
-    )
+    return file_response(attachment.file, attachment.filename)

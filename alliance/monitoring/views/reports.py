@@ -3,13 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.centres.permissions import managed_centres
 from alliance.core.access import get_visible_or_404, require_can
+from alliance.core.files import file_response
 from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
@@ -139,9 +139,7 @@ def report_attach(request, pk):
 def attachment(request, pk, attachment_pk):
     report = get_report_for(request.user, pk)
     item = get_visible_or_404(report.attachments.all(), pk=attachment_pk)
-    return FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=item.file.name.split("/")[-1]
-    )
+    return file_response(item.file, item.original_name or item.title)
 
 
 @login_required
