@@ -25,6 +25,7 @@ def env(name: str) -> str:
 
 FRONT, SERVER_A, SERVER_B = env("CLUSTER_FRONT"), env("CLUSTER_A"), env("CLUSTER_B")
 SERVERS = {"a": SERVER_A, "b": SERVER_B}
+S3_ENDPOINT = os.environ.get("S3_ENDPOINT_URL", "")
 
 
 def django_setup():
@@ -69,6 +70,24 @@ class Session:
     def get(self, base: str, path: str, **kwargs) -> httpx.Response:
         return self.request("GET", base, path, **kwargs)
 
+    def download(self, base: str, path: str) -> bytes:
+        """A file through its access-checked view: streamed from the local store, or a
+        redirect to a short-lived signed link on the S3 store (fetched without our Host
+        header, which the signature does not cover)."""
+        got = self.get(base, path)
+        if (
+            got.status_code == 302
+            and S3_ENDPOINT
+            and got.headers["Location"].startswith(S3_ENDPOINT)
+        ):
+            self.counts["signed S3 links followed"] += 1
+            got = httpx.get(got.headers["Location"], timeout=15)
+            expect(
+                got.status_code == 200, f"the signed link from {base} answered {got.status_code}"
+            )
+        expect(got.status_code == 200, f"the download from {base}{path} answered {got.status_code}")
+        return got.content
+
     def csrf(self, base: str, path: str) -> str:
         page = self.get(base, path)
         expect(page.status_code == 200, f"GET {base}{path} answered {page.status_code}")
@@ -83,9 +102,7 @@ class Session:
         return self.request("POST", base, path, data={"csrfmiddlewaretoken": token, **data}, **kw)
 
     def sign_in(self, base: str, email: str, password: str = DEMO_PASSWORD) -> httpx.Response:
-        return self.post_form(
-            base, "/en/accounts/login/", {"login": email, "password": password}
-        )
+        return self.post_form(base, "/en/accounts/login/", {"login": email, "password": password})
 
 
 def server_name(base: str) -> str:

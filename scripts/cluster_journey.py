@@ -29,6 +29,8 @@ from cluster_common import (
 
 django_setup()
 
+from django.core.files.storage import default_storage  # noqa: E402
+
 from alliance.calls.models import Application, Call  # noqa: E402
 from alliance.calls.states import CallStatus  # noqa: E402
 
@@ -81,12 +83,14 @@ def upload_on_a_download_on_b():
     expect(sent.status_code == 302, f"the upload on a answered {sent.status_code}")
     document = application.documents.order_by("-pk").first()
     expect(document and document.title == "Letter of support (cluster)", "no document stored")
+    store = type(default_storage).__name__
+    expect(default_storage.exists(document.file.name), f"{document.file.name} is not in {store}")
+    print(f"   stored as {document.file.name} in {store}")
     for base in (SERVER_B, FRONT):
-        got = applicant.get(base, f"{path}{document.pk}/")
-        expect(got.status_code == 200, f"the download from {base} answered {got.status_code}")
-        expect(got.content == content, f"{base} served other bytes than a received")
+        got = applicant.download(base, f"{path}{document.pk}/")
+        expect(got == content, f"{base} served other bytes than a received")
         numbers["files moved"] += 1
-        numbers["bytes moved"] += len(got.content)
+        numbers["bytes moved"] += len(got)
     digest = hashlib.sha256(content).hexdigest()[:16]
     print(f"   {len(content)} bytes up on a, same bytes (sha256 {digest}…) down from b and HAProxy")
 
@@ -152,12 +156,11 @@ def export_by_worker(staff):
         found = link.search(staff.get(SERVER_B, f"/en/calls/staff/{call.pk}/").text)
     files = []
     for base in (SERVER_A, SERVER_B):
-        got = staff.get(base, found.group(0))
-        expect(got.status_code == 200, f"the export from {base} answered {got.status_code}")
-        expect(got.content.startswith("\ufeff".encode()), "the export is not the CSV file")
-        files.append(got.content)
+        got = staff.download(base, found.group(0))
+        expect(got.startswith("\ufeff".encode()), "the export is not the CSV file")
+        files.append(got)
         numbers["files moved"] += 1
-        numbers["bytes moved"] += len(got.content)
+        numbers["bytes moved"] += len(got)
     expect(files[0] == files[1], "a and b serve different export files")
     print(f"   export {found.group(1)}: {len(files[0])} bytes, the same from a and b")
 

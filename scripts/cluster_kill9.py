@@ -20,11 +20,13 @@ import argparse
 import os
 import random
 import signal
+import subprocess
 import sys
 import threading
 import time
 import uuid
 from collections import Counter
+from pathlib import Path
 
 import httpx
 from cluster_common import FRONT, SERVER_A, Failed, django_setup, env, expect
@@ -121,8 +123,9 @@ def prepare(clients):
 
 def kill_server_a():
     """SIGKILL to server a's process group: the gunicorn master and its workers at once."""
-    master = int(open(os.path.join(env("CLUSTER_RUN"), "a.pid")).read())
-    workers = [int(p) for p in os.popen(f"pgrep -P {master}").read().split()]
+    master = int(Path(env("CLUSTER_RUN"), "a.pid").read_text())
+    children = subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True)
+    workers = [int(p) for p in children.stdout.split()]
     os.killpg(os.getpgid(master), signal.SIGKILL)
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
