@@ -138,6 +138,8 @@ def kill_server_a():
 
 
 def check(results, killed_at, run, started_at):
+    served_before = {r[3] for r in results if r[0] < killed_at and r[2] is not None}
+    expect({"a", "b"} <= served_before, f"before the kill only {served_before} answered")
     after = [r for r in results if r[0] >= killed_at]
     settled = [r for r in after if r[0] >= killed_at + 3]
     expect(after, "no request was made after the kill")
