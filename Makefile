@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast lint format messages catalogs migrate demo bench worker scheduler clean
+.PHONY: help install run test test-fast lint format messages catalogs migrate demo bench worker scheduler cluster cluster-up clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -63,6 +63,12 @@ scheduler: install ## Run the periodic jobs (closing calls, reminders, digests) 
 
 bench: install ## Seed a ten-year data set and measure pages against /healthz
 	$(PY) bench/run.py $(ARGS)
+
+cluster: install ## Two app servers behind HAProxy (PostgreSQL, Redis, S3): journey and kill -9 test
+	bash scripts/cluster check
+
+cluster-up: install ## Start the two-server cluster and keep it running (Ctrl-C stops it)
+	bash scripts/cluster up
 
 clean: ## Remove the local database, uploads and caches
 	rm -rf db.sqlite3* media staticfiles .pytest_cache .ruff_cache .import_linter_cache
