@@ -9,7 +9,7 @@ transaction and announces the change after commit, where the notifications app p
 from alliance.core.states import PermissionRefused, TransitionRefused
 
 from .locking import LOCK_ORDER, LockOrderError, lock, lock_rows, separate_lock_orders
-from .machines import Action, CurrentState, Lapse, Machine, day_over, machine_for
+from .machines import Action, CurrentState, Lapse, Machine, as_of, day_over, machine_for
 from .signals import Event, committed
 from .writes import (
     allowed_actions,
@@ -35,6 +35,7 @@ __all__ = [
     "PermissionRefused",
     "TransitionRefused",
     "allowed_actions",
+    "as_of",
     "announce",
     "change",
     "check",

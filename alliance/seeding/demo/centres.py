@@ -10,6 +10,8 @@ from alliance.accounts.models import Organisation
 from alliance.centres import services
 from alliance.centres.models import Centre, CentreType, PartnerRecognition
 from alliance.centres.states import ChecklistItem
+from alliance.core import kernel
+from alliance.core.kernel import day_over
 from alliance.core.models import Country, StrategicObjective
 
 REAL = [
@@ -149,30 +151,34 @@ def seed(ctx):
             rng=rng,
         )
         if created and key == "macra":
-            # MACRA's first term ended on 31 August 2026: renewed after evaluation.
+            # MACRA's first term ended on 31 August 2026: renewed after evaluation, which
+            # began before the term ended (the kernel reads the term as running then).
             accreditation = made[key].accreditations.get()
-            evaluation = services.renewal_open(accreditation_id=accreditation.pk, actor=secretariat)
-            services.renewal_self_report(
-                evaluation_id=evaluation.pk,
-                actor=ctx.users["macra_focal"],
-                self_report="Three cohorts of start-ups, a regulatory sandbox for mobile money, "
-                "and a national digital skills programme.",
-            )
-            services.renewal_evaluate(
-                evaluation_id=evaluation.pk,
-                actor=ctx.users["lab"],
-                scores={
-                    "objectives": 3,
-                    "flagships": 4,
-                    "resources": 3,
-                    "reporting": 3,
-                    "network": 4,
-                },  # fmt: skip
-                note="Strong delivery; reporting on time.",
-            )
-            services.renewal_decide(
-                evaluation_id=evaluation.pk, actor=director, renew=True, note="Requalified."
-            )
+            with kernel.as_of(day_over(accreditation.end_date) - timedelta(days=30)):
+                evaluation = services.renewal_open(
+                    accreditation_id=accreditation.pk, actor=secretariat
+                )
+                services.renewal_self_report(
+                    evaluation_id=evaluation.pk,
+                    actor=ctx.users["macra_focal"],
+                    self_report="Three cohorts of start-ups, a regulatory sandbox for mobile money, "
+                    "and a national digital skills programme.",
+                )
+                services.renewal_evaluate(
+                    evaluation_id=evaluation.pk,
+                    actor=ctx.users["lab"],
+                    scores={
+                        "objectives": 3,
+                        "flagships": 4,
+                        "resources": 3,
+                        "reporting": 3,
+                        "network": 4,
+                    },  # fmt: skip
+                    note="Strong delivery; reporting on time.",
+                )
+                services.renewal_decide(
+                    evaluation_id=evaluation.pk, actor=director, renew=True, note="Requalified."
+                )
     # The Innovation Hub (Pretoria) joined through partner recognition in March 2026.
     if not PartnerRecognition.objects.filter(organisation=orgs["tih"]).exists():
         recognition = services.recognition_request(
