@@ -107,8 +107,7 @@ def assess(profile: Profile, centre_type) -> Fit:
         reasons.append(
             (
                 False,
-                _("The ownership model differs: %(note)s")
-                % {"note": centre_type.tr("ownership_note")},
+                _("The ownership model differs: %(note)s") % {"note": centre_type.ownership_note},
             )
         )
 
@@ -118,14 +117,14 @@ def assess(profile: Profile, centre_type) -> Fit:
     elif profile.sponsor == expected_sponsor:
         score += 10
         reasons.append(
-            (True, _("Your resources fit: %(model)s") % {"model": centre_type.tr("resource_model")})
+            (True, _("Your resources fit: %(model)s") % {"model": centre_type.resource_model})
         )
     else:
         reasons.append(
             (
                 False,
                 _("This type expects other resources: %(model)s")
-                % {"model": centre_type.tr("resource_model")},
+                % {"model": centre_type.resource_model},
             )
         )
 
