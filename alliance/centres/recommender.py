@@ -59,7 +59,7 @@ def _maturity(assessment: dict[str, str]) -> float | None:
 def assess(profile: Profile, centre_type) -> Fit:
     """Score one centre type (0-100) against the profile, with reasons."""
     type_objectives = [o.code for o in centre_type.objectives.all()]
-    names = {o.code: o.name for o in centre_type.objectives.all()}
+    names = {o.code: str(o.name) for o in centre_type.objectives.all()}
     requested = profile.objectives
     covered = [c for c in type_objectives if c in requested]
     missing = sorted(requested - set(type_objectives))

@@ -139,8 +139,10 @@ class TranslatedField(models.JSONField):
         return Translations.of(value)
 
     def get_prep_value(self, value):
-        if isinstance(value, (dict, str)):
-            value = dict(Translations.of(value))
+        # A string here is the right-hand side of a key lookup (title__en="Launch"), not
+        # a text to store: the descriptor has already made stored strings Translations.
+        if isinstance(value, Translations):
+            value = dict(value)
         return super().get_prep_value(value)
 
     def validate(self, value, model_instance):

@@ -26,7 +26,7 @@ class WithActions(Schema):
 
 def _text(value):
     # A Translations prints as the text in the language of the request.
-    return str(value) if isinstance(value, dict) else value
+    return str(Translations.of(value)) if isinstance(value, dict) else value
 
 
 # An output field holding a TranslatedField: the text in the requested language

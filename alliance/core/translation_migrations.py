@@ -37,3 +37,20 @@ def copy_columns(app_label: str, fields: dict[str, list[str]]) -> migrations.Run
             model.objects.bulk_update(rows, columns, batch_size=500)
 
     return migrations.RunPython(forward, backward)
+
+
+class RemoveColumn(migrations.RemoveField):
+    """RemoveField whose backwards step re-adds the column filled with "" (the copy then
+    writes the texts back): most old columns were NOT NULL without a default."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        to_model = to_state.apps.get_model(app_label, self.model_name)
+        if not self.allow_migrate_model(schema_editor.connection.alias, to_model):
+            return
+        from_model = from_state.apps.get_model(app_label, self.model_name)
+        field = to_model._meta.get_field(self.name)
+        original, field.default = field.default, ""
+        try:
+            schema_editor.add_field(from_model, field)
+        finally:
+            field.default = original

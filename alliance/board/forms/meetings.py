@@ -26,7 +26,7 @@ def _zone_choices():
 
 
 class MeetingForm(forms.Form):
-    title = TranslatedFormField(label=_("Title"), max_length=200)
+    title = TranslatedFormField(label=_("Meeting title"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=MeetingKind.choices, widget=forms.RadioSelect)
     format = forms.ChoiceField(
         label=_("Format"), choices=MeetingFormat.choices, widget=forms.RadioSelect

@@ -1,7 +1,7 @@
 # Translated content moves from the _en/_fr columns into one TranslatedField each.
 
 import alliance.core.i18n
-from alliance.core.translation_migrations import copy_columns
+from alliance.core.translation_migrations import RemoveColumn, copy_columns
 from django.db import migrations
 
 
@@ -41,35 +41,35 @@ class Migration(migrations.Migration):
                 'meeting': ['title'],
             },
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='agendaitem',
             name='title_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='agendaitem',
             name='title_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='decision',
             name='text_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='decision',
             name='text_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='expertarea',
             name='name_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='expertarea',
             name='name_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='meeting',
             name='title_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='meeting',
             name='title_fr',
         ),

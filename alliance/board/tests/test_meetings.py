@@ -345,6 +345,8 @@ def test_the_edit_page_says_the_members_are_told(
     client.force_login(secretariat_officer)
     page = client.get(reverse("board:meeting_edit", args=[meeting.pk]))
     data = {**page.context["form"].initial, "place": "Room B, ITU Montbrillant"}
+    # The title is typed in one input per language.
+    data |= {f"title-{code}": text for code, text in data.pop("title").items()}
     data = {k: ("" if v is None else v) for k, v in data.items()}
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("board:meeting_edit", args=[meeting.pk]), data, follow=True)

@@ -1,7 +1,7 @@
 # Translated content moves from the _en/_fr columns into one TranslatedField each.
 
 import alliance.core.i18n
-from alliance.core.translation_migrations import copy_columns
+from alliance.core.translation_migrations import RemoveColumn, copy_columns
 from django.db import migrations
 
 
@@ -65,75 +65,75 @@ class Migration(migrations.Migration):
                 'question': ['choices', 'help', 'label'],
             },
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='call',
             name='required_documents_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='call',
             name='required_documents_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='call',
             name='summary_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='call',
             name='summary_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='call',
             name='text_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='call',
             name='text_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='call',
             name='title_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='call',
             name='title_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='criterion',
             name='description_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='criterion',
             name='description_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='criterion',
             name='title_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='criterion',
             name='title_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='question',
             name='choices_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='question',
             name='choices_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='question',
             name='help_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='question',
             name='help_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='question',
             name='label_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='question',
             name='label_fr',
         ),

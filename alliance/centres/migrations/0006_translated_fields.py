@@ -1,7 +1,7 @@
 # Translated content moves from the _en/_fr columns into one TranslatedField each.
 
 import alliance.core.i18n
-from alliance.core.translation_migrations import copy_columns
+from alliance.core.translation_migrations import RemoveColumn, copy_columns
 from django.db import migrations
 
 
@@ -55,59 +55,59 @@ class Migration(migrations.Migration):
                 'flagshipinitiative': ['summary', 'title'],
             },
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='centre',
             name='description_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='centre',
             name='description_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='centretype',
             name='name_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='centretype',
             name='name_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='centretype',
             name='observation_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='centretype',
             name='observation_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='centretype',
             name='ownership_note_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='centretype',
             name='ownership_note_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='centretype',
             name='resource_model_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='centretype',
             name='resource_model_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='flagshipinitiative',
             name='summary_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='flagshipinitiative',
             name='summary_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='flagshipinitiative',
             name='title_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='flagshipinitiative',
             name='title_fr',
         ),

@@ -1,7 +1,7 @@
 # Translated content moves from the _en/_fr columns into one TranslatedField each.
 
 import alliance.core.i18n
-from alliance.core.translation_migrations import copy_columns
+from alliance.core.translation_migrations import RemoveColumn, copy_columns
 from django.db import migrations
 
 
@@ -34,27 +34,27 @@ class Migration(migrations.Migration):
                 'strategicobjective': ['description', 'name'],
             },
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='region',
             name='name_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='region',
             name='name_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='strategicobjective',
             name='description_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='strategicobjective',
             name='description_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='strategicobjective',
             name='name_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='strategicobjective',
             name='name_fr',
         ),

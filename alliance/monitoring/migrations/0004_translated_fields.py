@@ -1,7 +1,7 @@
 # Translated content moves from the _en/_fr columns into one TranslatedField each.
 
 import alliance.core.i18n
-from alliance.core.translation_migrations import copy_columns
+from alliance.core.translation_migrations import RemoveColumn, copy_columns
 from django.db import migrations
 
 
@@ -28,19 +28,19 @@ class Migration(migrations.Migration):
                 'indicator': ['definition', 'name'],
             },
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='indicator',
             name='definition_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='indicator',
             name='definition_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='indicator',
             name='name_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='indicator',
             name='name_fr',
         ),

@@ -2,7 +2,7 @@
 
 import alliance.core.i18n
 import django.db.models.fields.json
-from alliance.core.translation_migrations import copy_columns
+from alliance.core.translation_migrations import RemoveColumn, copy_columns
 from django.db import migrations, models
 
 
@@ -33,19 +33,19 @@ class Migration(migrations.Migration):
                 'milestone': ['description', 'title'],
             },
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='milestone',
             name='description_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='milestone',
             name='description_fr',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='milestone',
             name='title_en',
         ),
-        migrations.RemoveField(
+        RemoveColumn(
             model_name='milestone',
             name='title_fr',
         ),

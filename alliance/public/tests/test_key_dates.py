@@ -56,3 +56,34 @@ def test_missing_date_keeps_the_title(client, secretariat_officer):
     assert 'href="#id_date"' in body  # the summary links to the field
     assert 'id="id_date_error"' in body  # and the message stands beside it
     assert body.count("This field is required.") == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_carries_the_french_title_over_and_back():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    old, new = [("public", "0001_initial")], [("public", "0002_translated_fields")]
+    executor = MigrationExecutor(connection)
+    try:
+        executor.migrate(old)
+        OldMilestone = executor.loader.project_state(old).apps.get_model("public", "Milestone")
+        OldMilestone.objects.create(
+            title_en="Launch", title_fr="Lancement", description_en="Geneva", date=date(2023, 1, 25)
+        )
+        MigrationExecutor(connection).migrate(new)
+        milestone = Milestone.objects.get()
+        assert milestone.title == {"en": "Launch", "fr": "Lancement"}
+        assert milestone.description == {"en": "Geneva"}
+        executor = MigrationExecutor(connection)
+        executor.migrate(old)
+        back = executor.loader.project_state(old).apps.get_model("public", "Milestone")
+        assert back.objects.values_list("title_en", "title_fr", "description_fr").get() == (
+            "Launch",
+            "Lancement",
+            "",
+        )
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())
