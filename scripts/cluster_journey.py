@@ -98,7 +98,10 @@ def upload_on_a_download_on_b():
 def transition_on_a_refreshes_b(staff):
     step("publish a call on a, read the public list on b")
     call = Call.objects.get(reference="innovation-hubs-draft")
-    titles = {"en": html.escape(call.title_en), "fr": html.escape(call.title_fr)}
+    titles = {
+        "en": html.escape(call.title["en"]),
+        "fr": html.escape(call.title.get("fr") or call.title["en"]),
+    }
     lists = [f"/{lang}/calls/?show={show}" for lang in titles for show in ("open", "upcoming")]
     anonymous = Session()
 

@@ -20,7 +20,7 @@ class NominationAdmin(admin.ModelAdmin):
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["title_en", "kind", "format", "starts_at", "status"]
+    list_display = ["title", "kind", "format", "starts_at", "status"]
     readonly_fields = ["status", "invitations_sent_at", "sequence"]
 
 
@@ -32,7 +32,7 @@ class DecisionAdmin(admin.ModelAdmin):
 
 @admin.register(ExpertArea)
 class ExpertAreaAdmin(admin.ModelAdmin):
-    list_display = ["order", "code", "name_en", "name_fr"]
+    list_display = ["order", "code", "name"]
 
 
 @admin.register(Expert)

@@ -9,6 +9,7 @@ from ninja.pagination import paginate
 from alliance.accounts.auth import TokenAuth
 from alliance.core import kernel
 from alliance.core.policy import can
+from alliance.core.schemas import TranslatedText, WithTranslations
 from alliance.core.states import PermissionRefused
 
 from .clock import board_today, meeting_day
@@ -34,13 +35,12 @@ class MemberOut(Schema):
     term_end: date | None
 
 
-class DecisionOut(Schema):
+class DecisionOut(WithTranslations("text")):
     meeting: str
     meeting_date: date
     number: int
     kind: str
-    text_en: str
-    text_fr: str
+    text: TranslatedText
     method: str
     votes_for: int | None
     votes_against: int | None
@@ -66,17 +66,15 @@ class PaperOut(Schema):
     url: str
 
 
-class AgendaItemOut(Schema):
+class AgendaItemOut(WithTranslations("title")):
     order: int
-    title_en: str
-    title_fr: str
+    title: TranslatedText
     presenter: str
 
 
-class MeetingOut(Schema):
+class MeetingOut(WithTranslations("title")):
     id: int
-    title_en: str
-    title_fr: str
+    title: TranslatedText
     kind: str
     format: str
     place: str
@@ -117,12 +115,11 @@ def board_members(request, on: date | None = None):
 def board_decisions(request):
     return [
         {
-            "meeting": d.meeting.title_en,
+            "meeting": str(d.meeting.title),
             "meeting_date": meeting_day(d.meeting),
             "number": d.number,
             "kind": d.kind,
-            "text_en": d.text_en,
-            "text_fr": d.text_fr,
+            "text": d.text,
             "method": d.method,
             "votes_for": d.votes_for,
             "votes_against": d.votes_against,
@@ -166,7 +163,8 @@ def member_meetings(request):
 
 
 def _meeting(meeting, user) -> dict:
-    fields = {f: getattr(meeting, f) for f in MeetingOut.model_fields if f != "actions"}
+    skip = ("actions", "translations", "languages")
+    fields = {f: getattr(meeting, f) for f in MeetingOut.model_fields if f not in skip}
     return {**fields, "actions": sorted(kernel.allowed_actions(meeting, user))}
 
 

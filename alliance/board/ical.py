@@ -19,7 +19,7 @@ def meeting_invitation(meeting, *, attendee_email: str, attendee_name: str, lang
     event = Event()
     event.add("uid", f"board-meeting-{meeting.pk}@{_host()}")
     event.add("sequence", meeting.sequence)
-    event.add("summary", getattr(meeting, f"title_{language}", "") or meeting.title_en)
+    event.add("summary", str(meeting.title.text(language)))
     event.add("dtstart", meeting.starts_at.astimezone(zone))
     event.add("dtend", meeting.ends_at.astimezone(zone))
     event.add("dtstamp", timezone.now())

@@ -87,7 +87,7 @@ for verb, subject in [
         kind="board.meetings",
         recipients=lambda attendance, event: _member_recipient(attendance.member),
         subject=subject,
-        subject_args=lambda attendance, event: {"meeting": attendance.meeting.tr("title")},
+        subject_args=lambda attendance, event: {"meeting": str(attendance.meeting.title)},
         template="board/email/meeting_invitation.txt",
         url=lambda attendance, event: reverse(
             "board:member_meeting", kwargs={"pk": attendance.meeting_id}
@@ -195,7 +195,7 @@ def board_meetings(user) -> list[CalendarEntry]:
         entries.append(
             CalendarEntry(
                 uid=f"board-meeting-{meeting.pk}-feed",
-                summary=meeting.tr("title"),
+                summary=str(meeting.title),
                 start=meeting.starts_at,
                 end=meeting.ends_at,
                 url=reverse("board:member_meeting", kwargs={"pk": meeting.pk}),

@@ -9,24 +9,22 @@ from ninja.pagination import paginate
 
 from alliance.accounts.auth import TokenAuth
 from alliance.core.kernel import allowed_actions
+from alliance.core.schemas import TranslatedText, WithTranslations
 
 from . import selectors, services
 from .permissions import get_assignment_for, get_own_application, get_staff_call
 
 
-class CriterionOut(Schema):
-    title_en: str
-    title_fr: str
+class CriterionOut(WithTranslations("title")):
+    title: TranslatedText
     weight: int
 
 
-class CallOut(Schema):
+class CallOut(WithTranslations("title", "summary")):
     id: int
     reference: str
-    title_en: str
-    title_fr: str
-    summary_en: str
-    summary_fr: str
+    title: TranslatedText
+    summary: TranslatedText
     status: str
     opens_at: datetime
     closes_at: datetime
@@ -146,7 +144,7 @@ def call_results(request, call_id: int):
         raise Http404
     figures = selectors.call_figures(call)
     return {
-        "call": call.title_en,
+        "call": str(call.title),
         "applications": figures["submitted"],
         "eligible": figures["eligible"],
         "reviews": figures["reviews"],
@@ -170,7 +168,7 @@ def _application_out(a, user) -> dict:
     return {
         "id": a.pk,
         "call_id": a.call_id,
-        "call": a.call.title_en,
+        "call": str(a.call.title),
         "organisation": str(a.organisation),
         "status": a.status,
         "submitted_at": a.submitted_at,
@@ -213,7 +211,7 @@ def _assignment_out(a, user) -> dict:
         "id": a.pk,
         "application_id": a.application_id,
         "organisation": str(a.application.organisation),
-        "call": a.application.call.title_en,
+        "call": str(a.application.call.title),
         "status": a.status,
         "due_at": a.due_at,
         "actions": sorted(allowed_actions(a, user)),

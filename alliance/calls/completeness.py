@@ -92,11 +92,11 @@ def sections_for(application, questions, documents) -> list[Section]:
             if too_long:
                 section.missing.append(
                     _("“%(q)s” is longer than %(n)d words.")
-                    % {"q": q.tr("label"), "n": q.word_limit}
+                    % {"q": str(q.label), "n": q.word_limit}
                 )
         section.started = section.started or present
         if q.required and not present:
-            section.missing.append(_("Answer “%(q)s”.") % {"q": q.tr("label")})
+            section.missing.append(_("Answer “%(q)s”.") % {"q": str(q.label)})
     result["documents"].started = result["documents"].started or bool(documents)
     return list(result.values())
 

@@ -16,7 +16,7 @@ def eligibility_problems(*, call, organisation) -> list[str]:
         if country is None or country.region_id not in region_ids:
             problems.append(
                 _("This call is open to organisations in these ITU-D regions only: %(regions)s.")
-                % {"regions": ", ".join(r.name for r in call.regions.all())}
+                % {"regions": ", ".join(str(r.name) for r in call.regions.all())}
             )
     if call.who_may_apply == WhoMayApply.ITU_MEMBERS and not organisation.is_itu_member:
         problems.append(_("This call is open to ITU members only."))

@@ -46,7 +46,7 @@ def reviews_rows(call):
         "status",
         "due_at",
         "submitted_at",
-        *[c.title_en for c in criteria],
+        *[c.title.get("en", "") for c in criteria],
         "weighted_total",
         "shared_comment",
     ]

@@ -44,7 +44,7 @@ def _to_applicants(verb, subject, template):
         kind="calls.applications",
         recipients=_managers,
         subject=subject,
-        subject_args=lambda application, event: {"call": application.call.tr("title")},
+        subject_args=lambda application, event: {"call": str(application.call.title)},
         template=template,
         url=lambda application, event: reverse(
             "calls:application_detail", kwargs={"pk": application.pk}
@@ -87,7 +87,7 @@ def _to_reviewer(verb, subject, template):
         kind="calls.reviews",
         recipients=lambda assignment, event: [assignment.reviewer],
         subject=subject,
-        subject_args=lambda assignment, event: {"call": assignment.application.call.tr("title")},
+        subject_args=lambda assignment, event: {"call": str(assignment.application.call.title)},
         template=template,
         url=lambda assignment, event: reverse("calls:review", kwargs={"pk": assignment.pk}),
         context=lambda assignment, event: {
@@ -131,7 +131,7 @@ def application_deadlines(user):
         CalendarEntry(
             uid=f"application-{a.pk}-deadline",
             summary=gettext("Deadline of the call “%(call)s” (%(organisation)s)")
-            % {"call": a.call.tr("title"), "organisation": a.organisation},
+            % {"call": str(a.call.title), "organisation": a.organisation},
             start=a.call.closes_at,
             url=reverse("calls:application_detail", kwargs={"pk": a.pk}),
         )
@@ -147,7 +147,7 @@ def application_deadlines(user):
         CalendarEntry(
             uid=f"application-{a.pk}-reply",
             summary=gettext("Reply due: information for the call “%(call)s” (%(organisation)s)")
-            % {"call": a.call.tr("title"), "organisation": a.organisation},
+            % {"call": str(a.call.title), "organisation": a.organisation},
             start=a.more_info_due_at,
             url=reverse("calls:application_detail", kwargs={"pk": a.pk}),
         )
@@ -170,7 +170,7 @@ def review_deadlines(user):
         CalendarEntry(
             uid=f"review-{a.pk}-due",
             summary=gettext("Review due: %(organisation)s, call “%(call)s”")
-            % {"organisation": a.application.organisation, "call": a.application.call.tr("title")},
+            % {"organisation": a.application.organisation, "call": str(a.application.call.title)},
             start=a.due_at,
             url=reverse("calls:review", kwargs={"pk": a.pk}),
         )

@@ -10,6 +10,12 @@ from alliance.accounts.auth import TokenAuth
 from alliance.core.cache import public_api
 from alliance.core.kernel import allowed_actions
 from alliance.core.models import Country, Region, StrategicObjective
+from alliance.core.schemas import (
+    RequiredTranslationsIn,
+    TranslatedText,
+    TranslationsIn,
+    WithTranslations,
+)
 
 from . import services
 from .credentials import verify_credential
@@ -29,19 +35,22 @@ router = Router(tags=["centres"])
 # The centre types are reference data: listed with the objectives and regions.
 reference_router = Router(tags=["reference"])
 
+CENTRE_TYPE_FIELDS = ("code", "name", "ownership", "ownership_note", "scopes", "cost_class")
+CENTRE_TYPE_FIELDS += ("resource_model", "observation")
+INITIATIVE_FIELDS = ("title", "summary", "partners", "budget_usd", "start_date", "end_date")
+INITIATIVE_FIELDS += ("status", "outcomes")
 
-class CentreTypeOut(Schema):
+
+class CentreTypeOut(WithTranslations("name", "ownership_note", "resource_model", "observation")):
     code: str
-    name_en: str
-    name_fr: str
+    name: TranslatedText
     ownership: str
+    ownership_note: TranslatedText
     scopes: list[str]
     objectives: list[str]
     cost_class: str
-    resource_model_en: str
-    resource_model_fr: str
-    observation_en: str
-    observation_fr: str
+    resource_model: TranslatedText
+    observation: TranslatedText
 
 
 class AccreditationOut(Schema):
@@ -52,7 +61,7 @@ class AccreditationOut(Schema):
     verification_code: str
 
 
-class CentreOut(Schema):
+class CentreOut(WithTranslations("description")):
     id: int
     name: str
     centre_type: str
@@ -63,8 +72,7 @@ class CentreOut(Schema):
     region: str
     objectives: list[str]
     status: str
-    description_en: str
-    description_fr: str
+    description: TranslatedText
     website: str
     accreditation: AccreditationOut | None
 
@@ -81,12 +89,10 @@ class ManagedCentreOut(CentreOut):
     actions: list[str]
 
 
-class InitiativeOut(Schema):
+class InitiativeOut(WithTranslations("title", "summary")):
     id: int
-    title_en: str
-    title_fr: str
-    summary_en: str
-    summary_fr: str
+    title: TranslatedText
+    summary: TranslatedText
     objectives: list[str]
     partners: str
     budget_usd: int
@@ -115,8 +121,7 @@ class CredentialIn(Schema):
 
 
 class ProfileIn(Schema):
-    description_en: str | None = None
-    description_fr: str | None = None
+    description: TranslationsIn | None = None
     website: str | None = None
     contact_name: str | None = None
     contact_email: str | None = None
@@ -130,10 +135,8 @@ class CentreIn(Schema):
 
 
 class InitiativeIn(Schema):
-    title_en: str
-    title_fr: str = ""
-    summary_en: str = ""
-    summary_fr: str = ""
+    title: RequiredTranslationsIn
+    summary: TranslationsIn = {}
     objectives: list[str] = []
     partners: str = ""
     budget_usd: int = 0
@@ -152,7 +155,7 @@ def centre_types(request):
     rows = CentreType.objects.prefetch_related("objectives").order_by("order")
     return [
         {
-            **{f: getattr(ct, f) for f in CentreTypeOut.model_fields if f != "objectives"},
+            **{f: getattr(ct, f) for f in CentreTypeOut.model_fields if f in CENTRE_TYPE_FIELDS},
             "objectives": [o.code for o in ct.objectives.all()],
         }
         for ct in rows
@@ -183,8 +186,7 @@ def _centre_out(centre, accreditation):
         "region": centre.country.region.code,
         "objectives": [o.code for o in centre.objectives.all()],
         "status": centre.status,
-        "description_en": centre.description_en,
-        "description_fr": centre.description_fr,
+        "description": centre.description,
         "website": centre.website,
         "accreditation": _accreditation_out(accreditation),
     }
@@ -267,7 +269,7 @@ def initiatives(request, centre_id: int):
 
 def _initiative_out(i: FlagshipInitiative) -> dict:
     return {
-        **{f: getattr(i, f) for f in InitiativeOut.model_fields if f not in ("objectives", "id")},
+        **{f: getattr(i, f) for f in InitiativeOut.model_fields if f in INITIATIVE_FIELDS},
         "id": i.pk,
         "objectives": [o.code for o in i.objectives.all()],
     }
@@ -351,10 +353,8 @@ def centre_update(request, centre_id: int, payload: CentreIn):
 
 
 class InitiativePatch(Schema):
-    title_en: str | None = None
-    title_fr: str | None = None
-    summary_en: str | None = None
-    summary_fr: str | None = None
+    title: RequiredTranslationsIn | None = None
+    summary: TranslationsIn | None = None
     objectives: list[str] | None = None
     partners: str | None = None
     budget_usd: int | None = None

@@ -163,7 +163,7 @@ def accreditation_credential(accreditation) -> dict:
             "type": "AccelerationCentre",
             "name": centre.name,
             "centreType": centre_type.code,
-            "centreTypeName": centre_type.name_en,
+            "centreTypeName": centre_type.name.get("en", ""),
             "scope": centre.scope,
             "country": centre.country.code.code,
             "hostOrganisation": centre.host_organisation.name,

@@ -114,12 +114,12 @@ class CentreProfileForm(forms.ModelForm):
     class Meta:
         model = Centre
         # The website is declared above (https by default), not generated from the model.
-        fields = ["description_en", "description_fr", "contact_name", "contact_email"]
+        fields = ["description", "contact_name", "contact_email"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["website"].initial = self.instance.website
-        self.order_fields(["description_en", "description_fr", "website"])
+        self.order_fields(["description", "website"])
 
 
 class ChecklistForm(forms.Form):
@@ -220,10 +220,8 @@ class InitiativeForm(forms.ModelForm):
     class Meta:
         model = FlagshipInitiative
         fields = [
-            "title_en",
-            "title_fr",
-            "summary_en",
-            "summary_fr",
+            "title",
+            "summary",
             "objectives",
             "partners",
             "budget_usd",

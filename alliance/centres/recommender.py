@@ -59,7 +59,7 @@ def _maturity(assessment: dict[str, str]) -> float | None:
 def assess(profile: Profile, centre_type) -> Fit:
     """Score one centre type (0-100) against the profile, with reasons."""
     type_objectives = [o.code for o in centre_type.objectives.all()]
-    names = {o.code: o.name for o in centre_type.objectives.all()}
+    names = {o.code: str(o.name) for o in centre_type.objectives.all()}
     requested = profile.objectives
     covered = [c for c in type_objectives if c in requested]
     missing = sorted(requested - set(type_objectives))
@@ -107,8 +107,7 @@ def assess(profile: Profile, centre_type) -> Fit:
         reasons.append(
             (
                 False,
-                _("The ownership model differs: %(note)s")
-                % {"note": centre_type.tr("ownership_note")},
+                _("The ownership model differs: %(note)s") % {"note": centre_type.ownership_note},
             )
         )
 
@@ -118,14 +117,14 @@ def assess(profile: Profile, centre_type) -> Fit:
     elif profile.sponsor == expected_sponsor:
         score += 10
         reasons.append(
-            (True, _("Your resources fit: %(model)s") % {"model": centre_type.tr("resource_model")})
+            (True, _("Your resources fit: %(model)s") % {"model": centre_type.resource_model})
         )
     else:
         reasons.append(
             (
                 False,
                 _("This type expects other resources: %(model)s")
-                % {"model": centre_type.tr("resource_model")},
+                % {"model": centre_type.resource_model},
             )
         )
 

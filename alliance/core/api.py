@@ -5,22 +5,20 @@ from ninja.pagination import paginate
 
 from .cache import public_api
 from .models import Country, Region, StrategicObjective
+from .schemas import TranslatedText, WithTranslations
 
 router = Router(tags=["reference"])
 
 
-class ObjectiveOut(Schema):
+class ObjectiveOut(WithTranslations("name", "description")):
     code: str
-    name_en: str
-    name_fr: str
-    description_en: str
-    description_fr: str
+    name: TranslatedText
+    description: TranslatedText
 
 
-class RegionOut(Schema):
+class RegionOut(WithTranslations("name")):
     code: str
-    name_en: str
-    name_fr: str
+    name: TranslatedText
     regional_office: str
 
 

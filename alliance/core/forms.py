@@ -5,6 +5,7 @@ from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
+from .translation_forms import TranslatedFormField, TranslatedWidget  # noqa: F401
 
 
 class FormRenderer(DjangoTemplates):

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from .i18n import TranslatedFieldsMixin
+from .i18n import TranslatedField
 
 
 class Scope(models.TextChoices):
@@ -13,13 +13,11 @@ class Scope(models.TextChoices):
     NATIONAL = "national", _("National")
 
 
-class StrategicObjective(TranslatedFieldsMixin, models.Model):
+class StrategicObjective(models.Model):
     code = models.CharField(_("code"), max_length=32, unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_fr = models.CharField(_("name (French)"), max_length=200)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
+    name = TranslatedField(_("name"), max_length=200)
+    description = TranslatedField(_("description"), multiline=True, blank=True)
 
     class Meta:
         ordering = ["order"]
@@ -27,16 +25,15 @@ class StrategicObjective(TranslatedFieldsMixin, models.Model):
         verbose_name_plural = _("strategic objectives")
 
     def __str__(self):
-        return self.name
+        return str(self.name)
 
 
-class Region(TranslatedFieldsMixin, models.Model):
+class Region(models.Model):
     """An ITU-D region (not the ITU Council's electoral regions A to E)."""
 
     code = models.CharField(_("code"), max_length=8, unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    name_en = models.CharField(_("name (English)"), max_length=100)
-    name_fr = models.CharField(_("name (French)"), max_length=100)
+    name = TranslatedField(_("name"), max_length=100)
     regional_office = models.CharField(_("regional office"), max_length=100, blank=True)
 
     class Meta:
@@ -45,7 +42,7 @@ class Region(TranslatedFieldsMixin, models.Model):
         verbose_name_plural = _("ITU-D regions")
 
     def __str__(self):
-        return self.name
+        return str(self.name)
 
 
 class Country(models.Model):

@@ -70,7 +70,7 @@ def _fits_out(fits) -> dict:
         "results": [
             {
                 "centre_type": f.centre_type.code,
-                "name": f.centre_type.name,
+                "name": str(f.centre_type.name),
                 "eligible": f.recommended,
                 "score": f.score,
                 "covers": f.covered,

@@ -13,7 +13,7 @@ REQUIRED = _("Answer this question to complete the section.")
 
 
 def objective_choices():
-    return [(o.code, o.name) for o in StrategicObjective.objects.order_by("order")]
+    return [(o.code, str(o.name)) for o in StrategicObjective.objects.order_by("order")]
 
 
 class ExpressionForm(forms.Form):
@@ -53,8 +53,8 @@ class ExpressionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["centre_types"].queryset = CentreType.objects.order_by("order")
         self.fields["objectives"].queryset = StrategicObjective.objects.order_by("order")
-        self.fields["centre_types"].label_from_instance = lambda ct: ct.name
-        self.fields["objectives"].label_from_instance = lambda o: o.name
+        self.fields["centre_types"].label_from_instance = lambda ct: str(ct.name)
+        self.fields["objectives"].label_from_instance = lambda o: str(o.name)
 
 
 class ReasonForm(forms.Form):
@@ -358,7 +358,7 @@ class DeclarationDraftForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["centre_type"].queryset = CentreType.objects.order_by("order")
-        self.fields["centre_type"].label_from_instance = lambda ct: ct.name
+        self.fields["centre_type"].label_from_instance = lambda ct: str(ct.name)
 
 
 class SignForm(forms.Form):

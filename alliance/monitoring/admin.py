@@ -12,9 +12,9 @@ from .models import (
 
 @admin.register(Indicator)
 class IndicatorAdmin(admin.ModelAdmin):
-    list_display = ["code", "name_en", "objective", "unit", "direction", "active"]
+    list_display = ["code", "name", "objective", "unit", "direction", "active"]
     list_filter = ["objective", "unit", "active"]
-    search_fields = ["code", "name_en", "name_fr"]
+    search_fields = ["code", "name"]
 
 
 @admin.register(CentreIndicator)

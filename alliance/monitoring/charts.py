@@ -30,7 +30,7 @@ COMMON = {
 
 def indicator_chart(item: dict) -> bytes:
     """Values over time against the target (and the baseline) for one centre indicator."""
-    chart = pygal.Line(title=item["indicator"].name, dots_size=4, **COMMON)
+    chart = pygal.Line(title=str(item["indicator"].name), dots_size=4, **COMMON)
     labels = [str(item["baseline_year"])] + [f"{end:%Y-%m}" for end, _v in item["points"]]
     chart.x_labels = labels
     values = [float(item["baseline"])] + [float(v) for _e, v in item["points"]]

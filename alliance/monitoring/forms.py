@@ -16,10 +16,8 @@ class IndicatorForm(forms.ModelForm):
         fields = [
             "objective",
             "code",
-            "name_en",
-            "name_fr",
-            "definition_en",
-            "definition_fr",
+            "name",
+            "definition",
             "unit",
             "direction",
             "active",

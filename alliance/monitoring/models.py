@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.files import PrivateFileField
-from alliance.core.i18n import TranslatedFieldsMixin
+from alliance.core.i18n import TranslatedField
 from alliance.core.uploads import UploadValidator
 
 from .states import EDITABLE_STATES, REPORT_TAG, LessonStatus, ReportStatus
@@ -24,7 +24,7 @@ class Direction(models.TextChoices):
     LOWER = "lower", _("Lower is better")
 
 
-class Indicator(TranslatedFieldsMixin, models.Model):
+class Indicator(models.Model):
     """One measure in the catalogue, under a strategic objective; the Lab maintains it."""
 
     objective = models.ForeignKey(
@@ -34,10 +34,8 @@ class Indicator(TranslatedFieldsMixin, models.Model):
         verbose_name=_("strategic objective"),
     )
     code = models.SlugField(_("code"), max_length=40, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_fr = models.CharField(_("name (French)"), max_length=200)
-    definition_en = models.TextField(_("definition (English)"))
-    definition_fr = models.TextField(_("definition (French)"))
+    name = TranslatedField(_("name"), max_length=200)
+    definition = TranslatedField(_("definition"), multiline=True)
     unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
     direction = models.CharField(
         _("direction"), max_length=10, choices=Direction.choices, default=Direction.HIGHER
@@ -56,7 +54,7 @@ class Indicator(TranslatedFieldsMixin, models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return str(self.name)
 
     @property
     def summable(self) -> bool:

@@ -5,7 +5,7 @@ Apps declare, in their own notifications.py (found when the app registry is read
     kind("calls.applications", _("Your applications to calls"), essential=True)
     on("application.submitted", kind="calls.applications", recipients=managers_of_application,
        subject=_("Your application to “%(call)s” was received"),
-       subject_args=lambda app, event: {"call": app.call.tr("title")},
+       subject_args=lambda app, event: {"call": str(app.call.title)},
        template="calls/email/submitted.txt",
        url=lambda app, event: reverse("calls:application_detail", args=[app.pk]))
 

@@ -2,22 +2,21 @@
 
 from datetime import date
 
-from ninja import Router, Schema
+from ninja import Router
 
 from alliance.core.cache import public_api
+from alliance.core.schemas import TranslatedText, WithTranslations
 
 from .selectors import public_milestones
 
 router = Router(tags=["reference"])
 
 
-class MilestoneOut(Schema):
+class MilestoneOut(WithTranslations("title", "description")):
     id: int
     date: date
-    title_en: str
-    title_fr: str
-    description_en: str
-    description_fr: str
+    title: TranslatedText
+    description: TranslatedText
     location: str
 
 

@@ -14,8 +14,8 @@ def milestones_calendar(milestones, language: str) -> bytes:
     for m in milestones:
         event = Event()
         event.add("uid", f"milestone-{m.pk}@{host}")
-        event.add("summary", getattr(m, f"title_{language}") or m.title_en)
-        description = getattr(m, f"description_{language}") or m.description_en
+        event.add("summary", str(m.title.text(language)))
+        description = str(m.description.text(language))
         if description:
             event.add("description", description)
         if m.location:

@@ -1,16 +1,15 @@
 from django.db import models
+from django.db.models.fields.json import KT
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core.i18n import TranslatedFieldsMixin
+from alliance.core.i18n import TranslatedField
 
 
-class Milestone(TranslatedFieldsMixin, models.Model):
+class Milestone(models.Model):
     """A key date of the Alliance, managed by the secretariat and shown publicly."""
 
-    title_en = models.CharField(_("title (English)"), max_length=200)
-    title_fr = models.CharField(_("title (French)"), max_length=200)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
+    title = TranslatedField(_("title"), max_length=200)
+    description = TranslatedField(_("description"), multiline=True, blank=True)
     date = models.DateField(_("date"), db_index=True)
     location = models.CharField(_("location"), max_length=200, blank=True)
     is_public = models.BooleanField(_("shown publicly"), default=True)
@@ -21,16 +20,8 @@ class Milestone(TranslatedFieldsMixin, models.Model):
         verbose_name = _("key date")
         verbose_name_plural = _("key dates")
         constraints = [
-            models.UniqueConstraint(fields=["date", "title_en"], name="milestone_unique_date_title")
+            models.UniqueConstraint("date", KT("title__en"), name="milestone_unique_date_title")
         ]
 
     def __str__(self):
-        return f"{self.date:%Y-%m-%d} {self.title_en}"
-
-    @property
-    def title(self) -> str:
-        return self.tr("title")
-
-    @property
-    def description(self) -> str:
-        return self.tr("description")
+        return f"{self.date:%Y-%m-%d} {self.title.get('en', '')}"

@@ -5,10 +5,8 @@ from alliance.core import kernel
 from .models import Milestone
 
 MILESTONE_FIELDS = [
-    "title_en",
-    "title_fr",
-    "description_en",
-    "description_fr",
+    "title",
+    "description",
     "date",
     "location",
     "is_public",
@@ -16,7 +14,8 @@ MILESTONE_FIELDS = [
 
 
 def _snapshot(milestone: Milestone) -> dict:
-    return {f: str(getattr(milestone, f)) for f in MILESTONE_FIELDS}
+    values = {f: getattr(milestone, f) for f in MILESTONE_FIELDS}
+    return {f: v if isinstance(v, dict) else str(v) for f, v in values.items()}
 
 
 @transaction.atomic

@@ -56,7 +56,7 @@ OBJECTS = {
     ),
     "invitation:macra pending": _get("accounts.Invitation", organisation__acronym="MACRA"),
     "token:macra_focal": _get("accounts.ApiToken", user__email="focal@macra.demo.alliance.test"),
-    "milestone:expert network": _get("public.Milestone", title_en="Launch of the Expert Network"),
+    "milestone:expert network": _get("public.Milestone", title__en="Launch of the Expert Network"),
     # notifications (tests/access/world.py makes them)
     "notification:secretariat": _get(
         "notifications.Notification", subject="A message for the access matrix"
@@ -92,7 +92,7 @@ OBJECTS = {
     "initiative:macra": _get(
         "centres.FlagshipInitiative",
         centre__name=MACRA_CENTRE,
-        title_en="Flagship initiative 1: Malawi start-up acceleration",
+        title__en="Flagship initiative 1: Malawi start-up acceleration",
     ),
     # calls
     "call:first (results published)": _get("calls.Call", reference=FIRST_CALL),
@@ -198,7 +198,7 @@ OBJECTS = {
     ),
     # board
     "meeting:upcoming": _get(
-        "board.Meeting", title_en="Extraordinary meeting on resource mobilization"
+        "board.Meeting", title__en="Extraordinary meeting on resource mobilization"
     ),
     "paper:upcoming meeting": _get(
         "board.MeetingDocument", title="Draft resource mobilization plan"
@@ -209,7 +209,7 @@ OBJECTS = {
     "seat:board member": _get("board.BoardMember", full_name="Grace Banda"),
     "decision:published": _get(
         "board.Decision",
-        meeting__title_en="Inaugural meeting of the Digital Innovation Board",
+        meeting__title__en="Inaugural meeting of the Digital Innovation Board",
         number=1,
     ),
     "expert:applied": _get("board.Expert", full_name="Samira Benali"),

@@ -49,9 +49,9 @@ def test_nomination_to_public_decision(page, live_server):
     officer = _with_role(UserFactory(email="officer@itu.test"), StaffRole.SECRETARIAT)
     director = _with_role(UserFactory(email="director@itu.test"), StaffRole.DIRECTOR)
     start = timezone.now() + timedelta(days=30)
-    upcoming = MeetingFactory(title_en="Annual meeting 2027", starts_at=start)
+    upcoming = MeetingFactory(title={"en": "Annual meeting 2027"}, starts_at=start)
     DocumentFactory(meeting=upcoming, title="Draft work plan")
-    held = MeetingFactory(title_en="Inaugural meeting")
+    held = MeetingFactory(title={"en": "Inaugural meeting"})
     today = board_today()
 
     _sign_in(page, live_server, signatory)

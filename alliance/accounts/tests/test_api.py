@@ -16,7 +16,10 @@ def test_centre_types_endpoint_returns_the_four_types_with_objectives(client):
     ]
     assert data[3]["objectives"] == ["ECOSYSTEM"]
     assert data[0]["scopes"] == ["global", "regional"]
-    assert data[1]["name_fr"] == "Centre d'accélération de la recherche et de l'entrepreneuriat"
+    assert (
+        data[1]["translations"]["name"]["fr"]
+        == "Centre d'accélération de la recherche et de l'entrepreneuriat"
+    )
 
 
 def test_reference_endpoints(client):

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core.forms import DateInput
+from alliance.core.forms import DateInput, TranslatedFormField
 from alliance.core.uploads import UploadValidator
 
 from ..models import (
@@ -26,8 +26,7 @@ def _zone_choices():
 
 
 class MeetingForm(forms.Form):
-    title_en = forms.CharField(label=_("Title (English)"), max_length=200)
-    title_fr = forms.CharField(label=_("Title (French)"), max_length=200)
+    title = TranslatedFormField(label=_("Meeting title"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=MeetingKind.choices, widget=forms.RadioSelect)
     format = forms.ChoiceField(
         label=_("Format"), choices=MeetingFormat.choices, widget=forms.RadioSelect
@@ -64,7 +63,7 @@ class MeetingForm(forms.Form):
 
     def service_fields(self) -> dict:
         data = self.cleaned_data
-        keep = ["title_en", "title_fr", "kind", "format", "place", "online_url", "time_zone"]
+        keep = ["title", "kind", "format", "place", "online_url", "time_zone"]
         return {
             **{k: data[k] for k in keep},
             "starts_at": data["starts_at"],
@@ -76,8 +75,7 @@ class MeetingForm(forms.Form):
         zone = ZoneInfo(meeting.time_zone)
         start, end = meeting.starts_at.astimezone(zone), meeting.ends_at.astimezone(zone)
         return {
-            "title_en": meeting.title_en,
-            "title_fr": meeting.title_fr,
+            "title": meeting.title,
             "kind": meeting.kind,
             "format": meeting.format,
             "place": meeting.place,
@@ -90,8 +88,7 @@ class MeetingForm(forms.Form):
 
 
 class AgendaItemForm(forms.Form):
-    title_en = forms.CharField(label=_("Agenda item (English)"), max_length=250)
-    title_fr = forms.CharField(label=_("Agenda item (French)"), max_length=250)
+    title = TranslatedFormField(label=_("Agenda item"), max_length=250)
     presenter = forms.CharField(label=_("Presenter"), max_length=200, required=False)
 
 
@@ -133,12 +130,7 @@ class MinutesForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    text_en = forms.CharField(
-        label=_("Decision (English)"), widget=forms.Textarea(attrs={"rows": 3})
-    )
-    text_fr = forms.CharField(
-        label=_("Decision (French)"), widget=forms.Textarea(attrs={"rows": 3})
-    )
+    text = TranslatedFormField(label=_("Decision"), multiline=True)
     method = forms.ChoiceField(
         label=_("Adopted by"), choices=DecisionMethod.choices, widget=forms.RadioSelect
     )
@@ -162,12 +154,7 @@ class ElectionForm(forms.Form):
     members = forms.ModelMultipleChoiceField(
         label=_("Elected co-chairs"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
-    text_en = forms.CharField(
-        label=_("Decision (English)"), widget=forms.Textarea(attrs={"rows": 3})
-    )
-    text_fr = forms.CharField(
-        label=_("Decision (French)"), widget=forms.Textarea(attrs={"rows": 3})
-    )
+    text = TranslatedFormField(label=_("Decision"), multiline=True)
     method = forms.ChoiceField(
         label=_("Adopted by"), choices=DecisionMethod.choices, widget=forms.RadioSelect
     )

@@ -13,10 +13,12 @@ AREAS = [
 
 def add_areas(apps, schema_editor):
     ExpertArea = apps.get_model("board", "ExpertArea")
-    for order, (code, name_en, name_fr) in enumerate(AREAS, start=1):
-        ExpertArea.objects.update_or_create(
-            code=code, defaults={"order": order, "name_en": name_en, "name_fr": name_fr}
-        )
+    # Also run on today's model after a test flush (conftest), where the name is one
+    # translated field (migration 0005) rather than two columns.
+    translated = "name" in {f.name for f in ExpertArea._meta.get_fields()}
+    for order, (code, en, fr) in enumerate(AREAS, start=1):
+        names = {"name": {"en": en, "fr": fr}} if translated else {"name_en": en, "name_fr": fr}
+        ExpertArea.objects.update_or_create(code=code, defaults={"order": order, **names})
 
 
 def remove_areas(apps, schema_editor):

@@ -5,18 +5,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from alliance.core.i18n import TranslatedFieldsMixin
+from alliance.core.i18n import TranslatedField
 
 from ..states import ExpertStatus
 
 
-class ExpertArea(TranslatedFieldsMixin, models.Model):
+class ExpertArea(models.Model):
     """The seven areas the Board set for the Expert Network (July 2025)."""
 
     code = models.CharField(_("code"), max_length=32, unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_fr = models.CharField(_("name (French)"), max_length=200)
+    name = TranslatedField(_("name"), max_length=200)
 
     class Meta:
         ordering = ["order"]
@@ -24,7 +23,7 @@ class ExpertArea(TranslatedFieldsMixin, models.Model):
         verbose_name_plural = _("Expert Network areas")
 
     def __str__(self):
-        return self.name
+        return str(self.name)
 
 
 class Availability(models.TextChoices):

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.files import PrivateFileField
-from alliance.core.i18n import TranslatedFieldsMixin
+from alliance.core.i18n import TranslatedField
 from alliance.core.uploads import UploadValidator
 
 from ..states import DecisionStatus, MeetingStatus
@@ -24,9 +24,8 @@ class MeetingFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
-class Meeting(TranslatedFieldsMixin, models.Model):
-    title_en = models.CharField(_("title (English)"), max_length=200)
-    title_fr = models.CharField(_("title (French)"), max_length=200)
+class Meeting(models.Model):
+    title = TranslatedField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=15, choices=MeetingKind.choices)
     format = models.CharField(_("format"), max_length=10, choices=MeetingFormat.choices)
     place = models.CharField(_("place"), max_length=200, blank=True)
@@ -48,18 +47,13 @@ class Meeting(TranslatedFieldsMixin, models.Model):
         verbose_name_plural = _("Board meetings")
 
     def __str__(self):
-        return self.title_en
-
-    @property
-    def title(self) -> str:
-        return self.tr("title")
+        return self.title.get("en", "")
 
 
-class AgendaItem(TranslatedFieldsMixin, models.Model):
+class AgendaItem(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     order = models.PositiveSmallIntegerField(_("order"), default=1)
-    title_en = models.CharField(_("title (English)"), max_length=250)
-    title_fr = models.CharField(_("title (French)"), max_length=250)
+    title = TranslatedField(_("title"), max_length=250)
     presenter = models.CharField(_("presenter"), max_length=200, blank=True)
 
     class Meta:
@@ -68,11 +62,7 @@ class AgendaItem(TranslatedFieldsMixin, models.Model):
         verbose_name_plural = _("agenda items")
 
     def __str__(self):
-        return f"{self.order}. {self.title_en}"
-
-    @property
-    def title(self) -> str:
-        return self.tr("title")
+        return f"{self.order}. {self.title.get('en', '')}"
 
 
 def paper_upload_to(instance, filename):
@@ -151,14 +141,13 @@ class DecisionKind(models.TextChoices):
     CO_CHAIR_ELECTION = "co_chair_election", _("Election of the co-chairs")
 
 
-class Decision(TranslatedFieldsMixin, models.Model):
+class Decision(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="decisions")
     number = models.PositiveSmallIntegerField(_("number"))
     kind = models.CharField(
         _("kind"), max_length=20, choices=DecisionKind.choices, default=DecisionKind.GENERAL
     )
-    text_en = models.TextField(_("text (English)"))
-    text_fr = models.TextField(_("text (French)"))
+    text = TranslatedField(_("text"), multiline=True)
     method = models.CharField(_("adopted by"), max_length=10, choices=DecisionMethod.choices)
     votes_for = models.PositiveSmallIntegerField(_("votes for"), null=True, blank=True)
     votes_against = models.PositiveSmallIntegerField(_("votes against"), null=True, blank=True)
@@ -187,7 +176,3 @@ class Decision(TranslatedFieldsMixin, models.Model):
 
     def __str__(self):
         return f"{self.meeting} – {self.number}"
-
-    @property
-    def text(self) -> str:
-        return self.tr("text")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from alliance.accounts.models import User
 from alliance.core import kernel, policy
+from alliance.core.i18n import audit_value
 from alliance.core.states import TransitionRefused
 from alliance.core.uploads import validate_upload
 
@@ -29,8 +30,7 @@ from ..selectors import members_on
 from ..states import DECISION, TAKEN_PLACE, started
 
 MEETING_FIELDS = [
-    "title_en",
-    "title_fr",
+    "title",
     "kind",
     "format",
     "place",
@@ -45,7 +45,7 @@ SCHEDULE_FIELDS = ["starts_at", "ends_at", "place", "online_url"]
 
 
 def _snapshot(meeting: Meeting) -> dict:
-    return {f: str(getattr(meeting, f)) for f in [*MEETING_FIELDS, "status"]}
+    return {f: audit_value(getattr(meeting, f)) for f in [*MEETING_FIELDS, "status"]}
 
 
 def _check_times(starts_at: datetime, ends_at: datetime) -> None:
@@ -104,16 +104,16 @@ def meeting_cancel(*, meeting_id: int, actor: User) -> Meeting:
 
 @transaction.atomic
 def agenda_item_add(
-    *, meeting_id: int, actor: User, title_en: str, title_fr: str, presenter: str = ""
+    *, meeting_id: int, actor: User, title: dict, presenter: str = ""
 ) -> AgendaItem:
     meeting = kernel.lock(Meeting, meeting_id)
     kernel.check(meeting, "add_agenda_item", actor)
     last = meeting.agenda_items.aggregate(m=Max("order"))["m"] or 0
     # The item belongs to the locked meeting, whose audit event records it.
     item = AgendaItem.objects.create(
-        meeting=meeting, order=last + 1, title_en=title_en, title_fr=title_fr, presenter=presenter
+        meeting=meeting, order=last + 1, title=title, presenter=presenter
     )
-    kernel.transition(meeting, "add_agenda_item", actor=actor, after=title_en)
+    kernel.transition(meeting, "add_agenda_item", actor=actor, after=audit_value(item.title))
     return item
 
 
@@ -228,8 +228,7 @@ def decision_record(
     *,
     meeting_id: int,
     actor: User,
-    text_en: str,
-    text_fr: str,
+    text: dict,
     method: str,
     votes_for: int | None = None,
     votes_against: int | None = None,
@@ -243,8 +242,7 @@ def decision_record(
     decision = Decision(
         meeting=meeting,
         number=_next_number(meeting),
-        text_en=text_en,
-        text_fr=text_fr,
+        text=text,
         method=method,
         votes_for=votes_for,
         votes_against=votes_against,
@@ -254,7 +252,9 @@ def decision_record(
         is_published=is_published,
         published_at=timezone.now() if is_published else None,
     )
-    return kernel.create(decision, actor=actor, verb="decision.recorded", after=text_en[:200])
+    return kernel.create(
+        decision, actor=actor, verb="decision.recorded", after=decision.text.get("en", "")[:200]
+    )
 
 
 @transaction.atomic
@@ -263,8 +263,7 @@ def co_chairs_elect(
     meeting_id: int,
     actor: User,
     member_ids: list[int],
-    text_en: str,
-    text_fr: str,
+    text: dict,
     method: str,
     votes_for: int | None = None,
     votes_against: int | None = None,
@@ -298,8 +297,7 @@ def co_chairs_elect(
         meeting=meeting,
         number=_next_number(meeting),
         kind=DecisionKind.CO_CHAIR_ELECTION,
-        text_en=text_en,
-        text_fr=text_fr,
+        text=text,
         method=method,
         votes_for=votes_for,
         votes_against=votes_against,

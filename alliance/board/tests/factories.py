@@ -35,8 +35,9 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Meeting
 
-    title_en = factory.Sequence(lambda n: f"Board meeting {n}")
-    title_fr = factory.Sequence(lambda n: f"Réunion du Conseil {n}")
+    title = factory.Sequence(
+        lambda n: {"en": f"Board meeting {n}", "fr": f"Réunion du Conseil {n}"}
+    )
     kind = "annual"
     format = "in_person"
     place = "Geneva"
@@ -60,8 +61,12 @@ class DecisionFactory(factory.django.DjangoModelFactory):
 
     meeting = factory.SubFactory(MeetingFactory)
     number = factory.Sequence(lambda n: n + 1)
-    text_en = "The Board adopted its terms of reference."
-    text_fr = "Le Conseil a adopté son mandat."
+    text = factory.LazyFunction(
+        lambda: {
+            "en": "The Board adopted its terms of reference.",
+            "fr": "Le Conseil a adopté son mandat.",
+        }
+    )
     method = "consensus"
 
 

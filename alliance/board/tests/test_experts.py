@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 def test_seven_areas_in_two_languages():
     areas = list(ExpertArea.objects.order_by("order"))
     assert len(areas) == 7
-    assert areas[0].name_en == "Strategic Foresight"
-    assert areas[-1].name_fr == "Partenariats et mobilisation de ressources"
+    assert areas[0].name["en"] == "Strategic Foresight"
+    assert areas[-1].name["fr"] == "Partenariats et mobilisation de ressources"
 
 
 def test_apply_then_approval(client, stranger, secretariat_officer):

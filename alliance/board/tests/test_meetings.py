@@ -30,8 +30,10 @@ def frozen():
 def _schedule(actor):
     return services.meeting_schedule(
         actor=actor,
-        title_en="Inaugural meeting of the Digital Innovation Board",
-        title_fr="Réunion inaugurale du Conseil de l'innovation numérique",
+        title={
+            "en": "Inaugural meeting of the Digital Innovation Board",
+            "fr": "Réunion inaugurale du Conseil de l'innovation numérique",
+        },
         kind="annual",
         format="in_person",
         place="ITU headquarters, Geneva",
@@ -91,8 +93,7 @@ def test_meeting_that_ends_before_it_starts_is_refused(secretariat_officer):
     with pytest.raises(TransitionRefused):
         services.meeting_schedule(
             actor=secretariat_officer,
-            title_en="x",
-            title_fr="x",
+            title={"en": "x", "fr": "x"},
             kind="annual",
             format="virtual",
             place="",
@@ -110,8 +111,7 @@ def test_decisions_wait_for_the_meeting(frozen, secretariat_officer):
         services.decision_record(
             meeting_id=meeting.pk,
             actor=secretariat_officer,
-            text_en="x",
-            text_fr="x",
+            text={"en": "x", "fr": "x"},
             method="consensus",
         )
     assert refused.value.code == "too_early"
@@ -127,8 +127,7 @@ def test_co_chair_election_sets_the_roles_in_one_go(secretariat_officer):
         meeting_id=meeting.pk,
         actor=secretariat_officer,
         member_ids=[india.pk, nigeria.pk],
-        text_en="The Board elected its co-chairs.",
-        text_fr="Le Conseil a élu ses coprésidents.",
+        text={"en": "The Board elected its co-chairs.", "fr": "Le Conseil a élu ses coprésidents."},
         method="vote",
         votes_for=15,
         votes_against=0,
@@ -153,8 +152,7 @@ def test_election_of_someone_not_seated_is_refused(secretariat_officer):
             meeting_id=meeting.pk,
             actor=secretariat_officer,
             member_ids=[outsider.pk],
-            text_en="x",
-            text_fr="x",
+            text={"en": "x", "fr": "x"},
             method="consensus",
         )
     assert refused.value.code == "not_seated"
@@ -169,15 +167,14 @@ def test_vote_needs_the_count(secretariat_officer):
         services.decision_record(
             meeting_id=meeting.pk,
             actor=secretariat_officer,
-            text_en="x",
-            text_fr="x",
+            text={"en": "x", "fr": "x"},
             method="vote",
         )
     assert Decision.objects.count() == 0
 
 
 def test_publish_and_follow_up(secretariat_officer, client):
-    decision = DecisionFactory(text_en="The Board adopted its work plan.")
+    decision = DecisionFactory(text={"en": "The Board adopted its work plan."})
     assert "adopted its work plan" not in client.get(reverse("board:decisions")).content.decode()
     services.decision_publish(decision_id=decision.pk, actor=secretariat_officer)
     with pytest.raises(TransitionRefused):
@@ -207,8 +204,8 @@ def test_schedule_through_the_page_with_time_zone(client, secretariat_officer):
     response = client.post(
         reverse("board:meeting_create"),
         {
-            "title_en": "Annual meeting",
-            "title_fr": "Réunion annuelle",
+            "title-en": "Annual meeting",
+            "title-fr": "Réunion annuelle",
             "kind": "annual",
             "format": "virtual",
             "online_url": "https://meet.example.org/dib",
@@ -228,8 +225,8 @@ def test_virtual_meeting_needs_a_link(client, secretariat_officer):
     response = client.post(
         reverse("board:meeting_create"),
         {
-            "title_en": "Annual meeting",
-            "title_fr": "Réunion annuelle",
+            "title-en": "Annual meeting",
+            "title-fr": "Réunion annuelle",
             "kind": "annual",
             "format": "virtual",
             "date": "2026-10-14",
@@ -256,8 +253,7 @@ def _edit(actor, meeting, **changes):
     fields = {
         name: getattr(meeting, name)
         for name in [
-            "title_en",
-            "title_fr",
+            "title",
             "kind",
             "format",
             "place",
@@ -321,12 +317,12 @@ def test_edits_that_keep_date_time_and_place_send_nothing(
     services.meeting_invite(meeting_id=meeting.pk, actor=secretariat_officer)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         _edit(secretariat_officer, meeting)
-        _edit(secretariat_officer, meeting, title_en="Inaugural meeting (agenda revised)")
+        _edit(secretariat_officer, meeting, title={"en": "Inaugural meeting (agenda revised)"})
     assert callbacks == []
     assert mail.outbox == []
     meeting.refresh_from_db()
     assert meeting.sequence == 0
-    assert meeting.title_en == "Inaugural meeting (agenda revised)"
+    assert meeting.title["en"] == "Inaugural meeting (agenda revised)"
 
 
 def test_moving_a_meeting_before_invitations_sends_nothing(
@@ -349,6 +345,8 @@ def test_the_edit_page_says_the_members_are_told(
     client.force_login(secretariat_officer)
     page = client.get(reverse("board:meeting_edit", args=[meeting.pk]))
     data = {**page.context["form"].initial, "place": "Room B, ITU Montbrillant"}
+    # The title is typed in one input per language.
+    data |= {f"title-{code}": text for code, text in data.pop("title").items()}
     data = {k: ("" if v is None else v) for k, v in data.items()}
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("board:meeting_edit", args=[meeting.pk]), data, follow=True)

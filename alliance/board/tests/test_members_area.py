@@ -23,7 +23,7 @@ def member_user(db):
 
 @pytest.fixture
 def paper(db):
-    return DocumentFactory(meeting=MeetingFactory(title_en="Next meeting"), title="Draft plan")
+    return DocumentFactory(meeting=MeetingFactory(title={"en": "Next meeting"}), title="Draft plan")
 
 
 def test_member_reads_papers_before_the_meeting(client, member_user, paper):
@@ -66,7 +66,7 @@ def _token(user):
 def test_api_members_area_with_a_token(client, member_user, paper, stranger):
     headers = {"Authorization": f"Bearer {_token(member_user)}"}
     listing = client.get("/api/v1/board/meetings", headers=headers).json()
-    assert [m["title_en"] for m in listing] == ["Next meeting"]
+    assert [m["title"] for m in listing] == ["Next meeting"]
     detail = client.get(f"/api/v1/board/meetings/{paper.meeting_id}", headers=headers).json()
     assert detail["papers"][0]["title"] == "Draft plan"
     other = {"Authorization": f"Bearer {_token(stranger)}"}

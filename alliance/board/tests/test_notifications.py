@@ -35,8 +35,7 @@ def french_member(db):
 
 def _meeting(**extra):
     return MeetingFactory(
-        title_en="Annual meeting",
-        title_fr="Réunion annuelle",
+        title={"en": "Annual meeting", "fr": "Réunion annuelle"},
         starts_at=datetime(2026, 10, 14, 9, 30, tzinfo=GENEVA),
         **extra,
     )
@@ -127,8 +126,10 @@ def test_an_applicant_is_told_the_decision_with_the_note(
 
 def test_the_calendar_feed_holds_the_meetings_of_the_members_seats(french_member, stranger):
     held = _meeting()
-    MeetingFactory(title_en="Before the seat", starts_at=datetime(2023, 5, 1, 9, tzinfo=GENEVA))
-    MeetingFactory(title_en="Called off", status="cancelled")
+    MeetingFactory(
+        title={"en": "Before the seat"}, starts_at=datetime(2023, 5, 1, 9, tzinfo=GENEVA)
+    )
+    MeetingFactory(title={"en": "Called off"}, status="cancelled")
     assert [e.uid for e in board_meetings(french_member)] == [f"board-meeting-{held.pk}-feed"]
     assert board_meetings(stranger) == []
     event = Calendar.from_ical(feed_for(french_member)).walk("VEVENT")[0]
@@ -162,8 +163,7 @@ def test_the_co_chairs_roles_are_audited_one_by_one(secretariat_officer):
         meeting_id=meeting.pk,
         actor=secretariat_officer,
         member_ids=[elected.pk],
-        text_en="The Board elected its co-chair.",
-        text_fr="Le Conseil a élu sa coprésidente.",
+        text={"en": "The Board elected its co-chair.", "fr": "Le Conseil a élu sa coprésidente."},
         method="consensus",
     )
     changes = AuditEvent.objects.filter(verb="board_member.role_changed")

@@ -69,7 +69,7 @@ def test_api_composition_on_a_date(client):
 
 
 def test_api_published_decisions_only(client):
-    DecisionFactory(text_en="Public decision", is_published=True)
-    DecisionFactory(text_en="Internal decision")
+    DecisionFactory(text={"en": "Public decision"}, is_published=True)
+    DecisionFactory(text={"en": "Internal decision"})
     items = client.get("/api/v1/board/decisions").json()["items"]
-    assert [d["text_en"] for d in items] == ["Public decision"]
+    assert [d["text"] for d in items] == ["Public decision"]

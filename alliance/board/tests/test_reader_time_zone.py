@@ -18,7 +18,7 @@ GENEVA = ZoneInfo("Europe/Zurich")
 def late_meeting():
     # 23:30 in Geneva is already the next day in Tokyo.
     return MeetingFactory(
-        title_en="Late session", starts_at=datetime(2024, 3, 19, 23, 0, tzinfo=GENEVA)
+        title={"en": "Late session"}, starts_at=datetime(2024, 3, 19, 23, 0, tzinfo=GENEVA)
     )
 
 

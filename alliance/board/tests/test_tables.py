@@ -112,8 +112,7 @@ def _edit(meeting, actor):
     fields = {
         name: getattr(meeting, name)
         for name in [
-            "title_en",
-            "title_fr",
+            "title",
             "kind",
             "format",
             "place",
@@ -137,7 +136,7 @@ def test_meetings_follow_their_table(personas, settings, tmp_path):
         steps={
             "edit": lambda m, a: _edit(m, a),
             "add_agenda_item": lambda m, a: services.agenda_item_add(
-                meeting_id=m.pk, actor=a, title_en="Work plan", title_fr="Plan de travail"
+                meeting_id=m.pk, actor=a, title={"en": "Work plan", "fr": "Plan de travail"}
             ),
             "add_paper": lambda m, a: services.document_add(
                 meeting_id=m.pk,

@@ -77,7 +77,7 @@ class QuestionsSectionForm(forms.Form):
             self.fields[q.key] = self._field(q)
 
     def _field(self, q):
-        common = {"label": q.tr("label"), "help_text": q.tr("help"), "required": False}
+        common = {"label": str(q.label), "help_text": str(q.help), "required": False}
         if q.kind == QuestionKind.SHORT_TEXT:
             return forms.CharField(max_length=300, **common)
         if q.kind == QuestionKind.LONG_TEXT:
@@ -140,7 +140,7 @@ class DocumentForm(forms.Form):
             self.fields["question"] = forms.TypedChoiceField(
                 label=_("This document answers"),
                 choices=[("", _("Another document"))]
-                + [(q.pk, q.tr("label")) for q in file_questions],
+                + [(q.pk, str(q.label)) for q in file_questions],
                 coerce=int,
                 required=False,
                 empty_value=None,

@@ -54,15 +54,15 @@ class ReviewForm(forms.Form):
         for c in criteria:
             fields[f"score_{c.pk}"] = forms.TypedChoiceField(
                 label=_("%(criterion)s (weight %(weight)d%%)")
-                % {"criterion": c.tr("title"), "weight": c.weight},
+                % {"criterion": str(c.title), "weight": c.weight},
                 choices=SCORE_CHOICES,
                 coerce=int,
                 empty_value=None,
                 required=False,
-                help_text=c.tr("description"),
+                help_text=str(c.description),
             )
             fields[f"comment_{c.pk}"] = forms.CharField(
-                label=_("Comment on “%(criterion)s”") % {"criterion": c.tr("title")},
+                label=_("Comment on “%(criterion)s”") % {"criterion": str(c.title)},
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )

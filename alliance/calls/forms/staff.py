@@ -60,14 +60,10 @@ class CallForm(forms.ModelForm):
         model = Call
         fields = [
             "reference",
-            "title_en",
-            "title_fr",
-            "summary_en",
-            "summary_fr",
-            "text_en",
-            "text_fr",
-            "required_documents_en",
-            "required_documents_fr",
+            "title",
+            "summary",
+            "text",
+            "required_documents",
             "centre_types",
             "scopes",
             "regions",
@@ -80,8 +76,6 @@ class CallForm(forms.ModelForm):
             "centre_types": forms.CheckboxSelectMultiple,
             "regions": forms.CheckboxSelectMultiple,
             "who_may_apply": forms.RadioSelect,
-            "summary_en": forms.Textarea(attrs={"rows": 3}),
-            "summary_fr": forms.Textarea(attrs={"rows": 3}),
         }
 
     def clean(self):
@@ -94,11 +88,7 @@ class CallForm(forms.ModelForm):
 class CriterionForm(forms.ModelForm):
     class Meta:
         model = Criterion
-        fields = ["title_en", "title_fr", "description_en", "description_fr", "weight"]
-        widgets = {
-            "description_en": forms.Textarea(attrs={"rows": 2}),
-            "description_fr": forms.Textarea(attrs={"rows": 2}),
-        }
+        fields = ["title", "description", "weight"]
 
 
 class BaseCriterionFormSet(forms.BaseFormSet):
@@ -134,29 +124,20 @@ class QuestionForm(forms.ModelForm):
         model = Question
         fields = [
             "kind",
-            "label_en",
-            "label_fr",
-            "help_en",
-            "help_fr",
+            "label",
+            "help",
             "required",
             "word_limit",
-            "choices_en",
-            "choices_fr",
+            "choices",
         ]
-        widgets = {
-            "help_en": forms.Textarea(attrs={"rows": 2}),
-            "help_fr": forms.Textarea(attrs={"rows": 2}),
-            "choices_en": forms.Textarea(attrs={"rows": 3}),
-            "choices_fr": forms.Textarea(attrs={"rows": 3}),
-        }
 
     def clean(self):
         data = super().clean()
         if (
             data.get("kind") in (QuestionKind.CHOICE, QuestionKind.MULTIPLE_CHOICE)
-            and not (data.get("choices_en") or "").strip()
+            and not (data.get("choices") or {}).get("en", "").strip()
         ):
-            self.add_error("choices_en", _("List the choices, one a line."))
+            self.add_error("choices", _("List the choices, one a line."))
         return data
 
 

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core.i18n import TranslatedFieldsMixin
+from alliance.core.i18n import TranslatedField
 from alliance.core.kernel import CurrentState
 from alliance.core.models import Scope
 
@@ -18,16 +18,12 @@ class WhoMayApply(models.TextChoices):
     JOINT_DECLARATION = "joint_declaration", _("Organisations with a joint declaration in force")
 
 
-class Call(CurrentState, TranslatedFieldsMixin, models.Model):
+class Call(CurrentState, models.Model):
     reference = models.SlugField(_("reference"), max_length=60, unique=True)
-    title_en = models.CharField(_("title (English)"), max_length=200)
-    title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
-    summary_en = models.TextField(_("summary (English)"), max_length=600)
-    summary_fr = models.TextField(_("summary (French)"), max_length=600, blank=True)
-    text_en = models.TextField(_("full text (English)"))
-    text_fr = models.TextField(_("full text (French)"), blank=True)
-    required_documents_en = models.TextField(_("required documents (English)"), blank=True)
-    required_documents_fr = models.TextField(_("required documents (French)"), blank=True)
+    title = TranslatedField(_("title"), max_length=200)
+    summary = TranslatedField(_("summary"), multiline=True, max_length=600)
+    text = TranslatedField(_("full text"), multiline=True)
+    required_documents = TranslatedField(_("required documents"), multiline=True, blank=True)
     centre_types = models.ManyToManyField(
         "centres.CentreType", related_name="calls", verbose_name=_("eligible centre types")
     )
@@ -73,7 +69,7 @@ class Call(CurrentState, TranslatedFieldsMixin, models.Model):
         ]
 
     def __str__(self):
-        return self.tr("title")
+        return str(self.title)
 
     def scope_labels(self) -> list[str]:
         return [str(Scope(s).label) for s in self.scopes]
@@ -125,13 +121,11 @@ class Call(CurrentState, TranslatedFieldsMixin, models.Model):
         return sum(c.weight for c in self.criteria.all())
 
 
-class Criterion(TranslatedFieldsMixin, models.Model):
+class Criterion(models.Model):
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="criteria")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    title_en = models.CharField(_("criterion (English)"), max_length=200)
-    title_fr = models.CharField(_("criterion (French)"), max_length=200, blank=True)
-    description_en = models.TextField(_("what reviewers look for (English)"), blank=True)
-    description_fr = models.TextField(_("what reviewers look for (French)"), blank=True)
+    title = TranslatedField(_("criterion"), max_length=200)
+    description = TranslatedField(_("what reviewers look for"), multiline=True, blank=True)
     weight = models.PositiveSmallIntegerField(_("weight (%)"))
 
     class Meta:
@@ -140,7 +134,7 @@ class Criterion(TranslatedFieldsMixin, models.Model):
         verbose_name_plural = _("evaluation criteria")
 
     def __str__(self):
-        return self.tr("title")
+        return str(self.title)
 
 
 class QuestionKind(models.TextChoices):
@@ -153,18 +147,15 @@ class QuestionKind(models.TextChoices):
     YES_NO = "yes_no", _("Yes or no")
 
 
-class Question(TranslatedFieldsMixin, models.Model):
+class Question(models.Model):
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="questions")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     kind = models.CharField(_("type"), max_length=20, choices=QuestionKind.choices)
-    label_en = models.CharField(_("question (English)"), max_length=300)
-    label_fr = models.CharField(_("question (French)"), max_length=300, blank=True)
-    help_en = models.TextField(_("help text (English)"), blank=True)
-    help_fr = models.TextField(_("help text (French)"), blank=True)
+    label = TranslatedField(_("question"), max_length=300)
+    help = TranslatedField(_("help text"), multiline=True, blank=True)
     required = models.BooleanField(_("required"), default=True)
     word_limit = models.PositiveIntegerField(_("word limit"), null=True, blank=True)
-    choices_en = models.TextField(_("choices (English, one a line)"), blank=True)
-    choices_fr = models.TextField(_("choices (French, one a line)"), blank=True)
+    choices = TranslatedField(_("choices (one a line)"), multiline=True, blank=True)
 
     class Meta:
         ordering = ["order", "id"]
@@ -172,7 +163,7 @@ class Question(TranslatedFieldsMixin, models.Model):
         verbose_name_plural = _("questions")
 
     def __str__(self):
-        return self.tr("label")
+        return str(self.label)
 
     @property
     def key(self) -> str:
@@ -180,8 +171,8 @@ class Question(TranslatedFieldsMixin, models.Model):
 
     def choice_pairs(self) -> list[tuple[str, str]]:
         """Values are the English lines (stable); labels follow the reader's language."""
-        values = [c.strip() for c in self.choices_en.splitlines() if c.strip()]
-        labels = [c.strip() for c in self.tr("choices").splitlines() if c.strip()]
+        values = [c.strip() for c in self.choices.get("en", "").splitlines() if c.strip()]
+        labels = [c.strip() for c in str(self.choices).splitlines() if c.strip()]
         if len(labels) != len(values):
             labels = values
         return list(zip(values, labels, strict=True))

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core import kernel, policy
+from alliance.core.i18n import Translations, audit_value
 from alliance.core.states import TransitionRefused
 
 from ..models import Application, Call, Criterion, Question, QuestionKind
@@ -13,14 +14,10 @@ from ..timefmt import format_deadline
 
 CALL_FIELDS = [
     "reference",
-    "title_en",
-    "title_fr",
-    "summary_en",
-    "summary_fr",
-    "text_en",
-    "text_fr",
-    "required_documents_en",
-    "required_documents_fr",
+    "title",
+    "summary",
+    "text",
+    "required_documents",
     "scopes",
     "who_may_apply",
     "opens_at",
@@ -30,7 +27,7 @@ CALL_FIELDS = [
 
 
 def _snapshot(call: Call) -> dict:
-    return {f: str(getattr(call, f)) for f in CALL_FIELDS} | {"status": call.status}
+    return {f: audit_value(getattr(call, f)) for f in CALL_FIELDS} | {"status": call.status}
 
 
 def _set_relations(call, centre_types, regions):
@@ -65,6 +62,10 @@ def call_update(*, call_id: int, actor, centre_types=None, regions=None, **field
     return call
 
 
+def _english(value) -> str:
+    return Translations.of(value).get("en", "")
+
+
 def weights_problem(weights: list[int]) -> str | None:
     total = sum(weights)
     if not weights:
@@ -78,13 +79,13 @@ def weights_problem(weights: list[int]) -> str | None:
 
 @transaction.atomic
 def call_set_criteria(*, call_id: int, actor, criteria: list[dict]) -> Call:
-    """Replace the criteria; each dict has title_en, title_fr, description_en/fr, weight."""
+    """Replace the criteria; each dict has title, description (translated texts), weight."""
     call = kernel.lock(Call, call_id)
     kernel.check(call, "set_criteria", actor)
     problem = weights_problem([c["weight"] for c in criteria])
     if problem:
         raise TransitionRefused(problem, code="weights")
-    before = list(call.criteria.values("title_en", "weight"))
+    before = [{"title": c.title.get("en", ""), "weight": c.weight} for c in call.criteria.all()]
     call.criteria.all().delete()
     Criterion.objects.bulk_create(
         [Criterion(call=call, order=i, **c) for i, c in enumerate(criteria, start=1)]
@@ -94,7 +95,7 @@ def call_set_criteria(*, call_id: int, actor, criteria: list[dict]) -> Call:
         "set_criteria",
         actor=actor,
         before=before,
-        after=[{"title_en": c["title_en"], "weight": c["weight"]} for c in criteria],
+        after=[{"title": _english(c["title"]), "weight": c["weight"]} for c in criteria],
     )
 
 
@@ -105,13 +106,14 @@ def call_set_questions(*, call_id: int, actor, questions: list[dict]) -> Call:
     for q in questions:
         if (
             q["kind"] in (QuestionKind.CHOICE, QuestionKind.MULTIPLE_CHOICE)
-            and not q.get("choices_en", "").strip()
+            and not _english(q.get("choices")).strip()
         ):
             raise TransitionRefused(
-                _("The question “%(label)s” needs at least one choice.") % {"label": q["label_en"]},
+                _("The question “%(label)s” needs at least one choice.")
+                % {"label": _english(q["label"])},
                 code="choices",
             )
-    before = list(call.questions.values("label_en", "kind"))
+    before = [{"label": q.label.get("en", ""), "kind": q.kind} for q in call.questions.all()]
     call.questions.all().delete()
     Question.objects.bulk_create(
         [Question(call=call, order=i, **q) for i, q in enumerate(questions, start=1)]
@@ -121,7 +123,7 @@ def call_set_questions(*, call_id: int, actor, questions: list[dict]) -> Call:
         "set_questions",
         actor=actor,
         before=before,
-        after=[{"label_en": q["label_en"], "kind": q["kind"]} for q in questions],
+        after=[{"label": _english(q["label"]), "kind": q["kind"]} for q in questions],
     )
 
 

@@ -146,7 +146,7 @@ def review_save(
         if submit and value is None:
             raise TransitionRefused(
                 _("Score every criterion before you submit: “%(c)s” has no score.")
-                % {"c": criterion.tr("title")},
+                % {"c": str(criterion.title)},
                 code="incomplete",
             )
     # The scores belong to the review: its one event below records them.

@@ -15,12 +15,21 @@ class CallFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     reference = factory.Sequence(lambda n: f"call-{n}")
-    title_en = factory.Sequence(lambda n: f"Call for regional acceleration centres {n}")
-    title_fr = factory.Sequence(lambda n: f"Appel à candidatures pour centres régionaux {n}")
-    summary_en = "Host a regional acceleration centre."
-    summary_fr = "Accueillir un centre d'accélération régional."
-    text_en = "Full text of the call."
-    text_fr = "Texte complet de l'appel."
+    title = factory.Sequence(
+        lambda n: {
+            "en": f"Call for regional acceleration centres {n}",
+            "fr": f"Appel à candidatures pour centres régionaux {n}",
+        }
+    )
+    summary = factory.LazyFunction(
+        lambda: {
+            "en": "Host a regional acceleration centre.",
+            "fr": "Accueillir un centre d'accélération régional.",
+        }
+    )
+    text = factory.LazyFunction(
+        lambda: {"en": "Full text of the call.", "fr": "Texte complet de l'appel."}
+    )
     scopes = factory.LazyFunction(lambda: ["regional", "national"])
     opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=10))
     closes_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=20))
@@ -39,7 +48,7 @@ class CallFactory(factory.django.DjangoModelFactory):
             extracted or [("Relevance", 40), ("Capacity", 35), ("Sustainability", 25)], start=1
         ):
             Criterion.objects.create(
-                call=self, order=i, title_en=title, title_fr=title, weight=weight
+                call=self, order=i, title={"en": title, "fr": title}, weight=weight
             )
 
 
@@ -49,8 +58,7 @@ class QuestionFactory(factory.django.DjangoModelFactory):
 
     call = factory.SubFactory(CallFactory)
     kind = "short_text"
-    label_en = factory.Sequence(lambda n: f"Question {n}")
-    label_fr = factory.Sequence(lambda n: f"Question {n} (fr)")
+    label = factory.Sequence(lambda n: {"en": f"Question {n}", "fr": f"Question {n} (fr)"})
     required = True
 
 

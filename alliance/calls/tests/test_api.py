@@ -16,11 +16,14 @@ def bearer(user):
 
 def test_public_calls(client):
     call = CallFactory()
-    CallFactory(status=CallStatus.DRAFT, title_en="Hidden")
+    CallFactory(status=CallStatus.DRAFT, title={"en": "Hidden"})
     data = client.get("/api/v1/calls").json()
     assert [c["reference"] for c in data["items"]] == [call.reference]
     assert sum(c["weight"] for c in data["items"][0]["criteria"]) == 100
-    assert client.get(f"/api/v1/calls/{call.pk}").json()["title_fr"] == call.title_fr
+    assert (
+        client.get(f"/api/v1/calls/{call.pk}").json()["translations"]["title"]["fr"]
+        == call.title["fr"]
+    )
 
 
 def test_results_only_once_published(client):

@@ -58,7 +58,7 @@ def test_start_save_and_submit(
 def test_incomplete_application_is_refused_with_the_missing_items(
     call, ministry, ministry_focal_point
 ):
-    QuestionFactory(call=call, label_en="Describe your ecosystem")
+    QuestionFactory(call=call, label={"en": "Describe your ecosystem"})
     application = ApplicationFactory(call=call, organisation=ministry, host_institution="")
     with (
         time_machine.travel(DEADLINE - timedelta(days=5)),

@@ -20,10 +20,9 @@ def _draft(secretariat_officer):
     return services.call_create(
         actor=secretariat_officer,
         reference="acc-2027",
-        title_en="Call for regional centres 2027",
-        title_fr="Appel à candidatures 2027",
-        summary_en="Host a regional centre.",
-        text_en="Text.",
+        title={"en": "Call for regional centres 2027", "fr": "Appel à candidatures 2027"},
+        summary={"en": "Host a regional centre."},
+        text={"en": "Text."},
         scopes=["regional"],
         opens_at=timezone.now(),
         closes_at=timezone.now() + timedelta(days=30),
@@ -33,17 +32,13 @@ def _draft(secretariat_officer):
 
 CRITERIA = [
     {
-        "title_en": "Relevance",
-        "title_fr": "Pertinence",
-        "description_en": "",
-        "description_fr": "",
+        "title": {"en": "Relevance", "fr": "Pertinence"},
+        "description": {},
         "weight": 60,
     },
     {
-        "title_en": "Capacity",
-        "title_fr": "Capacité",
-        "description_en": "",
-        "description_fr": "",
+        "title": {"en": "Capacity", "fr": "Capacité"},
+        "description": {},
         "weight": 40,
     },
 ]
@@ -90,8 +85,8 @@ def test_criteria_and_questions_frozen_once_open(secretariat_officer):
     with pytest.raises(TransitionRefused):
         services.call_set_questions(call_id=call.pk, actor=secretariat_officer, questions=[])
     with pytest.raises(TransitionRefused):
-        services.call_update(call_id=call.pk, actor=secretariat_officer, title_en="Changed")
-    assert Call.objects.get(pk=call.pk).title_en != "Changed"
+        services.call_update(call_id=call.pk, actor=secretariat_officer, title={"en": "Changed"})
+    assert Call.objects.get(pk=call.pk).title["en"] != "Changed"
 
 
 def test_only_secretariat_drafts(director, reviewer, stranger):

@@ -47,7 +47,7 @@ def test_pages_and_api_say_closed_at_the_deadline_without_any_job(client, deadli
         assert "Closes in" not in body
         assert client.get(f"/api/v1/calls/{call.pk}").json()["status"] == "closed"
         assert call.pk not in [c["id"] for c in client.get("/api/v1/calls").json()["items"]]
-        assert call.title_en in text(client.get(reverse("calls:list") + "?show=past"))
+        assert call.title["en"] in text(client.get(reverse("calls:list") + "?show=past"))
     call.refresh_from_db()
     assert call.status == CallStatus.OPEN and closes(call) == []  # nothing recorded yet
 

@@ -11,20 +11,22 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def call():
     call = CallFactory()
-    QuestionFactory(call=call, kind="long_text", label_en="Vision", word_limit=5)
-    QuestionFactory(call=call, kind="number", label_en="Staff")
+    QuestionFactory(call=call, kind="long_text", label={"en": "Vision"}, word_limit=5)
+    QuestionFactory(call=call, kind="number", label={"en": "Staff"})
     QuestionFactory(
         call=call,
         kind="choice",
-        label_en="Stage",
-        choices_en="Idea\nRunning",
-        choices_fr="Idée\nEn activité",
+        label={"en": "Stage"},
+        choices={"en": "Idea\nRunning", "fr": "Idée\nEn activité"},
     )
     QuestionFactory(
-        call=call, kind="multiple_choice", label_en="Objectives", choices_en="Foresight\nPolicy"
+        call=call,
+        kind="multiple_choice",
+        label={"en": "Objectives"},
+        choices={"en": "Foresight\nPolicy"},
     )
-    QuestionFactory(call=call, kind="yes_no", label_en="Assessment done", required=False)
-    QuestionFactory(call=call, kind="file", label_en="Support letter")
+    QuestionFactory(call=call, kind="yes_no", label={"en": "Assessment done"}, required=False)
+    QuestionFactory(call=call, kind="file", label={"en": "Support letter"})
     return call
 
 
@@ -36,7 +38,7 @@ def test_every_question_type_renders_and_saves(client, call, ministry, ministry_
     for label in ("Vision", "Staff", "Stage", "Objectives", "Assessment done"):
         assert label in body
     assert "At most 5 words." in body
-    q = {x.label_en: x.key for x in call.questions.all()}
+    q = {x.label["en"]: x.key for x in call.questions.all()}
     response = client.post(
         url,
         {

@@ -34,7 +34,7 @@ def test_focal_points_and_signatories_see_the_deadlines_of_their_drafts(
     MembershipFactory(user=signatory, organisation=ministry, role=MembershipRole.SIGNATORY)
     member = UserFactory()
     MembershipFactory(user=member, organisation=ministry, role=MembershipRole.MEMBER)
-    call = CallFactory(title_en="Regional centres 2027")
+    call = CallFactory(title={"en": "Regional centres 2027"})
     draft = ApplicationFactory(call=call, organisation=ministry)
     ApplicationFactory(organisation=ministry, status=ApplicationStatus.SUBMITTED)
     ApplicationFactory(call=call)  # another organisation's draft

@@ -25,16 +25,16 @@ def test_public_list_shows_open_upcoming_and_past_with_fixed_queries(
     for _ in range(30):
         CallFactory()
     CallFactory(
-        title_en="Future call",
+        title={"en": "Future call"},
         opens_at=timezone.now() + timedelta(days=3),
         closes_at=timezone.now() + timedelta(days=40),
     )
     CallFactory(
-        title_en="Old call",
+        title={"en": "Old call"},
         status=CallStatus.RESULTS_PUBLISHED,
         closes_at=timezone.now() - timedelta(days=400),
     )
-    CallFactory(title_en="Secret draft", status=CallStatus.DRAFT)
+    CallFactory(title={"en": "Secret draft"}, status=CallStatus.DRAFT)
     with django_assert_max_num_queries(8):
         body = text(client.get(reverse("calls:list")))
     assert "Closes in 19 days" in body or "Closes in 20 days" in body
@@ -59,7 +59,7 @@ def test_call_page_shows_criteria_weights_deadline_in_geneva_and_utc(client):
 def test_call_page_in_french(client):
     call = CallFactory()
     body = text(client.get(f"/fr/calls/{call.pk}/"))
-    assert call.title_fr in body
+    assert call.title["fr"] in body
 
 
 def _reviewed_call(n_apps, n_reviewers=3):
@@ -159,7 +159,7 @@ def test_staff_call_list_counts_submitted_applications_with_fixed_queries(
 ):
     for _ in range(25):
         ApplicationFactory(call=CallFactory(), status=ApplicationStatus.SUBMITTED)
-    counted = CallFactory(title_en="Counted call")  # the newest, on the first page
+    counted = CallFactory(title={"en": "Counted call"})  # the newest, on the first page
     for status in (ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW):
         ApplicationFactory(call=counted, status=status)
     ApplicationFactory(call=counted, status=ApplicationStatus.DRAFT)  # not submitted
@@ -258,9 +258,9 @@ def test_criteria_formset_refuses_a_wrong_total(client, secretariat_officer):
         "form-INITIAL_FORMS": "0",
         "form-MIN_NUM_FORMS": "0",
         "form-MAX_NUM_FORMS": "1000",
-        "form-0-title_en": "Relevance",
+        "form-0-title-en": "Relevance",
         "form-0-weight": "50",
-        "form-1-title_en": "Capacity",
+        "form-1-title-en": "Capacity",
         "form-1-weight": "30",
     }
     response = client.post(reverse("calls:staff_criteria", args=[call.pk]), data)
@@ -308,9 +308,9 @@ def test_secretariat_creates_a_call_in_geneva_time(client, secretariat_officer):
         reverse("calls:staff_create"),
         {
             "reference": "acc-2027",
-            "title_en": "Call 2027",
-            "summary_en": "Summary",
-            "text_en": "Text",
+            "title-en": "Call 2027",
+            "summary-en": "Summary",
+            "text-en": "Text",
             "centre_types": [CentreType.objects.first().pk],
             "scopes": ["regional"],
             "who_may_apply": "any",

@@ -35,14 +35,12 @@ LONGER = settings(SETTINGS, max_examples=40, stateful_step_count=15)
 
 CRITERIA = [
     {
-        "title_en": "Relevance",
-        "title_fr": "",
-        "description_en": "",
-        "description_fr": "",
+        "title": {"en": "Relevance"},
+        "description": {},
         "weight": 100,
     }
 ]
-QUESTIONS = [{"kind": "short_text", "label_en": "Your ecosystem", "required": False}]
+QUESTIONS = [{"kind": "short_text", "label": {"en": "Your ecosystem"}, "required": False}]
 
 
 @pytest.fixture
@@ -65,7 +63,7 @@ def personas(ministry, ministry_focal_point, secretariat_officer, director, revi
 
 def _call_steps():
     return {
-        "edit": lambda c, a: services.call_update(call_id=c.pk, actor=a, title_en="Renamed"),
+        "edit": lambda c, a: services.call_update(call_id=c.pk, actor=a, title={"en": "Renamed"}),
         "set_criteria": lambda c, a: services.call_set_criteria(
             call_id=c.pk, actor=a, criteria=CRITERIA
         ),

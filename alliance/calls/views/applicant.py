@@ -163,7 +163,7 @@ def application_documents(request, pk):
             services.document_add(
                 application_id=application.pk,
                 actor=request.user,
-                title=form.cleaned_data["title"] or (question.tr("label") if question else ""),
+                title=form.cleaned_data["title"] or (str(question.label) if question else ""),
                 file=form.cleaned_data["file"],
                 question=question,
             )
@@ -179,7 +179,7 @@ def application_documents(request, pk):
             "application": application,
             "form": form,
             "documents": application.documents.select_related("question"),
-            "required_documents": application.call.tr("required_documents"),
+            "required_documents": str(application.call.required_documents),
         },
     )
 

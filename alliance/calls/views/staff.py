@@ -111,9 +111,7 @@ def _formset_page(request, call, formset_class, initial, service, argname, templ
 @require_http_methods(["GET", "POST"])
 def call_criteria(request, pk):
     call = get_staff_call(request.user, pk)
-    initial = list(
-        call.criteria.values("title_en", "title_fr", "description_en", "description_fr", "weight")
-    )
+    initial = list(call.criteria.values("title", "description", "weight"))
     return _formset_page(
         request,
         call,
@@ -133,14 +131,11 @@ def call_questions(request, pk):
     initial = list(
         call.questions.values(
             "kind",
-            "label_en",
-            "label_fr",
-            "help_en",
-            "help_fr",
+            "label",
+            "help",
             "required",
             "word_limit",
-            "choices_en",
-            "choices_fr",
+            "choices",
         )
     )
     return _formset_page(

@@ -3,7 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core.i18n import TranslatedFieldsMixin
+from alliance.core.i18n import TranslatedField
 from alliance.core.kernel import CurrentState
 from alliance.core.models import Scope, StrategicObjective
 
@@ -11,7 +11,7 @@ from ..states import CentreSource, CentreStatus, ChecklistItem, InitiativeStatus
 from .types import Ownership
 
 
-class Centre(CurrentState, TranslatedFieldsMixin, models.Model):
+class Centre(CurrentState, models.Model):
     name = models.CharField(_("name"), max_length=200)
     centre_type = models.ForeignKey(
         "centres.CentreType",
@@ -33,8 +33,7 @@ class Centre(CurrentState, TranslatedFieldsMixin, models.Model):
     objectives = models.ManyToManyField(
         StrategicObjective, related_name="centres", blank=True, verbose_name=_("objectives")
     )
-    description_en = models.TextField(_("public description (English)"), blank=True)
-    description_fr = models.TextField(_("public description (French)"), blank=True)
+    description = TranslatedField(_("public description"), multiline=True, blank=True)
     website = models.URLField(_("website"), blank=True)
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
@@ -137,12 +136,10 @@ class DesignChecklistItem(models.Model):
         return self.done_at is not None
 
 
-class FlagshipInitiative(TranslatedFieldsMixin, models.Model):
+class FlagshipInitiative(models.Model):
     centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="initiatives")
-    title_en = models.CharField(_("title (English)"), max_length=200)
-    title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
-    summary_en = models.TextField(_("summary (English)"), blank=True)
-    summary_fr = models.TextField(_("summary (French)"), blank=True)
+    title = TranslatedField(_("title"), max_length=200)
+    summary = TranslatedField(_("summary"), multiline=True, blank=True)
     objectives = models.ManyToManyField(
         StrategicObjective, related_name="initiatives", blank=True, verbose_name=_("objectives")
     )
@@ -164,8 +161,4 @@ class FlagshipInitiative(TranslatedFieldsMixin, models.Model):
         verbose_name_plural = _("flagship initiatives")
 
     def __str__(self):
-        return self.title_en
-
-    @property
-    def title(self) -> str:
-        return self.tr("title")
+        return self.title.get("en", "")

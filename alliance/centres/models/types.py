@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core.i18n import TranslatedFieldsMixin
+from alliance.core.i18n import TranslatedField
 from alliance.core.models import Scope, StrategicObjective
 
 
@@ -17,25 +17,21 @@ class CostClass(models.TextChoices):
     HIGH = "high", _("High")
 
 
-class CentreType(TranslatedFieldsMixin, models.Model):
+class CentreType(models.Model):
     """One row of the circular's selection guidance table, kept as data."""
 
     code = models.CharField(_("code"), max_length=32, unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_fr = models.CharField(_("name (French)"), max_length=200)
+    name = TranslatedField(_("name"), max_length=200)
     ownership = models.CharField(_("ownership"), max_length=20, choices=Ownership.choices)
-    ownership_note_en = models.TextField(_("ownership note (English)"), blank=True)
-    ownership_note_fr = models.TextField(_("ownership note (French)"), blank=True)
+    ownership_note = TranslatedField(_("ownership note"), multiline=True, blank=True)
     scopes = models.JSONField(_("allowed scopes"), default=list)
     objectives = models.ManyToManyField(
         StrategicObjective, related_name="centre_types", verbose_name=_("objectives covered")
     )
-    resource_model_en = models.TextField(_("resource model (English)"))
-    resource_model_fr = models.TextField(_("resource model (French)"))
+    resource_model = TranslatedField(_("resource model"), multiline=True)
     cost_class = models.CharField(_("cost"), max_length=10, choices=CostClass.choices)
-    observation_en = models.TextField(_("observation (English)"))
-    observation_fr = models.TextField(_("observation (French)"))
+    observation = TranslatedField(_("observation"), multiline=True)
 
     class Meta:
         ordering = ["order"]
@@ -43,7 +39,7 @@ class CentreType(TranslatedFieldsMixin, models.Model):
         verbose_name_plural = _("centre types")
 
     def __str__(self):
-        return self.name
+        return str(self.name)
 
     def scope_labels(self) -> list[str]:
         return [str(Scope(s).label) for s in self.scopes]

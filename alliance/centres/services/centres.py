@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from alliance.accounts.models import Organisation
 from alliance.core import kernel
+from alliance.core.i18n import audit_value
 from alliance.core.models import Country
 from alliance.core.policy import require
 from alliance.core.states import TransitionRefused
@@ -15,14 +16,14 @@ from ..models import Centre, CentreType, CentreTypePeriod, DesignChecklistItem
 from ..states import CentreSource, ChecklistItem
 from .common import lock_centre, registry_changed, tick
 
-PROFILE_FIELDS = ["description_en", "description_fr", "website", "contact_name", "contact_email"]
+PROFILE_FIELDS = ["description", "website", "contact_name", "contact_email"]
 SECRETARIAT_FIELDS = ["name", "scope", "ownership", "host_organisation", "country"]
 # Accreditations whose term still runs (renewed and lapsed ones too) keep a centre open.
 RUNNING = ["active", "renewal_due", "under_evaluation", "suspended", "renewed", "lapsed"]
 
 
 def snapshot(obj, fields) -> dict:
-    return {f: str(getattr(obj, f)) for f in fields}
+    return {f: audit_value(getattr(obj, f)) for f in fields}
 
 
 def check_scope(centre_type: CentreType, scope: str) -> None:
@@ -46,8 +47,7 @@ def centre_create(
     source_object=None,
     objectives=None,
     ownership: str | None = None,
-    description_en: str = "",
-    description_fr: str = "",
+    description: dict | str = "",
     website: str = "",
     contact_name: str = "",
     contact_email: str = "",
@@ -70,8 +70,7 @@ def centre_create(
         host_organisation=host_organisation,
         country=country,
         source=source,
-        description_en=description_en,
-        description_fr=description_fr,
+        description=description,
         website=website,
         contact_name=contact_name,
         contact_email=contact_email,
@@ -131,7 +130,7 @@ def centre_from_application(*, actor, application) -> Centre:
         scope=scope,
         host_organisation=organisation,
         country=Country.objects.get(code=str(organisation.country)),
-        name=f"{host} {centre_type.name_en}"[:200],
+        name=f"{host} {centre_type.name.get('en', '')}"[:200],
         source=CentreSource.APPLICATION,
         source_object=application,
     )

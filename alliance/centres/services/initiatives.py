@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from alliance.core import kernel
+from alliance.core.i18n import audit_value
 from alliance.core.policy import require
 from alliance.core.states import TransitionRefused
 
@@ -24,7 +25,7 @@ def _check_dates(initiative: FlagshipInitiative) -> None:
 
 
 def _snapshot(initiative, fields) -> dict:
-    return {f: str(getattr(initiative, f)) for f in fields}
+    return {f: audit_value(getattr(initiative, f)) for f in fields}
 
 
 @transaction.atomic
@@ -35,7 +36,10 @@ def initiative_create(*, centre_id: int, actor, objectives=(), **fields) -> Flag
     _check_dates(initiative)
     initiative.full_clean(exclude=["objectives"])
     kernel.create(
-        initiative, actor=actor, verb="initiative.created", after={"title": initiative.title_en}
+        initiative,
+        actor=actor,
+        verb="initiative.created",
+        after={"title": audit_value(initiative.title)},
     )
     initiative.objectives.set(objectives)
     registry_changed()

@@ -243,7 +243,7 @@ def recognition_decide(
         name=recognition.centre_name,
         source=CentreSource.PARTNER_RECOGNITION,
         source_object=recognition,
-        description_en=recognition.description,
+        description={"en": recognition.description},
     )
     # The centre is this transaction's own: locking its new checklist keeps the order.
     for row in kernel.lock_rows(centre.checklist.all()):

@@ -54,34 +54,39 @@ def test_manager_edits_profile_and_adds_an_initiative_with_a_token(client, accre
     centre, _ = accredited
     response = client.patch(
         f"/api/v1/centres/{centre.pk}/profile",
-        {"description_en": "Updated through the API"},
+        {"description": "Updated through the API"},
         content_type="application/json",
         **_auth(manager),
     )
     assert response.status_code == 200
-    assert response.json()["description_en"] == "Updated through the API"
+    assert response.json()["description"] == "Updated through the API"
+    assert response.json()["translations"]["description"] == {"en": "Updated through the API"}
     response = client.post(
         f"/api/v1/centres/{centre.pk}/initiatives",
-        {"title_en": "Sandbox", "objectives": ["POLICY"], "budget_usd": 5000},
+        {
+            "title": {"en": "Sandbox", "fr": "Bac à sable"},
+            "objectives": ["POLICY"],
+            "budget_usd": 5000,
+        },
         content_type="application/json",
         **_auth(manager),
     )
     assert response.status_code == 201
     assert response.json()["objectives"] == ["POLICY"]
-    assert client.get(f"/api/v1/centres/{centre.pk}/initiatives").json()[0]["title_en"] == "Sandbox"
+    assert client.get(f"/api/v1/centres/{centre.pk}/initiatives").json()[0]["title"] == "Sandbox"
 
 
 def test_others_cannot_edit_through_the_api(client, accredited, other_manager):
     centre, _ = accredited
     response = client.patch(
         f"/api/v1/centres/{centre.pk}/profile",
-        {"description_en": "Hijack"},
+        {"description": {"en": "Hijack"}},
         content_type="application/json",
         **_auth(other_manager),
     )
     assert response.status_code == 404
     centre.refresh_from_db()
-    assert centre.description_en != "Hijack"
+    assert centre.description.get("en") != "Hijack"
     assert client.patch(f"/api/v1/centres/{centre.pk}/profile", {}).status_code == 401
 
 
@@ -89,7 +94,7 @@ def test_bad_dates_are_refused_with_a_code(client, accredited, manager):
     centre, _ = accredited
     response = client.post(
         f"/api/v1/centres/{centre.pk}/initiatives",
-        {"title_en": "Backwards", "start_date": "2025-05-01", "end_date": "2025-01-01"},
+        {"title": "Backwards", "start_date": "2025-05-01", "end_date": "2025-01-01"},
         content_type="application/json",
         **_auth(manager),
     )
@@ -143,7 +148,7 @@ def test_manager_updates_an_initiative_through_the_api(client, accredited, manag
 
     centre, _ = accredited
     initiative = services.initiative_create(
-        centre_id=centre.pk, actor=manager, title_en="Sandbox", status="planned"
+        centre_id=centre.pk, actor=manager, title={"en": "Sandbox"}, status="planned"
     )
     response = client.patch(
         f"/api/v1/initiatives/{initiative.pk}",
@@ -153,7 +158,7 @@ def test_manager_updates_an_initiative_through_the_api(client, accredited, manag
     )
     assert response.status_code == 200
     assert response.json()["status"] == "completed"
-    assert response.json()["title_en"] == "Sandbox"
+    assert response.json()["title"] == "Sandbox"
     other = client.patch(
         f"/api/v1/initiatives/{initiative.pk}",
         {"status": "cancelled"},
@@ -185,7 +190,7 @@ def test_writes_answer_with_what_the_caller_may_do_next(
     assert staff["accreditation"]["actions"] == ["open_renewal"]
     initiative = client.post(
         f"/api/v1/centres/{centre.pk}/initiatives",
-        {"title_en": "Sandbox"},
+        {"title": "Sandbox"},
         content_type="application/json",
         **_auth(manager),
     ).json()

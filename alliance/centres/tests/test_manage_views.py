@@ -95,8 +95,8 @@ def test_manager_edits_the_public_profile_but_not_the_rest(client, accredited, m
     response = client.post(
         reverse("centres:profile", args=[centre.pk]),
         {
-            "description_en": "We accelerate start-ups.",
-            "description_fr": "Nous accélérons les jeunes pousses.",
+            "description-en": "We accelerate start-ups.",
+            "description-fr": "Nous accélérons les jeunes pousses.",
             "website": "centre.example.mw",
             "contact_name": "Thoko",
             "contact_email": "centre@example.mw",

@@ -112,7 +112,7 @@ def test_centre_page_shows_initiatives_and_not_centres_in_design(
     services.initiative_create(
         centre_id=centre.pk,
         actor=manager,
-        title_en="Mobile money sandbox",
+        title={"en": "Mobile money sandbox"},
         budget_usd=120_000,
         status="running",
     )

@@ -355,7 +355,7 @@ def test_flagship_initiatives_follow_their_table(personas, make_accredited):
         return services.initiative_create(
             centre_id=accreditation.centre_id,
             actor=personas["focal point"],
-            title_en="Sandbox",
+            title={"en": "Sandbox"},
             status="planned",
         )
 

@@ -1,5 +1,6 @@
 """The Director's accreditation pages, and the certificate and credential downloads."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -96,7 +97,8 @@ def accreditation_action(request, pk, action):
 @login_required
 def certificate(request, pk):
     accreditation = get_accreditation_for(request.user, pk)
-    language = request.GET.get("lang") if request.GET.get("lang") in ("en", "fr") else None
+    codes = [code for code, _name in settings.LANGUAGES]
+    language = request.GET.get("lang") if request.GET.get("lang") in codes else None
     language = language or request.LANGUAGE_CODE
     pdf = certificate_pdf(accreditation, language)
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -3,120 +3,167 @@
 OBJECTIVES = [
     {
         "code": "FORESIGHT",
-        "name_en": "Strategic foresight (trends research readiness)",
-        "name_fr": "Capacité d'étudier et d'anticiper les grandes tendances",
-        "description_en": "Understand the dynamics of technology, policy and innovation ahead of time.",
-        "description_fr": "Comprendre à l'avance la dynamique des technologies, des politiques et de l'innovation.",
+        "name": {
+            "en": "Strategic foresight (trends research readiness)",
+            "fr": "Capacité d'étudier et d'anticiper les grandes tendances",
+        },
+        "description": {
+            "en": "Understand the dynamics of technology, policy and innovation ahead of time.",
+            "fr": "Comprendre à l'avance la dynamique des technologies, des politiques et de l'innovation.",
+        },
     },
     {
         "code": "OPEN_TECH",
-        "name_en": "Open technology innovation",
-        "name_fr": "Innovation ouverte dans le domaine des technologies",
-        "description_en": "Turn technical know-how into global goods through open, multi-stakeholder innovation.",
-        "description_fr": "Transformer le savoir-faire technique en biens mondiaux grâce à une innovation ouverte et multipartite.",
+        "name": {
+            "en": "Open technology innovation",
+            "fr": "Innovation ouverte dans le domaine des technologies",
+        },
+        "description": {
+            "en": "Turn technical know-how into global goods through open, multi-stakeholder innovation.",
+            "fr": "Transformer le savoir-faire technique en biens mondiaux grâce à une innovation ouverte et multipartite.",
+        },
     },
     {
         "code": "ENTREPRENEURSHIP",
-        "name_en": "Entrepreneurship and SMEs growth",
-        "name_fr": "Croissance de l'entrepreneuriat et des PME",
-        "description_en": "Innovation-driven digital entrepreneurship, opportunities for talent and socio-economic inclusion.",
-        "description_fr": "Un entrepreneuriat numérique fondé sur l'innovation, des débouchés pour les talents et l'inclusion socio-économique.",
+        "name": {
+            "en": "Entrepreneurship and SMEs growth",
+            "fr": "Croissance de l'entrepreneuriat et des PME",
+        },
+        "description": {
+            "en": "Innovation-driven digital entrepreneurship, opportunities for talent and socio-economic inclusion.",
+            "fr": "Un entrepreneuriat numérique fondé sur l'innovation, des débouchés pour les talents et l'inclusion socio-économique.",
+        },
     },
     {
         "code": "POLICY",
-        "name_en": "Policy experimentation",
-        "name_fr": "Expérimentation des politiques",
-        "description_en": "Agile policies, safe sandboxes for experiments, and a climate that attracts investment.",
-        "description_fr": "Des politiques agiles, des bacs à sable sûrs pour l'expérimentation et un climat propice à l'investissement.",
+        "name": {"en": "Policy experimentation", "fr": "Expérimentation des politiques"},
+        "description": {
+            "en": "Agile policies, safe sandboxes for experiments, and a climate that attracts investment.",
+            "fr": "Des politiques agiles, des bacs à sable sûrs pour l'expérimentation et un climat propice à l'investissement.",
+        },
     },
     {
         "code": "ECOSYSTEM",
-        "name_en": "Ecosystem initiatives acceleration",
-        "name_fr": "Accélération des initiatives relatives aux écosystèmes",
-        "description_en": "Collaboration and synergies that create value across sectors.",
-        "description_fr": "Collaboration et synergies qui créent de la valeur entre les secteurs.",
+        "name": {
+            "en": "Ecosystem initiatives acceleration",
+            "fr": "Accélération des initiatives relatives aux écosystèmes",
+        },
+        "description": {
+            "en": "Collaboration and synergies that create value across sectors.",
+            "fr": "Collaboration et synergies qui créent de la valeur entre les secteurs.",
+        },
     },
 ]
 
 REGIONS = [
-    {"code": "AFR", "name_en": "Africa", "name_fr": "Afrique", "regional_office": "Addis Ababa"},
-    {"code": "AMS", "name_en": "Americas", "name_fr": "Amériques", "regional_office": "Brasilia"},
+    {"code": "AFR", "name": {"en": "Africa", "fr": "Afrique"}, "regional_office": "Addis Ababa"},
+    {"code": "AMS", "name": {"en": "Americas", "fr": "Amériques"}, "regional_office": "Brasilia"},
     {
         "code": "ARB",
-        "name_en": "Arab States",
-        "name_fr": "États arabes",
+        "name": {"en": "Arab States", "fr": "États arabes"},
         "regional_office": "Cairo",
     },
     {
         "code": "ASP",
-        "name_en": "Asia-Pacific",
-        "name_fr": "Asie-Pacifique",
+        "name": {"en": "Asia-Pacific", "fr": "Asie-Pacifique"},
         "regional_office": "Bangkok",
     },
-    {"code": "CIS", "name_en": "CIS", "name_fr": "CEI", "regional_office": "Moscow"},
-    {"code": "EUR", "name_en": "Europe", "name_fr": "Europe", "regional_office": "Geneva"},
+    {"code": "CIS", "name": {"en": "CIS", "fr": "CEI"}, "regional_office": "Moscow"},
+    {"code": "EUR", "name": {"en": "Europe", "fr": "Europe"}, "regional_office": "Geneva"},
 ]
 
 # The selection guidance table of the circular, one dict per centre type.
 CENTRE_TYPES = [
     {
         "code": "TECHNOLOGY",
-        "name_en": "Technology Acceleration Centre",
-        "name_fr": "Centre d'accélération technologique",
+        "name": {
+            "en": "Technology Acceleration Centre",
+            "fr": "Centre d'accélération technologique",
+        },
         "ownership": "itu",
-        "ownership_note_en": "Owned and run by ITU.",
-        "ownership_note_fr": "Appartient à l'UIT et est géré par elle.",
+        "ownership_note": {
+            "en": "Owned and run by ITU.",
+            "fr": "Appartient à l'UIT et est géré par elle.",
+        },
         "scopes": ["global", "regional"],
         "objectives": ["FORESIGHT", "OPEN_TECH", "ENTREPRENEURSHIP", "POLICY"],
-        "resource_model_en": "Sponsored by the host country and run by ITU staff.",
-        "resource_model_fr": "Parrainé par le pays hôte et géré par le personnel de l'UIT.",
+        "resource_model": {
+            "en": "Sponsored by the host country and run by ITU staff.",
+            "fr": "Parrainé par le pays hôte et géré par le personnel de l'UIT.",
+        },
         "cost_class": "high",
-        "observation_en": "Costly; for countries with a dynamic technology ecosystem that needs to scale.",
-        "observation_fr": "Coûteux ; pour les pays dotés d'un écosystème technologique dynamique qui doit changer d'échelle.",
+        "observation": {
+            "en": "Costly; for countries with a dynamic technology ecosystem that needs to scale.",
+            "fr": "Coûteux ; pour les pays dotés d'un écosystème technologique dynamique qui doit changer d'échelle.",
+        },
     },
     {
         "code": "RESEARCH_ENTREPRENEURSHIP",
-        "name_en": "Research and Entrepreneurship Acceleration Centre",
-        "name_fr": "Centre d'accélération de la recherche et de l'entrepreneuriat",
+        "name": {
+            "en": "Research and Entrepreneurship Acceleration Centre",
+            "fr": "Centre d'accélération de la recherche et de l'entrepreneuriat",
+        },
         "ownership": "country",
-        "ownership_note_en": "Country-owned; a regional centre is ITU's focal point on the topic for its region.",
-        "ownership_note_fr": "Appartient au pays ; un centre régional est le point focal de l'UIT sur le sujet pour sa région.",
+        "ownership_note": {
+            "en": "Country-owned; a regional centre is ITU's focal point on the topic for its region.",
+            "fr": "Appartient au pays ; un centre régional est le point focal de l'UIT sur le sujet pour sa région.",
+        },
         "scopes": ["regional", "national"],
         "objectives": ["FORESIGHT", "OPEN_TECH", "ENTREPRENEURSHIP"],
-        "resource_model_en": "Sponsored by an ITU Academia member with stakeholders and academic staff.",
-        "resource_model_fr": "Parrainé par un établissement universitaire membre de l'UIT, avec des parties prenantes et du personnel universitaire.",
+        "resource_model": {
+            "en": "Sponsored by an ITU Academia member with stakeholders and academic staff.",
+            "fr": "Parrainé par un établissement universitaire membre de l'UIT, avec des parties prenantes et du personnel universitaire.",
+        },
         "cost_class": "moderate",
-        "observation_en": "Moderate cost; for countries that need to mobilise academic and research talent.",
-        "observation_fr": "Coût modéré ; pour les pays qui doivent mobiliser les talents universitaires et de la recherche.",
+        "observation": {
+            "en": "Moderate cost; for countries that need to mobilise academic and research talent.",
+            "fr": "Coût modéré ; pour les pays qui doivent mobiliser les talents universitaires et de la recherche.",
+        },
     },
     {
         "code": "DIGITAL_TRANSFORMATION",
-        "name_en": "Digital Transformation Acceleration Centre",
-        "name_fr": "Centre d'accélération de la transformation numérique",
+        "name": {
+            "en": "Digital Transformation Acceleration Centre",
+            "fr": "Centre d'accélération de la transformation numérique",
+        },
         "ownership": "country",
-        "ownership_note_en": "Country-owned; a regional centre is ITU's focal point for its region.",
-        "ownership_note_fr": "Appartient au pays ; un centre régional est le point focal de l'UIT pour sa région.",
+        "ownership_note": {
+            "en": "Country-owned; a regional centre is ITU's focal point for its region.",
+            "fr": "Appartient au pays ; un centre régional est le point focal de l'UIT pour sa région.",
+        },
         "scopes": ["regional", "national"],
         "objectives": ["ENTREPRENEURSHIP", "POLICY", "ECOSYSTEM"],
-        "resource_model_en": "Sponsored by the host country and run by host-country staff.",
-        "resource_model_fr": "Parrainé par le pays hôte et géré par le personnel du pays hôte.",
+        "resource_model": {
+            "en": "Sponsored by the host country and run by host-country staff.",
+            "fr": "Parrainé par le pays hôte et géré par le personnel du pays hôte.",
+        },
         "cost_class": "moderate",
-        "observation_en": "Moderate cost; for countries that need to drive digital transformation at every level.",
-        "observation_fr": "Coût modéré ; pour les pays qui doivent conduire la transformation numérique à tous les niveaux.",
+        "observation": {
+            "en": "Moderate cost; for countries that need to drive digital transformation at every level.",
+            "fr": "Coût modéré ; pour les pays qui doivent conduire la transformation numérique à tous les niveaux.",
+        },
     },
     {
         "code": "INITIATIVES",
-        "name_en": "Initiatives Acceleration Centre",
-        "name_fr": "Centre d'accélération des initiatives",
+        "name": {
+            "en": "Initiatives Acceleration Centre",
+            "fr": "Centre d'accélération des initiatives",
+        },
         "ownership": "host_institution",
-        "ownership_note_en": "Hosted inside an existing institution.",
-        "ownership_note_fr": "Hébergé au sein d'une institution existante.",
+        "ownership_note": {
+            "en": "Hosted inside an existing institution.",
+            "fr": "Hébergé au sein d'une institution existante.",
+        },
         "scopes": ["regional", "national"],
         "objectives": ["ECOSYSTEM"],
-        "resource_model_en": "Uses the host organisation's existing resources.",
-        "resource_model_fr": "Utilise les ressources existantes de l'organisation hôte.",
+        "resource_model": {
+            "en": "Uses the host organisation's existing resources.",
+            "fr": "Utilise les ressources existantes de l'organisation hôte.",
+        },
         "cost_class": "low",
-        "observation_en": "Low cost; for organisations with few resources that can still assign staff and an operating budget.",
-        "observation_fr": "Coût faible ; pour les organisations aux ressources limitées qui peuvent néanmoins affecter du personnel et un budget de fonctionnement.",
+        "observation": {
+            "en": "Low cost; for organisations with few resources that can still assign staff and an operating budget.",
+            "fr": "Coût faible ; pour les organisations aux ressources limitées qui peuvent néanmoins affecter du personnel et un budget de fonctionnement.",
+        },
     },
 ]

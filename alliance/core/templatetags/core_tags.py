@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -29,3 +30,40 @@ def can(context, rule, obj=None):
 
     request = context.get("request")
     return policy_can(getattr(request, "user", None), rule, obj)
+
+
+@register.simple_tag
+def tr(value, language=None):
+    """`{% tr call.title %}`: the text in the page language, or English marked
+    `<span lang="en" dir="ltr">` when there is no translation. Inside an attribute or
+    <title>, print `{{ call.title }}` instead (plain text, no markup)."""
+    text = _translated(value, language)
+    if text.fallback:
+        return format_html('<span lang="{}" dir="{}">{}</span>', text.lang, _dir(text.lang), text)
+    return text
+
+
+@register.filter
+def lang_attrs(value):
+    """` lang="en" dir="ltr"` on an element holding an English fallback, else nothing:
+    `<p{{ centre.description|lang_attrs }}>{{ centre.description|linebreaksbr }}</p>`."""
+    text = _translated(value, None)
+    if text.fallback:
+        return format_html(' lang="{}" dir="{}"', text.lang, _dir(text.lang))
+    return ""
+
+
+def _translated(value, language):
+    from alliance.core.i18n import Translated, Translations
+
+    if isinstance(value, Translated):
+        return value
+    if isinstance(value, dict) or value is None:
+        return Translations.of(value).text(language)
+    return Translated(str(value), "", "")
+
+
+def _dir(code):
+    from alliance.core.i18n import language_direction
+
+    return language_direction(code)

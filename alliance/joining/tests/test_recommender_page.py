@@ -46,7 +46,7 @@ def test_page_ranks_each_guidance_row_first(client, code):
 
     response = client.get(reverse("joining:which_centre_type"), CANONICAL[code])
     body = response.content.decode()
-    name = CentreType.objects.get(code=code).name_en
+    name = CentreType.objects.get(code=code).name["en"]
     first_card = body.split('class="card"')[1]
     assert name in first_card
     assert "Best fit" in first_card

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from alliance.accounts.models import User
 from alliance.core import kernel, policy
+from alliance.core.i18n import audit_value
 from alliance.core.states import TransitionRefused
 
 from ..models import CentreIndicator, Indicator, ReportingSchedule, check_value
@@ -15,10 +16,8 @@ from ..models import CentreIndicator, Indicator, ReportingSchedule, check_value
 INDICATOR_FIELDS = [
     "objective",
     "code",
-    "name_en",
-    "name_fr",
-    "definition_en",
-    "definition_fr",
+    "name",
+    "definition",
     "unit",
     "direction",
     "active",
@@ -40,8 +39,8 @@ def indicator_save(*, actor: User, indicator: Indicator | None = None, **fields)
             _("Centres have reported values in this unit: create a new indicator instead."),
             code="unit_in_use",
         )
-    before = {f: str(getattr(indicator, f)) for f in fields}
-    after = {f: str(value) for f, value in fields.items()}
+    before = {f: audit_value(getattr(indicator, f)) for f in fields}
+    after = {f: audit_value(value) for f, value in fields.items()}
     return kernel.change(
         indicator, actor=actor, verb="indicator.changed", fields=fields, before=before, after=after
     )

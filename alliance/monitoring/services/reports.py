@@ -96,7 +96,7 @@ def missing_for_submission(report: CentreReport) -> list[str]:
     filled = set(report.values.values_list("centre_indicator_id", flat=True))
     for ci in report.centre.monitored_indicators.select_related("indicator"):
         if ci.pk not in filled:
-            missing.append(ci.indicator.name)
+            missing.append(str(ci.indicator.name))
     return missing
 
 

@@ -18,10 +18,15 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
         lambda: StrategicObjective.objects.get(code="ENTREPRENEURSHIP")
     )
     code = factory.Sequence(lambda n: f"startups-{n}")
-    name_en = factory.Sequence(lambda n: f"Start-ups supported {n}")
-    name_fr = factory.Sequence(lambda n: f"Jeunes pousses accompagnées {n}")
-    definition_en = "Start-ups that received support from the centre during the period."
-    definition_fr = "Jeunes pousses accompagnées par le centre pendant la période."
+    name = factory.Sequence(
+        lambda n: {"en": f"Start-ups supported {n}", "fr": f"Jeunes pousses accompagnées {n}"}
+    )
+    definition = factory.LazyFunction(
+        lambda: {
+            "en": "Start-ups that received support from the centre during the period.",
+            "fr": "Jeunes pousses accompagnées par le centre pendant la période.",
+        }
+    )
     unit = "count"
     direction = "higher"
 

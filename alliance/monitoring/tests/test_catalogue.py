@@ -11,10 +11,10 @@ def data(**extra):
     return {
         "objective": StrategicObjective.objects.get(code="POLICY").pk,
         "code": "sandboxes",
-        "name_en": "Sandboxes run",
-        "name_fr": "Bacs à sable menés",
-        "definition_en": "d",
-        "definition_fr": "d",
+        "name-en": "Sandboxes run",
+        "name-fr": "Bacs à sable menés",
+        "definition-en": "d",
+        "definition-fr": "d",
         "unit": "count",
         "direction": "higher",
         "active": "on",
@@ -27,10 +27,10 @@ def test_lab_expert_adds_and_edits_an_indicator(client, lab_expert, django_asser
     client.post(reverse("monitoring:indicator_create"), data())
     indicator = Indicator.objects.get()
     client.post(
-        reverse("monitoring:indicator_edit", args=[indicator.pk]), data(name_en="Sandboxes")
+        reverse("monitoring:indicator_edit", args=[indicator.pk]), data(**{"name-en": "Sandboxes"})
     )
     indicator.refresh_from_db()
-    assert indicator.name_en == "Sandboxes"
+    assert indicator.name == {"en": "Sandboxes", "fr": "Bacs à sable menés"}
     assert AuditEvent.objects.filter(verb="indicator.changed").exists()
     with django_assert_max_num_queries(15):
         assert client.get(reverse("monitoring:indicator_list")).status_code == 200

@@ -141,12 +141,14 @@ def test_migration_moves_the_single_attachment_into_the_new_table():
         executor.migrate(old)
         old_apps = executor.loader.project_state(old).apps
         Lesson = old_apps.get_model("monitoring", "LessonLearned")
-        objective = old_apps.get_model("core", "StrategicObjective").objects.first()
+        # The pk only: core stays migrated, its names are no longer the 0001 columns.
+        objectives = old_apps.get_model("core", "StrategicObjective").objects
+        objective_id = objectives.values_list("pk", flat=True).first()
         with_file = Lesson.objects.create(
-            title="With", summary="s", body="b", objective_id=objective.pk,
+            title="With", summary="s", body="b", objective_id=objective_id,
             attachment="monitoring/lessons/2025/notes.pdf",
         )  # fmt: skip
-        Lesson.objects.create(title="Without", summary="s", body="b", objective_id=objective.pk)
+        Lesson.objects.create(title="Without", summary="s", body="b", objective_id=objective_id)
         executor = MigrationExecutor(connection)
         executor.migrate(new)
         moved = executor.loader.project_state(new).apps.get_model("monitoring", "LessonAttachment")

@@ -16,7 +16,7 @@ def test_manager_saves_draft_checks_and_submits(client, report, manager, startup
     client.force_login(manager)
     edit = reverse("monitoring:report_edit", args=[report.pk])
     page = client.get(edit).content.decode()
-    assert startups.indicator.name_en in page
+    assert startups.indicator.name["en"] in page
     response = client.post(
         edit,
         {

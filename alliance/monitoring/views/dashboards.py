@@ -224,16 +224,16 @@ def network_chart(request, name, fmt):
         return svg_response(bar_chart(_chart_title(name), rows))
     if name in TOTALS:
         totals = indicator_totals(name)
-        columns = [c.name for c in totals["columns"]]
+        columns = [str(c.name) for c in totals["columns"]]
         if fmt == "csv":
             return csv_response(
                 f"totals-by-{name}.csv",
                 [_("Indicator"), _("Unit"), *columns],
-                [[i.name, i.get_unit_display(), *values] for i, values in totals["rows"]],
+                [[str(i.name), i.get_unit_display(), *values] for i, values in totals["rows"]],
             )
         # Amounts in dollars would dwarf the counts: the chart shows counts, the table all.
         rows = [(i, values) for i, values in totals["rows"] if i.unit == Unit.COUNT]
-        labels = [i.name for i, _v in rows]
+        labels = [str(i.name) for i, _v in rows]
         series = [
             (column, [float(values[n]) for _i, values in rows]) for n, column in enumerate(columns)
         ]

@@ -23,7 +23,7 @@ LANGUAGES = ["en", "fr", "ar", "es", "ru", "zh", "pt"]
 
 
 def bench_seed(rng: random.Random, scale: float = 1.0) -> None:
-    if Meeting.objects.filter(title_en__startswith="Bench meeting").exists():
+    if Meeting.objects.filter(title__en__startswith="Bench meeting").exists():
         return
     today = board_today()
     categories = [c.value for c in SeatCategory]
@@ -50,8 +50,7 @@ def bench_seed(rng: random.Random, scale: float = 1.0) -> None:
     Meeting.objects.bulk_create(
         [
             Meeting(
-                title_en=f"Bench meeting {i:02d}",
-                title_fr=f"Réunion {i:02d}",
+                title={"en": f"Bench meeting {i:02d}", "fr": f"Réunion {i:02d}"},
                 kind="annual",
                 format="hybrid",
                 starts_at=(
@@ -64,14 +63,16 @@ def bench_seed(rng: random.Random, scale: float = 1.0) -> None:
             for i in range(int(MEETINGS * scale))
         ]
     )
-    meetings = list(Meeting.objects.filter(title_en__startswith="Bench meeting"))
+    meetings = list(Meeting.objects.filter(title__en__startswith="Bench meeting"))
     Decision.objects.bulk_create(
         [
             Decision(
                 meeting=m,
                 number=n,
-                text_en="The Board adopts the work plan and asks the secretariat to report. " * 3,
-                text_fr="Le Conseil adopte le plan de travail et demande un rapport. " * 3,
+                text={
+                    "en": "The Board adopts the work plan and asks the secretariat to report. " * 3,
+                    "fr": "Le Conseil adopte le plan de travail et demande un rapport. " * 3,
+                },
                 method="consensus",
                 is_published=True,
                 published_at=m.ends_at,

@@ -47,12 +47,18 @@ def _calls(rng: random.Random, n_calls: int) -> list[Call]:
         rows.append(
             Call(
                 reference=f"{PREFIX}{i:03d}",
-                title_en=f"Call for acceleration centres no. {i + 1}",
-                title_fr=f"Appel à candidatures pour des centres d'accélération no {i + 1}",
-                summary_en="Host a regional or national acceleration centre of the Alliance.",
-                summary_fr="Accueillir un centre d'accélération de l'Alliance.",
-                text_en="The full text of the call. " * 40,
-                text_fr="Le texte complet de l'appel. " * 40,
+                title={
+                    "en": f"Call for acceleration centres no. {i + 1}",
+                    "fr": f"Appel à candidatures pour des centres d'accélération no {i + 1}",
+                },
+                summary={
+                    "en": "Host a regional or national acceleration centre of the Alliance.",
+                    "fr": "Accueillir un centre d'accélération de l'Alliance.",
+                },
+                text={
+                    "en": "The full text of the call. " * 40,
+                    "fr": "Le texte complet de l'appel. " * 40,
+                },
                 scopes=["regional", "national"],
                 status=status,
                 opens_at=opens,
@@ -69,14 +75,14 @@ def _calls(rng: random.Random, n_calls: int) -> list[Call]:
     calls = list(Call.objects.filter(reference__startswith=PREFIX).order_by("reference"))
     Criterion.objects.bulk_create(
         [
-            Criterion(call=c, order=n, title_en=t, title_fr=t, weight=w)
+            Criterion(call=c, order=n, title={"en": t, "fr": t}, weight=w)
             for c in calls
             for n, (t, w) in enumerate(CRITERIA, start=1)
         ]
     )
     Question.objects.bulk_create(
         [
-            Question(call=c, order=n, kind=k, label_en=label, label_fr=label)
+            Question(call=c, order=n, kind=k, label={"en": label, "fr": label})
             for c in calls
             for n, (k, label) in enumerate(
                 [("long_text", "Describe your ecosystem"), ("number", "Staff (FTE)")], start=1

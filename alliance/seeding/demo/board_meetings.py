@@ -25,9 +25,9 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=GENEVA)
 
 
-def _meeting(title_en, title_fr, **fields) -> Meeting:
+def _meeting(en, fr, **fields) -> Meeting:
     meeting, _ = Meeting.objects.update_or_create(
-        title_en=title_en, defaults={"title_fr": title_fr, **fields}
+        title__en=en, defaults={"title": {"en": en, "fr": fr}, **fields}
     )
     return meeting
 
@@ -37,7 +37,7 @@ def _agenda(meeting, items):
         AgendaItem.objects.update_or_create(
             meeting=meeting,
             order=order,
-            defaults={"title_en": en, "title_fr": fr, "presenter": presenter},
+            defaults={"title": {"en": en, "fr": fr}, "presenter": presenter},
         )
 
 
@@ -50,11 +50,11 @@ def _paper(meeting, title, filename, text, item_order=None):
     document.save()
 
 
-def _decision(meeting, number, text_en, text_fr, **fields) -> Decision:
+def _decision(meeting, number, en, fr, **fields) -> Decision:
     decision, _ = Decision.objects.update_or_create(
         meeting=meeting,
         number=number,
-        defaults={"text_en": text_en, "text_fr": text_fr, "method": "consensus", **fields},
+        defaults={"text": {"en": en, "fr": fr}, "method": "consensus", **fields},
     )
     return decision
 

@@ -84,18 +84,20 @@ TEXT_FR = (
 )
 
 
-def _call(reference, title_en, title_fr, status, opens_at, closes_at, creator, **extra):
+def _call(reference, en, fr, status, opens_at, closes_at, creator, **extra):
     call, _ = Call.objects.update_or_create(
         reference=reference,
         defaults={
-            "title_en": title_en,
-            "title_fr": title_fr,
-            "summary_en": "Host a regional or national acceleration centre of the Alliance.",
-            "summary_fr": "Accueillir un centre d'accélération régional ou national de l'Alliance.",
-            "text_en": TEXT_EN,
-            "text_fr": TEXT_FR,
-            "required_documents_en": "A letter of support from the host institution (PDF).",
-            "required_documents_fr": "Une lettre de soutien de l'institution hôte (PDF).",
+            "title": {"en": en, "fr": fr},
+            "summary": {
+                "en": "Host a regional or national acceleration centre of the Alliance.",
+                "fr": "Accueillir un centre d'accélération régional ou national de l'Alliance.",
+            },
+            "text": {"en": TEXT_EN, "fr": TEXT_FR},
+            "required_documents": {
+                "en": "A letter of support from the host institution (PDF).",
+                "fr": "Une lettre de soutien de l'institution hôte (PDF).",
+            },
             "scopes": ["regional", "national"],
             "status": status,
             "opens_at": opens_at,
@@ -107,19 +109,19 @@ def _call(reference, title_en, title_fr, status, opens_at, closes_at, creator, *
     call.centre_types.set(CentreType.objects.exclude(code="TECHNOLOGY"))
     if not call.criteria.exists():
         for i, (en, fr, weight) in enumerate(CRITERIA, start=1):
-            Criterion.objects.create(call=call, order=i, title_en=en, title_fr=fr, weight=weight)
+            Criterion.objects.create(call=call, order=i, title={"en": en, "fr": fr}, weight=weight)
     if not call.questions.exists():
-        for i, (kind, en, fr, required, limit, ch_en, ch_fr) in enumerate(QUESTIONS, start=1):
+        for i, (kind, en, fr, required, limit, en_choices, fr_choices) in enumerate(
+            QUESTIONS, start=1
+        ):
             Question.objects.create(
                 call=call,
                 order=i,
                 kind=kind,
-                label_en=en,
-                label_fr=fr,
+                label={"en": en, "fr": fr},
                 required=required,
                 word_limit=limit,
-                choices_en=ch_en,
-                choices_fr=ch_fr,
+                choices={"en": en_choices, "fr": fr_choices},
             )
     return call
 

@@ -81,11 +81,15 @@ def _add_initiative(centre, actor, rng, index, start):
         centre_id=centre.pk,
         actor=actor,
         objectives=objectives,
-        title_en=f"Flagship initiative {index}: {centre.country.name} start-up acceleration",
-        title_fr=f"Initiative phare {index} : accélération de jeunes pousses",
-        summary_en="Cohorts of digital start-ups with mentoring, sandboxes and investor days.",
-        summary_fr="Des promotions de jeunes pousses numériques : mentorat, bacs à sable, "
-        "journées investisseurs.",
+        title={
+            "en": f"Flagship initiative {index}: {centre.country.name} start-up acceleration",
+            "fr": f"Initiative phare {index} : accélération de jeunes pousses",
+        },
+        summary={
+            "en": "Cohorts of digital start-ups with mentoring, sandboxes and investor days.",
+            "fr": "Des promotions de jeunes pousses numériques : mentorat, bacs à sable, "
+            "journées investisseurs.",
+        },
         partners="Universities, innovation hubs, investors",
         budget_usd=rng.choice([60_000, 120_000, 250_000]),
         start_date=start,
@@ -110,7 +114,7 @@ def _make(ctx, *, name, type_code, scope, organisation, country, start, descript
         host_organisation=organisation,
         country=Country.objects.get(code=country),
         name=name,
-        description_en=description,
+        description={"en": description},
         contact_email=f"centre@{country.lower()}.demo.alliance.test",
         contact_name="Centre manager",
     )

@@ -190,15 +190,13 @@ LESSONS = [
 
 def _seed_catalogue():
     objectives = {o.code: o for o in StrategicObjective.objects.all()}
-    for objective, code, en, fr, unit, direction, def_en, def_fr in CATALOGUE:
+    for objective, code, en, fr, unit, direction, en_definition, fr_definition in CATALOGUE:
         Indicator.objects.update_or_create(
             code=code,
             defaults={
                 "objective": objectives[objective],
-                "name_en": en,
-                "name_fr": fr,
-                "definition_en": def_en,
-                "definition_fr": def_fr,
+                "name": {"en": en, "fr": fr},
+                "definition": {"en": en_definition, "fr": fr_definition},
                 "unit": unit,
                 "direction": direction,
             },

@@ -58,7 +58,9 @@ MILESTONES = [
 
 
 def seed(ctx):
-    for day, title_en, title_fr, location in MILESTONES:
+    for day, en, fr, location in MILESTONES:
         Milestone.objects.update_or_create(
-            date=day, title_en=title_en, defaults={"title_fr": title_fr, "location": location}
+            date=day,
+            title__en=en,
+            defaults={"title": {"en": en, "fr": fr}, "location": location},
         )

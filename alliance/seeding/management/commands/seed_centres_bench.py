@@ -56,7 +56,7 @@ class Command(BaseCommand):
                     status=status,
                     source="recorded",
                     listed_since=today,
-                    description_en="A centre created for the benchmark.",
+                    description={"en": "A centre created for the benchmark."},
                 )
             )
         centres = Centre.objects.bulk_create(new, batch_size=500)
@@ -94,7 +94,9 @@ class Command(BaseCommand):
         Accreditation.objects.bulk_create(accreditations, batch_size=500)
         FlagshipInitiative.objects.bulk_create(
             [
-                FlagshipInitiative(centre=c, title_en=f"Flagship of {c.name}", budget_usd=60_000)
+                FlagshipInitiative(
+                    centre=c, title={"en": f"Flagship of {c.name}"}, budget_usd=60_000
+                )
                 for c in centres
             ],
             batch_size=500,
