@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from alliance.centres.models import Ownership
+from alliance.core.languages import LanguageField
 from alliance.core.models import Scope
 
 from .states import AssessmentStatus, DeclarationStatus, ExpressionStatus, SectionStatus
@@ -238,9 +239,7 @@ class JointDeclaration(models.Model):
     )
     countersigned_at = models.DateTimeField(_("countersigned"), null=True, blank=True)
     withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True)
-    language = models.CharField(
-        _("language of the document"), max_length=8, choices=settings.LANGUAGES, default="en"
-    )
+    language = LanguageField(_("language of the document"))
     document = models.FileField(_("document"), upload_to="declarations/", blank=True)
     sha256 = models.CharField(_("SHA-256 fingerprint"), max_length=64, blank=True, db_index=True)
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.i18n import TranslatedFieldsMixin
+from alliance.core.languages import LanguageField
 from alliance.core.uploads import UploadValidator
 
 from .states import EDITABLE_STATES, REPORT_TAG, LessonStatus, ReportStatus
@@ -317,9 +318,7 @@ class LessonLearned(models.Model):
         related_name="lessons",
         verbose_name=_("acceleration centre"),
     )
-    language = models.CharField(
-        _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
-    )
+    language = LanguageField(_("language"))
     status = models.CharField(
         _("status"), max_length=10, choices=LessonStatus.choices, default=LessonStatus.DRAFT
     )
