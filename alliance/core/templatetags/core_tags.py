@@ -1,5 +1,7 @@
 from django import template
 
+from alliance.core import formatting
+
 register = template.Library()
 
 
@@ -29,3 +31,13 @@ def can(context, rule, obj=None):
 
     request = context.get("request")
     return policy_can(getattr(request, "user", None), rule, obj)
+
+
+# Formatting for the reader's language (CLDR, via alliance.core.formatting):
+# `{{ d|ldate }}`, `{{ d|ldate:"short" }}`, `{{ t|ldatetime }}`, `{{ t|ldatetime:"zone" }}`,
+# `{{ n|number }}`, `{{ amount|money:"USD" }}`.
+register.filter("ldate", formatting.ldate)
+register.filter("ldatetime", formatting.ldatetime)
+register.filter("ltime", formatting.ltime)
+register.filter("number", formatting.number)
+register.filter("money", formatting.money)
