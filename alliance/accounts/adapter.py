@@ -45,7 +45,6 @@ class AccountAdapter(DefaultAccountAdapter):
             response = super().post_login(request, user, **kwargs)
         if isinstance(response, HttpResponseRedirect):
             response["Location"] = in_language(response["Location"], language)
-        translation.activate(language)
         return remember(response, language)
 
     def get_logout_redirect_url(self, request):
