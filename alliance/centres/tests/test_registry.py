@@ -125,7 +125,9 @@ def test_centre_page_shows_initiatives_and_not_centres_in_design(
 def test_open_data_downloads(client, accredited):
     centre, accreditation = accredited
     rows = list(
-        csv.DictReader(io.StringIO(client.get(reverse("centres:export_csv")).content.decode()))
+        csv.DictReader(
+            io.StringIO(client.get(reverse("centres:export_csv") + "?header=keys").content.decode())
+        )
     )
     assert rows[0]["name"] == centre.name
     assert rows[0]["accreditation_end"] == "2027-02-28"
