@@ -52,8 +52,13 @@ lint: install ## Lint, check formatting and the app boundaries (import-linter)
 format: install ## Fix formatting and safe lint findings
 	$(UV) run --frozen ruff format . && $(UV) run --frozen ruff check --fix .
 
-messages: install ## Extract translatable strings into each app's French catalog (needs gettext)
-	@for app in alliance/*/; do if [ -d $$app/locale ]; then (cd $$app && $(CURDIR)/.venv/bin/python $(CURDIR)/manage.py makemessages -l fr --no-obsolete --no-location >/dev/null) && echo "updated $$app"; fi; done
+messages: install ## Extract translatable strings into every app's catalog for every language in settings.LANGUAGES (needs gettext)
+	@locales="$$($(PY) manage.py catalog_locales)" && for app in alliance/*/; do \
+	  if [ -d $$app/locale ]; then \
+	    (cd $$app && $(CURDIR)/.venv/bin/python $(CURDIR)/manage.py makemessages $$locales --no-obsolete --no-location >/dev/null) && echo "updated $$app"; \
+	  fi; done
+	$(PY) manage.py prepare_catalogs
+	$(PY) manage.py compile_catalogs
 
 worker: install ## Run the background task worker (when TASKS_BACKEND=database)
 	$(PY) manage.py db_worker

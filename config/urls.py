@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from alliance.accounts import views as accounts_views
 from alliance.core import views as core_views
 from alliance.notifications.urls import feed_urlpatterns
 from config.api import api
@@ -12,6 +13,8 @@ handler429 = "alliance.accounts.views.too_many_requests"
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("readyz", core_views.readyz, name="readyz"),
+    # The language switcher (outside the language prefixes: it moves between them).
+    path("i18n/<str:code>/", accounts_views.choose_language, name="choose_language"),
     path("api/v1/", api.urls),
     path("", include("alliance.centres.credential_urls")),
     *feed_urlpatterns,

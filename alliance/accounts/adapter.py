@@ -3,8 +3,11 @@ from urllib.parse import urlsplit, urlunsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
 from django.conf import settings
-from django.utils.translation import get_language
+from django.http import HttpResponseRedirect
+from django.shortcuts import resolve_url
+from django.utils import translation
 
+from alliance.core.languages import current_language, in_language, remember, supported
 from alliance.core.site import site_url
 
 from . import throttle
@@ -30,10 +33,24 @@ class AccountAdapter(DefaultAccountAdapter):
         """A person who signs up on the French pages reads their emails in French (the
         language can be changed on the profile page)."""
         user = super().new_user(request)
-        language = (get_language() or "").split("-")[0]
-        if language in {code for code, _name in settings.LANGUAGES}:
-            user.preferred_language = language
+        user.preferred_language = current_language()
         return user
+
+    def post_login(self, request, user, **kwargs):
+        """Sign-in lands in the person's language: the pages' language when they chose it
+        with the switcher (the language cookie names it), else their saved language. The
+        page they were going to (`next`) opens in that language too."""
+        language = language_after_sign_in(request, user)
+        with translation.override(language):
+            response = super().post_login(request, user, **kwargs)
+        if isinstance(response, HttpResponseRedirect):
+            response["Location"] = in_language(response["Location"], language)
+        return remember(response, language)
+
+    def get_logout_redirect_url(self, request):
+        """Signing out of /fr/ lands on the French home page, not on "/" (which would open
+        in the browser's language)."""
+        return resolve_url("public:home")
 
     def send_mail(self, template_prefix, email, context):
         context = {key: _on_site(value) for key, value in context.items()}
@@ -61,3 +78,11 @@ class AccountAdapter(DefaultAccountAdapter):
         if user is not None and self._throttle_attempt is not None:
             self._throttle_attempt.succeeded()
         return user
+
+
+def language_after_sign_in(request, user) -> str:
+    from_path = translation.get_language_from_path(request.path_info)
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if from_path and chosen == from_path:
+        return from_path
+    return supported(user.preferred_language) or from_path or settings.LANGUAGE_CODE

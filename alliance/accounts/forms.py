@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.languages import language_choices
 from alliance.core.models import Region
 
 from .models import MembershipRole, Organisation, time_zone_choices
@@ -38,7 +39,7 @@ class ProfileForm(forms.Form):
     job_title = forms.CharField(label=_("Job title"), max_length=200, required=False)
     preferred_language = forms.ChoiceField(
         label=_("Preferred language for emails"),
-        choices=[("en", "English"), ("fr", "Français")],
+        choices=language_choices,
     )
     time_zone = forms.ChoiceField(
         label=_("Your time zone"),

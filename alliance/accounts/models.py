@@ -9,6 +9,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from alliance.core.languages import LanguageField
+
 
 @cache
 def time_zone_choices() -> list[tuple[str, str]]:
@@ -45,9 +47,7 @@ class User(AbstractUser):
     email = models.EmailField(_("email address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
-    preferred_language = models.CharField(
-        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="en"
-    )
+    preferred_language = LanguageField(_("preferred language"))
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,

@@ -157,3 +157,11 @@ def profile_update(
     )
     user.save(update_fields=["full_name", "job_title", "preferred_language", "time_zone"])
     return user
+
+
+def language_choose(*, user: User, language: str) -> None:
+    """The language chosen on the pages becomes the person's: their emails, digests and
+    PDFs follow it. A preference, like the profile: not audited."""
+    if user.preferred_language != language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])

@@ -1,11 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core.access import get_visible_or_404, staff_required
+from alliance.core.languages import in_language, remember, supported
 from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
@@ -242,3 +245,19 @@ def too_many_requests(request, retry_after: int = 60):
     response["Retry-After"] = str(retry_after)
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_http_methods(["GET", "POST"])
+def choose_language(request, code):
+    """The language switcher. Anyone: the same page in that language, remembered in the
+    language cookie. Signed in (a POST, so that no link can change it): it also becomes the
+    person's language for emails, digests and PDFs."""
+    language = supported(code)
+    if language is None:
+        raise Http404
+    back = request.POST.get("next") or request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = "/"
+    if request.method == "POST" and request.user.is_authenticated:
+        services.language_choose(user=request.user, language=language)
+    return remember(redirect(in_language(back, language)), language)

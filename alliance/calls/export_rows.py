@@ -1,6 +1,8 @@
 """The rows of each export of a call, shared by the CSV and Excel files. Private notes of
 reviewers are never exported."""
 
+from django.utils.translation import gettext_lazy as _
+
 from .models import ReviewAssignment, Score
 from .scoring import review_total
 from .selectors import call_applications, ranked_applications
@@ -102,5 +104,31 @@ def ranking_rows(call):
             round(c.spread, 3) if c else "",
         ]
 
+
+# Each export's first row holds these keys; the file's header shows their labels in the
+# language of the person who asked for it (services/exports.py).
+LABELS = {
+    "id": _("Application number"),
+    "application_id": _("Application number"),
+    "organisation": _("Organisation"),
+    "country": _("Country"),
+    "status": _("Status"),
+    "centre_type": _("Centre type"),
+    "scope": _("Scope"),
+    "host_institution": _("Host institution"),
+    "submitted_at": _("Submitted (UTC)"),
+    "screening_reason": _("Screening reason"),
+    "reviewers": _("Reviewers assigned"),
+    "reviews": _("Reviews submitted"),
+    "reviewer": _("Reviewer"),
+    "due_at": _("Due (UTC)"),
+    "weighted_total": _("Weighted total"),
+    "shared_comment": _("Comment shared with the applicant"),
+    "rank": _("Rank"),
+    "raw_rank": _("Rank before calibration"),
+    "raw_score": _("Score before calibration"),
+    "calibrated_score": _("Calibrated score"),
+    "spread": _("Spread between reviewers"),
+}
 
 ROWS = {"applications": applications_rows, "reviews": reviews_rows, "ranking": ranking_rows}

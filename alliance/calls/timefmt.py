@@ -6,9 +6,11 @@ from datetime import UTC
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from alliance.core.formatting import ldate, ltime
 
 
 def geneva(value):
@@ -27,18 +29,19 @@ def format_deadline(value) -> str:
     local = geneva(value)
     utc = value.astimezone(UTC)
     parts = {
-        "date": formats.date_format(local, "DATE_FORMAT"),
-        "time": local.strftime("%H:%M"),
-        "utc": formats.date_format(utc, "DATE_FORMAT") + " " + utc.strftime("%H:%M"),
+        # Dates and times of the given zones (naive, so that the reader's zone is not applied).
+        "date": ldate(local.date()),
+        "time": ltime(local.time()),
+        "utc": ldate(utc.date()) + " " + ltime(utc.time()),
     }
     zone = _reader_zone()
     if zone is None:
         return _("%(date)s at %(time)s Geneva time (%(utc)s UTC)") % parts
     mine = value.astimezone(zone)
     # The date only when it is not Geneva's: a Geneva evening can be tomorrow in Asia.
-    parts["mine"] = mine.strftime("%H:%M")
+    parts["mine"] = ltime(mine.time())
     if mine.date() != local.date():
-        parts["mine"] = formats.date_format(mine, "DATE_FORMAT") + " " + parts["mine"]
+        parts["mine"] = ldate(mine.date()) + " " + parts["mine"]
     parts["zone"] = str(zone).replace("_", " ")
     return (
         _("%(date)s at %(time)s Geneva time (%(utc)s UTC; %(mine)s in your time zone, %(zone)s)")

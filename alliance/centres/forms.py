@@ -262,6 +262,12 @@ class RecognitionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
         self.fields["country"].queryset = Country.objects.all()
+        # Named and sorted in the reader's language (the table is ordered by code).
+        by_name = sorted(self.fields["country"].queryset, key=lambda c: _sort_key(c.name))
+        blank = self.fields["country"].empty_label
+        self.fields["country"].choices = [*([("", blank)] if blank is not None else [])] + [
+            (c.pk, c.name) for c in by_name
+        ]
 
     def clean(self):
         data = super().clean()

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language_info
+
+from .languages import local_name
 
 
 def site(request):
@@ -8,7 +9,7 @@ def site(request):
     languages = [
         {
             "code": code,
-            "name_local": get_language_info(code)["name_local"],
+            "name_local": local_name(code),
             "url": translate_url(path, code),
         }
         for code, _name in settings.LANGUAGES

@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .access import staff_required
+from .audit_display import for_reader
 from .forms import AuditFilterForm
 from .selectors import audit_events
 
@@ -34,6 +35,7 @@ def audit_list(request):
     form = AuditFilterForm(request.GET or None)
     events = audit_events(form.cleaned_data if form.is_valid() else {})
     page = Paginator(events, 50).get_page(request.GET.get("page"))
+    page.object_list = for_reader(page.object_list)
     context = {"form": form, "page": page}
     if request.htmx and not form.errors:
         return render(request, "core/partials/audit_results.html", context)

@@ -1,8 +1,8 @@
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from alliance.centres.models import CentreType, Ownership
+from alliance.core.languages import language_choices
 from alliance.core.models import Scope, StrategicObjective
 
 from .models import FundingSource, Instrument, Pillar, Rating, Sponsor
@@ -353,7 +353,7 @@ class DeclarationDraftForm(forms.Form):
         required=False,
         max_length=5000,
     )
-    language = forms.ChoiceField(label=_("Language of the document"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=_("Language of the document"), choices=language_choices)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

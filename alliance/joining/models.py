@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.centres.models import Ownership
 from alliance.core.files import PrivateFileField
+from alliance.core.languages import LanguageField
 from alliance.core.models import Scope
 
 from .states import AssessmentStatus, DeclarationStatus, ExpressionStatus, SectionStatus
@@ -239,9 +240,7 @@ class JointDeclaration(models.Model):
     )
     countersigned_at = models.DateTimeField(_("countersigned"), null=True, blank=True)
     withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True)
-    language = models.CharField(
-        _("language of the document"), max_length=8, choices=settings.LANGUAGES, default="en"
-    )
+    language = LanguageField(_("language of the document"))
     # The frozen PDF; downloaded as joint-declaration-<id>.pdf.
     document = PrivateFileField(_("document"), folder="declarations", blank=True)
     sha256 = models.CharField(_("SHA-256 fingerprint"), max_length=64, blank=True, db_index=True)

@@ -1,7 +1,7 @@
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.languages import language_choices
 from alliance.core.uploads import UploadValidator
 
 from .models import AssistanceKind, Urgency
@@ -23,7 +23,7 @@ class AssistanceRequestForm(forms.Form):
         label=_("Urgency"), choices=Urgency.choices, widget=forms.RadioSelect, initial="normal"
     )
     preferred_language = forms.ChoiceField(
-        label=_("Language for working with the Lab"), choices=settings.LANGUAGES
+        label=_("Language for working with the Lab"), choices=language_choices
     )
 
 

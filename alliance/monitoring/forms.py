@@ -1,9 +1,9 @@
 from decimal import Decimal
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.languages import language_choices
 from alliance.core.models import Region, StrategicObjective
 from alliance.core.uploads import UploadValidator, check_upload
 
@@ -210,7 +210,7 @@ class LessonForm(forms.Form):
         label=_("Region"), queryset=Region.objects.order_by("order"), required=False
     )
     centre = forms.ModelChoiceField(label=_("Acceleration centre"), queryset=None, required=False)
-    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=_("Language"), choices=language_choices)
     attachments = MultipleDocumentsField(
         label=_("Attachments"),
         required=False,
@@ -243,5 +243,7 @@ class LessonFilterForm(forms.Form):
         empty_label=_("All regions"),
     )
     language = forms.ChoiceField(
-        label=_("Language"), choices=[("", _("All languages")), *settings.LANGUAGES], required=False
+        label=_("Language"),
+        choices=lambda: [("", _("All languages")), *language_choices()],
+        required=False,
     )

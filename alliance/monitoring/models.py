@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.core.files import PrivateFileField
 from alliance.core.i18n import TranslatedField
+from alliance.core.languages import LanguageField
 from alliance.core.uploads import UploadValidator
 
 from .states import EDITABLE_STATES, REPORT_TAG, LessonStatus, ReportStatus
@@ -320,9 +321,7 @@ class LessonLearned(models.Model):
         related_name="lessons",
         verbose_name=_("acceleration centre"),
     )
-    language = models.CharField(
-        _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
-    )
+    language = LanguageField(_("language"))
     status = models.CharField(
         _("status"), max_length=10, choices=LessonStatus.choices, default=LessonStatus.DRAFT
     )

@@ -182,8 +182,16 @@ LOGIN_REDIRECT_URL = "accounts:dashboard"
 LOGIN_URL = "account_login"
 
 LANGUAGE_CODE = "en"
-# Only languages whose catalogs are complete are listed (see docs/decisions).
-LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+# The six official languages of the United Nations, in ITU's order (docs/i18n.md). Adding a
+# language is a line here plus its catalogs (`make messages`, then the translators' work).
+LANGUAGES = [
+    ("ar", _("Arabic")),
+    ("zh-hans", _("Chinese")),
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("ru", _("Russian")),
+    ("es", _("Spanish")),
+]
 LOCALE_PATHS = []
 TIME_ZONE = "UTC"
 ALLIANCE_TIME_ZONE = "Europe/Zurich"  # Geneva time, the secretariat's clock

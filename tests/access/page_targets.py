@@ -42,6 +42,8 @@ def _by_name() -> dict[str, list[dict]]:
         t[name] = each("pk", "notification:secretariat")
     t["notifications:unsubscribe"] = [{"token": ref("unsubscribe:secretariat", "token")}]
     t["calendar_feed"] = [{"token": ref("feed:secretariat", "token")}]
+    # the language switcher (outside the language prefix)
+    t["choose_language"] = [{"code": "fr"}]
     # credentials (outside the language prefix)
     t["credentials:status_list"] = [{"purpose": "revocation"}]
     # centres

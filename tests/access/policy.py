@@ -9,6 +9,7 @@ from .walk import Row
 PUBLIC_PAGES = {
     "healthz",
     "readyz",
+    "choose_language",
     "credentials:jwks",
     "credentials:status_list",
     "api-1.0.0:openapi-json",

@@ -2,8 +2,9 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
+
+from alliance.core.formatting import country_choices
 
 from ..models import (
     Availability,
@@ -20,9 +21,7 @@ class ExpertInviteForm(forms.Form):
 class ExpertApplicationForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     organisation_name = forms.CharField(label=_("Organisation"), max_length=250, required=False)
-    country = LazyTypedChoiceField(
-        label=_("Country"), choices=[("", "—"), *countries], required=False
-    )
+    country = LazyTypedChoiceField(label=_("Country"), choices=country_choices, required=False)
     areas = forms.ModelMultipleChoiceField(
         label=_("Areas of the Expert Network"),
         queryset=ExpertArea.objects.order_by("order"),

@@ -2,9 +2,9 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from alliance.core.formatting import country_choices
 from alliance.core.forms import DateInput
 from alliance.core.uploads import UploadValidator
 
@@ -115,9 +115,7 @@ class DesignationForm(forms.Form):
         widget=forms.RadioSelect,
     )
     organisation_name = forms.CharField(label=_("Organisation"), max_length=250, required=False)
-    country = LazyTypedChoiceField(
-        label=_("Country"), choices=[("", "—"), *countries], required=False
-    )
+    country = LazyTypedChoiceField(label=_("Country"), choices=country_choices, required=False)
     role = forms.ChoiceField(
         label=_("Role"),
         choices=[(r.value, r.label) for r in (BoardRole.MEMBER, BoardRole.CHAIR)],
@@ -155,9 +153,7 @@ class MemberDetailsForm(forms.Form):
         help_text=_("Invitations go to this address; an account with it is linked at sign-in."),
     )
     organisation_name = forms.CharField(label=_("Organisation"), max_length=250, required=False)
-    country = LazyTypedChoiceField(
-        label=_("Country"), choices=[("", "—"), *countries], required=False
-    )
+    country = LazyTypedChoiceField(label=_("Country"), choices=country_choices, required=False)
     biography = forms.CharField(
         label=_("Short biography"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )

@@ -1,12 +1,15 @@
 import csv
 import io
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from alliance.core import kernel, policy
+from alliance.core.exports import labelled
+from alliance.core.languages import supported
 
 from ..models import Call, CallExport
 
@@ -25,12 +28,16 @@ def export_request(*, call_id: int, actor, kind: str, fmt: str) -> CallExport:
 
 @task()
 def build_export(export_id: int) -> None:
-    from ..export_rows import ROWS
+    from ..export_rows import LABELS, ROWS
     from ..xlsx import write_xlsx
 
-    export = CallExport.objects.select_related("call").get(pk=export_id)
+    export = CallExport.objects.select_related("call", "requested_by").get(pk=export_id)
+    # The worker has no request: the header is in the language of the person who asked.
+    language = supported(getattr(export.requested_by, "preferred_language", None))
     try:
-        rows = ROWS[export.kind](export.call)
+        with translation.override(language or settings.LANGUAGE_CODE):
+            rows = ROWS[export.kind](export.call)
+            rows = [labelled(next(rows), LABELS), *rows]
         if export.format == "xlsx":
             content = write_xlsx(rows, export.kind)
         else:

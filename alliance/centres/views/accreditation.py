@@ -1,6 +1,5 @@
 """The Director's accreditation pages, and the certificate and credential downloads."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from alliance.core.access import require_can
+from alliance.core.languages import supported
 from alliance.core.states import TransitionRefused
 
 from .. import services
@@ -97,9 +97,7 @@ def accreditation_action(request, pk, action):
 @login_required
 def certificate(request, pk):
     accreditation = get_accreditation_for(request.user, pk)
-    codes = [code for code, _name in settings.LANGUAGES]
-    language = request.GET.get("lang") if request.GET.get("lang") in codes else None
-    language = language or request.LANGUAGE_CODE
+    language = supported(request.GET.get("lang")) or request.LANGUAGE_CODE
     pdf = certificate_pdf(accreditation, language)
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"accreditation-{accreditation.verification_code}-{language}.pdf"

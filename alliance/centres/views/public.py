@@ -7,13 +7,14 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods
 
 from alliance.core.cache import changes_at, public_page
+from alliance.core.exports import labelled, wants_keys
+from alliance.core.formatting import ldate
 from alliance.core.models import Country
 
 from ..cache import REGISTRY, centre_pages
@@ -134,6 +135,25 @@ def _open_data_rows():
         }
 
 
+# The open-data file's columns: a label per language for people, the key for scripts.
+REGISTRY_COLUMNS = {
+    "id": gettext_lazy("Identifier"),
+    "name": gettext_lazy("Name"),
+    "type": gettext_lazy("Centre type"),
+    "scope": gettext_lazy("Scope"),
+    "ownership": gettext_lazy("Ownership model"),
+    "host_organisation": gettext_lazy("Host organisation"),
+    "country": gettext_lazy("Country"),
+    "region": gettext_lazy("Region"),
+    "objectives": gettext_lazy("Strategic objectives"),
+    "status": gettext_lazy("Status"),
+    "accreditation_start": gettext_lazy("Accredited from"),
+    "accreditation_end": gettext_lazy("Accredited until"),
+    "accreditation_status": gettext_lazy("Accreditation status"),
+    "website": gettext_lazy("Website"),
+}
+
+
 @public_page(REGISTRY)
 @dated
 def export_csv(request):
@@ -157,7 +177,9 @@ def export_csv(request):
         "website",
     ]
     writer = csv.DictWriter(response, fieldnames=fields)
-    writer.writeheader()
+    keys = wants_keys(request)
+    header = fields if keys else labelled(fields, REGISTRY_COLUMNS)
+    writer.writerow(dict(zip(fields, header, strict=True)))
     for row in rows:
         writer.writerow({**row, "objectives": " ".join(row["objectives"])})
     return response
@@ -194,7 +216,7 @@ def _result_context(accreditation):
     if status == PublicStatus.VALID and accreditation.start_date > timezone.localdate():
         verdict = _(
             "This accreditation renews the centre's current one and takes effect on %(start)s."
-        ) % {"start": date_format(accreditation.start_date, "DATE_FORMAT")}
+        ) % {"start": ldate(accreditation.start_date)}
     return {
         "found": True,
         "accreditation": accreditation,

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.html import format_html
 
+from alliance.core import formatting
+
 register = template.Library()
 
 
@@ -67,3 +69,13 @@ def _dir(code):
     from alliance.core.i18n import language_direction
 
     return language_direction(code)
+
+
+# Formatting for the reader's language (CLDR, via alliance.core.formatting):
+# `{{ d|ldate }}`, `{{ d|ldate:"short" }}`, `{{ t|ldatetime }}`, `{{ t|ldatetime:"zone" }}`,
+# `{{ n|number }}`, `{{ amount|money:"USD" }}`.
+register.filter("ldate", formatting.ldate)
+register.filter("ldatetime", formatting.ldatetime)
+register.filter("ltime", formatting.ltime)
+register.filter("number", formatting.number)
+register.filter("money", formatting.money)

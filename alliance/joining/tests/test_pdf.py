@@ -15,7 +15,7 @@ def test_report_holds_ratings_resources_recommendation_and_cost(ministry):
     assert "Vision &amp; Strategy" in html
     assert "bar-adequate" in html and "bar-inadequate" in html
     assert "Centre manager" in html
-    assert "USD 300,000" in html
+    assert "USD\xa0300,000" in html
     assert "Best fit: <strong>Digital Transformation Acceleration Centre</strong>" in html
     assert "Indicative figures in US dollars" in html
     assert assessment_pdf(assessment, "en").startswith(b"%PDF")

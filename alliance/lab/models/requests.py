@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.files import PrivateFileField
+from alliance.core.languages import LanguageField
 from alliance.core.uploads import UploadValidator
 
 from ..states import RequestStatus
@@ -54,9 +55,7 @@ class TechnicalAssistanceRequest(models.Model):
     urgency = models.CharField(
         _("urgency"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAL
     )
-    preferred_language = models.CharField(
-        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="en"
-    )
+    preferred_language = LanguageField(_("preferred language"))
     status = models.CharField(
         _("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.SUBMITTED
     )

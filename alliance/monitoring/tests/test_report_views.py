@@ -101,8 +101,8 @@ def test_centre_dashboard_chart_and_csv(
     assert b"<script" not in svg.content
     csv = client.get(reverse("monitoring:centre_csv", args=[centre.pk])).content.decode()
     lines = csv.strip().splitlines()
-    assert lines[0] == "indicator,name,unit,kind,period,value"
-    assert any(line.endswith(",value,2025-02-28,30.00") for line in lines)
+    assert lines[0].lstrip("\ufeff") == "Indicator code,Indicator,Unit,Kind,Period,Value"
+    assert any(line.endswith(",Value,2025-02-28,30.00") for line in lines)
 
 
 def test_network_dashboard_is_for_staff_only(client, manager):

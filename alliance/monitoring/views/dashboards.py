@@ -148,14 +148,16 @@ def centre_csv(request, centre_pk):
     for item in indicator_history(centre):
         ind = item["indicator"]
         rows.append(
-            [ind.code, ind.name, ind.unit, "baseline", item["baseline_year"], item["baseline"]]
+            [ind.code, ind.name, ind.unit, _("Baseline"), item["baseline_year"], item["baseline"]]
         )
         for end, value in item["points"]:
-            rows.append([ind.code, ind.name, ind.unit, "value", end.isoformat(), value])
-        rows.append([ind.code, ind.name, ind.unit, "target", item["target_year"], item["target"]])
+            rows.append([ind.code, ind.name, ind.unit, _("Value"), end.isoformat(), value])
+        rows.append(
+            [ind.code, ind.name, ind.unit, _("Target"), item["target_year"], item["target"]]
+        )
     return csv_response(
         f"centre-{centre.pk}-indicators.csv",
-        ["indicator", "name", "unit", "kind", "period", "value"],
+        [_("Indicator code"), _("Indicator"), _("Unit"), _("Kind"), _("Period"), _("Value")],
         rows,
     )
 
