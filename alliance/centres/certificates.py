@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from alliance.core.documents import document_context
 from alliance.core.site import site_url
 
 
@@ -31,7 +32,7 @@ def certificate_pdf(accreditation, language: str) -> bytes:
                 "centre_type": accreditation.centre_type,
                 "verification_url": url,
                 "qr": qr_svg_data_uri(url),
-                "LANGUAGE_CODE": language,
+                **document_context(language),
             },
         )
     return HTML(string=html, base_url=site_url()).write_pdf()

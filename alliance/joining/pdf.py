@@ -6,6 +6,8 @@ The HTML is built separately so that tests can read what goes into the PDF.
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from alliance.core.documents import document_context
+
 from .models import Pillar, Rating
 from .selectors import recommendation_for
 
@@ -47,6 +49,7 @@ def assessment_report_html(assessment, language: str) -> str:
                 "fits": fits,
                 "best": fits[0] if fits else None,
                 "language": language,
+                **document_context(language),
             },
         )
 
@@ -59,7 +62,12 @@ def declaration_html(declaration, *, draft: bool = False) -> str:
     with translation.override(declaration.language):
         return render_to_string(
             "joining/pdf/declaration.html",
-            {"declaration": declaration, "draft": draft, "language": declaration.language},
+            {
+                "declaration": declaration,
+                "draft": draft,
+                "language": declaration.language,
+                **document_context(declaration.language),
+            },
         )
 
 
