@@ -19,6 +19,7 @@ help: ## List the commands
 
 install: $(if $(shell command -v uv 2>/dev/null),,.tools/bin/uv) ## Install dependencies and compile the translations
 	$(UV) sync --frozen --quiet
+	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent  # axe-core for the browser tests
 	$(PY) manage.py compile_catalogs
 
 migrate: install ## Create or update the database and load the reference data

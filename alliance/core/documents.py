@@ -11,7 +11,7 @@ from django.utils import translation
 LATIN = '"DejaVu Sans", "Noto Sans", sans-serif'
 FONT_FAMILIES = {
     "ar": '"Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", sans-serif',
-    "zh-hans": '"Noto Sans CJK SC", "Noto Sans SC", "DejaVu Sans", sans-serif',
+    "zh": '"Noto Sans CJK SC", "Noto Sans SC", "DejaVu Sans", sans-serif',
 }
 
 
@@ -19,11 +19,12 @@ def is_rtl(language: str) -> bool:
     try:
         return bool(translation.get_language_info(language)["bidi"])
     except KeyError:
-        return False
+        return (language or "").split("-")[0] in {"ar", "fa", "he", "ur"}
 
 
 def font_family(language: str) -> str:
-    return FONT_FAMILIES.get((language or "en").lower(), LATIN)
+    # "zh-hans" and a bare "zh" both take the Simplified Chinese font.
+    return FONT_FAMILIES.get((language or "en").lower().split("-")[0], LATIN)
 
 
 def document_context(language: str) -> dict:

@@ -180,7 +180,14 @@ LOGIN_URL = "account_login"
 
 LANGUAGE_CODE = "en"
 # Only languages whose catalogs are complete are listed (see docs/decisions).
-LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+LANGUAGES = [
+    ("ar", _("Arabic")),
+    ("zh-hans", _("Chinese")),
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("ru", _("Russian")),
+    ("es", _("Spanish")),
+]
 LOCALE_PATHS = []
 TIME_ZONE = "UTC"
 ALLIANCE_TIME_ZONE = "Europe/Zurich"  # Geneva time, the secretariat's clock
