@@ -3,10 +3,13 @@
 The HTML is built separately so that tests can read what goes into the PDF.
 """
 
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
-from alliance.core.documents import document_context
+from alliance.core.documents import document_context, render_pdf
+from alliance.core.site import site_url
 
 from .models import Pillar, Rating
 from .selectors import recommendation_for
@@ -14,10 +17,9 @@ from .selectors import recommendation_for
 BAR_WIDTH = {Rating.ADEQUATE: 100, Rating.SOME: 60, Rating.INADEQUATE: 25}
 
 
-def _pdf(html: str) -> bytes:
-    from weasyprint import HTML
 
-    return HTML(string=html, base_url=None).write_pdf()
+def _pdf(html: str) -> bytes:
+    return render_pdf(html)
 
 
 def pillar_rows(assessment) -> list[dict]:
@@ -31,8 +33,8 @@ def pillar_rows(assessment) -> list[dict]:
                 "label": label,
                 "rating": rating,
                 "rating_label": Rating(rating).label if rating in Rating.values else "",
-                "evidence": entry.get("evidence", ""),
                 "width": BAR_WIDTH.get(rating, 0),
+                "evidence": entry.get("evidence", ""),
             }
         )
     return rows
@@ -58,18 +60,43 @@ def assessment_pdf(assessment, language: str) -> bytes:
     return _pdf(assessment_report_html(assessment, language))
 
 
-def declaration_html(declaration, *, draft: bool = False) -> str:
-    with translation.override(declaration.language):
+def _verify_url(language: str) -> str:
+    with translation.override(language):
+        return site_url(reverse("joining:verify"))
+
+
+def declaration_html(declaration, *, draft: bool = False, language: str | None = None) -> str:
+    """The declaration in `language` (its own language unless told).
+
+    With `language` given for a declaration in force, this is a reader's copy: it prints the
+    fingerprint of the frozen original (which cannot print its own) and, in another
+    language than the original's, says it is a translation (docs/decisions/0008).
+    """
+    reader_copy = bool(language and declaration.in_force and declaration.sha256 and not draft)
+    language = language or declaration.language
+    with translation.override(language):
+        original = str(dict(settings.LANGUAGES).get(declaration.language, declaration.language))
+        translated = reader_copy and language != declaration.language
         return render_to_string(
             "joining/pdf/declaration.html",
             {
                 "declaration": declaration,
                 "draft": draft,
-                "language": declaration.language,
-                **document_context(declaration.language),
+                "language": language,
+                "copy_of": declaration.sha256 if reader_copy else "",
+                # Language names are lower case inside a sentence in French, Spanish and Russian.
+                "translation_of": original.lower() if translated else "",
+                "verify_url": _verify_url(language),
+                **document_context(language),
             },
         )
 
 
 def declaration_pdf(declaration, *, draft: bool = False) -> bytes:
+    """The declaration as signed, in its own language: what is frozen at countersigning."""
     return _pdf(declaration_html(declaration, draft=draft))
+
+
+def declaration_copy_pdf(declaration, language: str) -> bytes:
+    """A reader's copy of a declaration in force, in `language`, with the original's fingerprint."""
+    return _pdf(declaration_html(declaration, language=language))

@@ -62,5 +62,6 @@ urlpatterns = [
         views.declaration_document,
         name="declaration_document",
     ),
+    path("declarations/<int:pk>/copy.pdf", views.declaration_copy, name="declaration_copy"),
     path("queues/<slug:kind>/", views.queue, name="queue"),
 ]

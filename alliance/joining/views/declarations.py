@@ -7,12 +7,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core.access import get_visible_or_404, require_can
 from alliance.core.cache import public_page
+from alliance.core.i18n import current_language
 from alliance.core.states import TransitionRefused
 
 from .. import services
 from ..forms import DeclarationDraftForm, ReasonForm, SignForm, VerifyForm
 from ..models import JointDeclaration
-from ..pdf import declaration_pdf
+from ..pdf import declaration_copy_pdf, declaration_pdf
 from ..selectors import (
     assessments_visible_to,
     declarations_visible_to,
@@ -150,6 +151,24 @@ def declaration_document(request, pk):
         content = declaration_pdf(declaration, draft=True)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="joint-declaration-{declaration.pk}.pdf"'
+    return response
+
+
+@login_required
+def declaration_copy(request, pk):
+    """A copy of a declaration in force in the reader's language, printing the fingerprint.
+
+    The signed original stays the frozen file (its SHA-256 is the one recorded); this copy is
+    drawn afresh and says whether it is a translation (docs/decisions/0008).
+    """
+    declaration = get_visible_or_404(declarations_visible_to(request.user), pk=pk)
+    if not (declaration.in_force and declaration.sha256):
+        raise Http404
+    language = current_language()
+    response = HttpResponse(declaration_copy_pdf(declaration, language), "application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="joint-declaration-{declaration.pk}-{language}.pdf"'
+    )
     return response
 
 
