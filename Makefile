@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast lint format messages catalogs migrate demo bench worker scheduler clean
+.PHONY: help install run test test-fast lint format messages catalogs migrate demo bench worker scheduler clean pdf-samples
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -67,3 +67,6 @@ bench: install ## Seed a ten-year data set and measure pages against /healthz
 
 clean: ## Remove the local database, uploads and caches
 	rm -rf db.sqlite3* media staticfiles .pytest_cache .ruff_cache .import_linter_cache
+
+pdf-samples: demo ## Render every kind of PDF (en, fr, ar, zh-hans) and page 1 as PNG into var/samples/
+	$(PY) manage.py pdf_samples

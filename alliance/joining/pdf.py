@@ -12,10 +12,7 @@ from alliance.core.documents import document_context, render_pdf
 from alliance.core.site import site_url
 
 from .models import Pillar, Rating
-from .selectors import recommendation_for
-
-BAR_WIDTH = {Rating.ADEQUATE: 100, Rating.SOME: 60, Rating.INADEQUATE: 25}
-
+from .profile import profile_context
 
 
 def _pdf(html: str) -> bytes:
@@ -33,24 +30,26 @@ def pillar_rows(assessment) -> list[dict]:
                 "label": label,
                 "rating": rating,
                 "rating_label": Rating(rating).label if rating in Rating.values else "",
-                "width": BAR_WIDTH.get(rating, 0),
                 "evidence": entry.get("evidence", ""),
             }
         )
     return rows
 
 
-def assessment_report_html(assessment, language: str) -> str:
+def profile_url(assessment, language: str) -> str:
     with translation.override(language):
-        fits = recommendation_for(assessment)
+        return site_url(reverse("joining:assessment_profile", args=[assessment.pk]))
+
+
+def assessment_report_html(assessment, language: str) -> str:
+    """The report is the assessment profile (profile.py) with the resources stated."""
+    with translation.override(language):
         return render_to_string(
             "joining/pdf/assessment.html",
             {
-                "assessment": assessment,
-                "pillars": pillar_rows(assessment),
-                "fits": fits,
-                "best": fits[0] if fits else None,
+                **profile_context(assessment),
                 "language": language,
+                "profile_url": profile_url(assessment, language),
                 **document_context(language),
             },
         )

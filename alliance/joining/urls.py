@@ -42,6 +42,7 @@ urlpatterns = [
     ),
     path("assessments/<int:pk>/complete/", views.assessment_complete, name="assessment_complete"),
     path("assessments/<int:pk>/report.pdf", views.assessment_report, name="assessment_report"),
+    path("assessments/<int:pk>/profile/", views.assessment_profile, name="assessment_profile"),
     path(
         "assessments/<int:assessment_pk>/declaration/new/",
         views.declaration_create,

@@ -107,14 +107,17 @@ PHYSICAL = re.compile(
 
 @pytest.mark.parametrize(
     "path",
-    sorted(ROOT.glob("alliance/*/static/**/*.css")) + sorted(ROOT.glob("alliance/*/templates/**/*.html")),
+    sorted(ROOT.glob("alliance/*/static/**/*.css"))
+    + sorted(ROOT.glob("alliance/*/templates/**/*.html")),
     ids=lambda p: str(p.relative_to(ROOT)),
 )
 def test_no_stylesheet_or_template_uses_left_or_right(path):
     """Logical properties only, so the layout mirrors on right-to-left pages by itself."""
     css = path.read_text()
     if path.suffix == ".html":
-        css = " ".join(re.findall(r"<style[^>]*>(.*?)</style>|style=\"([^\"]*)\"", css, re.S).__str__())
+        css = " ".join(
+            re.findall(r"<style[^>]*>(.*?)</style>|style=\"([^\"]*)\"", css, re.S).__str__()
+        )
     css = re.sub(r"@media[^{]*", "", css)  # a viewport width is not a direction
     found = [m.group(0) for m in PHYSICAL.finditer(css)]
     assert not found, found

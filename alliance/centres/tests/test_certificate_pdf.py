@@ -1,6 +1,7 @@
 """The accreditation certificate is a tagged PDF/UA-1 document in every UI language."""
 
 import pytest
+
 from alliance.centres.certificates import certificate_html, certificate_pdf
 from alliance.core.tests.pdfcheck import UI_LANGUAGES, read_tagged_pdf
 

@@ -99,4 +99,3 @@ def test_no_copy_before_the_declaration_is_in_force(client, ministry, secretaria
     )
     client.force_login(secretariat_officer)
     assert client.get(reverse("joining:declaration_copy", args=[declaration.pk])).status_code == 404
-
