@@ -86,10 +86,10 @@ def radar_svg(rows: list[dict], series: list[tuple[str, list]]) -> str:
         legend_at_bottom_columns=1,
         show_legend=True,
         dots_size=3,
+        margin=28,
         truncate_label=-1,
         truncate_legend=-1,
         y_labels=[1, 2, 3],
-        no_prefix=True,
         tooltip_border_radius=0,
     )
     chart.x_labels = [row["label"] for row in rows]
