@@ -59,6 +59,13 @@ def assessment_pdf(assessment, language: str) -> bytes:
     return _pdf(assessment_report_html(assessment, language))
 
 
+def language_in_sentence(code: str) -> str:
+    """A language's name inside a sentence, in the active language: "anglais", "English"."""
+    name = str(dict(settings.LANGUAGES).get(code, code))
+    # French, Spanish and Russian write language names in lower case; English does not.
+    return name if (translation.get_language() or "en").startswith("en") else name.lower()
+
+
 def _verify_url(language: str) -> str:
     with translation.override(language):
         return site_url(reverse("joining:verify"))
@@ -74,7 +81,6 @@ def declaration_html(declaration, *, draft: bool = False, language: str | None =
     reader_copy = bool(language and declaration.in_force and declaration.sha256 and not draft)
     language = language or declaration.language
     with translation.override(language):
-        original = str(dict(settings.LANGUAGES).get(declaration.language, declaration.language))
         translated = reader_copy and language != declaration.language
         return render_to_string(
             "joining/pdf/declaration.html",
@@ -83,8 +89,7 @@ def declaration_html(declaration, *, draft: bool = False, language: str | None =
                 "draft": draft,
                 "language": language,
                 "copy_of": declaration.sha256 if reader_copy else "",
-                # Language names are lower case inside a sentence in French, Spanish and Russian.
-                "translation_of": original.lower() if translated else "",
+                "translation_of": language_in_sentence(declaration.language) if translated else "",
                 "verify_url": _verify_url(language),
                 **document_context(language),
             },

@@ -13,7 +13,7 @@ from alliance.core.states import TransitionRefused
 from .. import services
 from ..forms import DeclarationDraftForm, ReasonForm, SignForm, VerifyForm
 from ..models import JointDeclaration
-from ..pdf import declaration_copy_pdf, declaration_pdf
+from ..pdf import declaration_copy_pdf, declaration_pdf, language_in_sentence
 from ..selectors import (
     assessments_visible_to,
     declarations_visible_to,
@@ -66,6 +66,7 @@ def _detail_context(request, declaration, **extra):
         "sign_form": SignForm(user=request.user),
         "withdraw_form": ReasonForm(),
         "history": history_for(declaration),
+        "original_language": language_in_sentence(declaration.language),
         **extra,
     }
 
