@@ -65,6 +65,7 @@ SCHEDULE: tuple[Job, ...] = (
 # Our commands that are run by hand or by `make`, with the reason they are not periodic.
 NOT_PERIODIC: dict[str, str] = {
     "compile_catalogs": "build step: compiles the translations",
+    "pdf_samples": "developer tool: renders sample PDFs and PNGs for review (make pdf-samples)",
     "load_reference_data": "deployment step: after each migrate",
     "seed_demo": "demo data, by hand or `make demo`",
     "seed_centres_bench": "benchmark data, by hand",
