@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast lint format messages catalogs migrate demo bench worker scheduler cluster cluster-up clean
+.PHONY: help install run test test-fast lint format messages catalogs migrate demo bench worker scheduler cluster cluster-up clean pdf-samples
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -19,6 +19,7 @@ help: ## List the commands
 
 install: $(if $(shell command -v uv 2>/dev/null),,.tools/bin/uv) ## Install dependencies and compile the translations
 	$(UV) sync --frozen --quiet
+	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent  # axe-core for the browser tests
 	$(PY) manage.py compile_catalogs
 
 migrate: install ## Create or update the database and load the reference data
@@ -77,3 +78,6 @@ cluster-up: install ## Start the two-server cluster and keep it running (Ctrl-C 
 
 clean: ## Remove the local database, uploads and caches
 	rm -rf db.sqlite3* media staticfiles .pytest_cache .ruff_cache .import_linter_cache
+
+pdf-samples: demo ## Render every kind of PDF (en, fr, ar, zh-hans) and page 1 as PNG into var/samples/
+	$(PY) manage.py pdf_samples

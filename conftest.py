@@ -1,5 +1,7 @@
 """Named personas shared by every test (ARCHITECTURE.md, rule 8)."""
 
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -161,4 +163,37 @@ def js_page(_browser, live_server):
     tab = context.new_page()
     tab.set_default_timeout(10_000)
     yield tab
+    context.close()
+
+
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture
+def axe(_browser, live_server):
+    """`axe(path)` loads a page and returns axe-core's serious and critical findings.
+
+    The pages need no JavaScript, so the check runs in its own tab with scripts on and the
+    page's CSP bypassed (only to inject axe); what it audits is the same HTML and CSS.
+    """
+    context = _browser.new_context(base_url=live_server.url, bypass_csp=True)
+    tab = context.new_page()
+
+    def check(path, *, storage_state=None, cookies=None):
+        if cookies:
+            context.add_cookies(cookies)
+        tab.goto(path)
+        tab.add_script_tag(path=str(AXE))
+        result = tab.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        return [
+            f"{v['id']} ({v['impact']}): {v['help']} – "
+            + "; ".join(n["target"][0] if n["target"] else "?" for n in v["nodes"][:3])
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+
+    yield check
     context.close()

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from alliance.core.documents import document_context, render_pdf
 from alliance.core.site import site_url
 
 
@@ -18,12 +19,10 @@ def qr_svg_data_uri(url: str) -> str:
     return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
 
 
-def certificate_pdf(accreditation, language: str) -> bytes:
-    from weasyprint import HTML
-
+def certificate_html(accreditation, language: str) -> str:
     url = verification_url(accreditation, language)
     with translation.override(language):
-        html = render_to_string(
+        return render_to_string(
             "centres/certificate.html",
             {
                 "accreditation": accreditation,
@@ -31,7 +30,10 @@ def certificate_pdf(accreditation, language: str) -> bytes:
                 "centre_type": accreditation.centre_type,
                 "verification_url": url,
                 "qr": qr_svg_data_uri(url),
-                "LANGUAGE_CODE": language,
+                **document_context(language),
             },
         )
-    return HTML(string=html, base_url=site_url()).write_pdf()
+
+
+def certificate_pdf(accreditation, language: str) -> bytes:
+    return render_pdf(certificate_html(accreditation, language), base_url=site_url())

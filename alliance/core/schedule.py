@@ -67,6 +67,7 @@ NOT_PERIODIC: dict[str, str] = {
     "compile_catalogs": "build step: compiles the translations",
     "catalog_locales": "build step: the languages `make messages` extracts",
     "prepare_catalogs": "build step: finishes catalogs `make messages` created",
+    "pdf_samples": "developer tool: renders sample PDFs and PNGs for review (make pdf-samples)",
     "load_reference_data": "deployment step: after each migrate",
     "seed_demo": "demo data, by hand or `make demo`",
     "seed_centres_bench": "benchmark data, by hand",

@@ -15,3 +15,13 @@ def ministry_signatory(ministry):
     user = UserFactory(email="minister@ministry.test", full_name="Grace Banda")
     MembershipFactory(user=user, organisation=ministry, role=MembershipRole.SIGNATORY)
     return user
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """A request to a /fr/ page leaves French active in the thread: reset it for the tests
+    that follow (ours and other apps')."""
+    from django.utils import translation
+
+    yield
+    translation.activate("en")

@@ -1,7 +1,7 @@
 """Reads of the joining journey. `organisation_has_declaration_in_force` is a contract
 used by other apps (calls): keep its name and signature."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from alliance.centres.models import CentreType
 from alliance.centres.recommender import Fit, Profile, recommend
@@ -148,3 +148,61 @@ def profile_for(assessment: PreliminaryAssessment) -> Profile:
 
 def recommendation_for(assessment: PreliminaryAssessment) -> list[Fit]:
     return recommend(profile_for(assessment), centre_types())
+
+
+# --- Profile averages ------------------------------------------------------------------
+
+# An average is shown only when at least this many organisations feed it: with fewer, a
+# reader who knows the region could work out another organisation's ratings.
+MIN_ORGANISATIONS_FOR_AVERAGE = 5
+RATING_SCORE = {"adequate": 3, "some": 2, "inadequate": 1}
+
+
+def _mean_scores(rows: list[dict]) -> dict[str, float]:
+    sums: dict[str, list[int]] = {}
+    for pillars in rows:
+        for code, entry in pillars.items():
+            score = RATING_SCORE.get((entry or {}).get("rating", ""))
+            if score:
+                sums.setdefault(code, []).append(score)
+    return {code: round(sum(v) / len(v), 2) for code, v in sums.items()}
+
+
+def pillar_averages(assessment: PreliminaryAssessment) -> dict:
+    """Average pillar scores of the assessment's ITU-D region and of every submitted one.
+
+    Two queries: the organisation's region, then each organisation's latest submitted
+    assessment with its country's region (a subquery). Each average counts organisations,
+    not assessments, and is hidden below MIN_ORGANISATIONS_FOR_AVERAGE.
+    """
+    from alliance.core.models import Country
+
+    own = (
+        Country.objects.select_related("region")
+        .filter(code=assessment.organisation.country)
+        .first()
+    )
+    region = Country.objects.filter(code=OuterRef("organisation__country")).values("region_id")
+    rows = (
+        PreliminaryAssessment.objects.exclude(status=AssessmentStatus.DRAFT)
+        .annotate(region_id=Subquery(region[:1]))
+        .order_by("organisation_id", "submitted_at", "id")
+        .values("organisation_id", "pillars", "region_id")
+    )
+    latest = list({row["organisation_id"]: row for row in rows}.values())
+    peers = [r for r in latest if own and r["region_id"] == own.region_id]
+    return {
+        "all": _average(latest),
+        "region": _average(peers) if own else None,
+        "region_name": own.region.name if own else "",
+    }
+
+
+def _average(rows: list[dict]) -> dict:
+    count = len(rows)
+    shown = count >= MIN_ORGANISATIONS_FOR_AVERAGE
+    return {
+        "count": count,
+        "shown": shown,
+        "scores": _mean_scores([r["pillars"] for r in rows]) if shown else {},
+    }

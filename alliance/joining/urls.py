@@ -42,6 +42,7 @@ urlpatterns = [
     ),
     path("assessments/<int:pk>/complete/", views.assessment_complete, name="assessment_complete"),
     path("assessments/<int:pk>/report.pdf", views.assessment_report, name="assessment_report"),
+    path("assessments/<int:pk>/profile/", views.assessment_profile, name="assessment_profile"),
     path(
         "assessments/<int:assessment_pk>/declaration/new/",
         views.declaration_create,
@@ -62,5 +63,6 @@ urlpatterns = [
         views.declaration_document,
         name="declaration_document",
     ),
+    path("declarations/<int:pk>/copy.pdf", views.declaration_copy, name="declaration_copy"),
     path("queues/<slug:kind>/", views.queue, name="queue"),
 ]

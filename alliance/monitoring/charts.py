@@ -7,6 +7,8 @@ import pygal
 from django.http import HttpResponse
 from pygal.style import Style
 
+from alliance.core.documents import CHART_FONTS, localise_svg
+
 STYLE = Style(
     background="white",
     plot_background="white",
@@ -14,7 +16,7 @@ STYLE = Style(
     foreground_strong="#1d1d1b",
     foreground_subtle="#6f777b",
     colors=("#005a9c", "#d4351c", "#00703c", "#f47738", "#4c2c92", "#b58840"),
-    font_family="system-ui, sans-serif",
+    font_family=CHART_FONTS,
 )
 COMMON = {
     "js": [],  # no external or inline script: the pages load nothing from another host
@@ -51,7 +53,7 @@ SCRIPT = re.compile(rb"<script.*?</script>", re.S)
 
 def _render(chart) -> bytes:
     # Even with js=[] pygal writes an inline config script; the chart needs none of it.
-    return SCRIPT.sub(b"", chart.render())
+    return localise_svg(SCRIPT.sub(b"", chart.render()).decode()).encode()
 
 
 def svg_response(svg: bytes) -> HttpResponse:

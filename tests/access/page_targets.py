@@ -175,6 +175,7 @@ def _by_name() -> dict[str, list[dict]]:
         "assessment_start_review",
         "assessment_complete",
         "assessment_report",
+        "assessment_profile",
     ):
         t[f"joining:{name}"] = each("pk", "assessment:macra completed")
     t["joining:assessment_section"] = each("pk", *ASSESSMENTS, section="ecosystem")
@@ -185,6 +186,7 @@ def _by_name() -> dict[str, list[dict]]:
         "declaration_countersign",
         "declaration_withdraw",
         "declaration_document",
+        "declaration_copy",
     ):
         t[f"joining:{name}"] = each("pk", *DECLARATIONS)
     t["joining:queue"] = [{"kind": "expressions"}]

@@ -42,7 +42,8 @@ FRENCH = {
     "Signed by the organisation": "Signée par l'organisation",
     "Countersign the joint declaration": "Contresigner la déclaration conjointe",
     "In force": "En vigueur",
-    "Download the signed declaration (PDF)": "Télécharger la déclaration signée (PDF)",
+    # The link names the original's language; the start of its name is enough to find it.
+    "Download the signed original": "Télécharger l'original signé",
 }
 
 
@@ -156,9 +157,7 @@ def test_ministry_joins_the_alliance(signed_in, ministry, secretariat_officer, d
 
     org.goto(declaration_url)
     response = org.request.get(
-        org.get_by_role("link", name=t("Download the signed declaration (PDF)")).get_attribute(
-            "href"
-        )
+        org.get_by_role("link", name=t("Download the signed original")).get_attribute("href")
     )
     assert response.headers["content-type"] == "application/pdf"
     assert response.body().startswith(b"%PDF")

@@ -79,3 +79,19 @@ register.filter("ldatetime", formatting.ldatetime)
 register.filter("ltime", formatting.ltime)
 register.filter("number", formatting.number)
 register.filter("money", formatting.money)
+
+
+@register.filter(is_safe=True)
+def bdi(value):
+    """Isolate a name or number put into a translated sentence, on right-to-left pages.
+
+    "Nomination of Jane Doe (2027)" in Arabic would otherwise let the Latin name and the
+    digits reorder the sentence around them. On left-to-right pages the value is left
+    as it is, so nothing changes there.
+    """
+    from django.utils.html import conditional_escape, format_html
+    from django.utils.translation import get_language_bidi
+
+    if not get_language_bidi() or value in (None, ""):
+        return value
+    return format_html("<bdi>{}</bdi>", conditional_escape(value))

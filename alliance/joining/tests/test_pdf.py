@@ -13,7 +13,8 @@ def test_report_holds_ratings_resources_recommendation_and_cost(ministry):
     assessment = AssessmentFactory(organisation=ministry, complete=True)
     html = assessment_report_html(assessment, "en")
     assert "Vision &amp; Strategy" in html
-    assert "bar-adequate" in html and "bar-inadequate" in html
+    assert "Strength: Vision &amp; Strategy is in place" in html
+    assert "Gap: Capital &amp; Resources" in html
     assert "Centre manager" in html
     assert "USD\xa0300,000" in html
     assert "Best fit: <strong>Digital Transformation Acceleration Centre</strong>" in html

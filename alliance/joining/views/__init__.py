@@ -2,6 +2,7 @@ from .assessments import (
     assessment_check,
     assessment_complete,
     assessment_detail,
+    assessment_profile,
     assessment_report,
     assessment_section,
     assessment_start_review,
@@ -9,6 +10,7 @@ from .assessments import (
     assessment_tasks,
 )
 from .declarations import (
+    declaration_copy,
     declaration_countersign,
     declaration_create,
     declaration_detail,
@@ -31,6 +33,7 @@ from .public import which_centre_type
 from .queues import queue
 
 __all__ = [
+    "assessment_profile",
     "assessment_check",
     "assessment_complete",
     "assessment_detail",
@@ -43,6 +46,7 @@ __all__ = [
     "declaration_countersign",
     "declaration_create",
     "declaration_detail",
+    "declaration_copy",
     "declaration_document",
     "declaration_sign",
     "declaration_withdraw",

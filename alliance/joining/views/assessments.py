@@ -14,6 +14,7 @@ from .. import services
 from ..forms import SECTION_FORMS, FindingsForm, objective_choices
 from ..models import FundingSource, Section
 from ..pdf import assessment_pdf, pillar_rows
+from ..profile import profile_context
 from ..selectors import assessments_visible_to, manages, recommendation_for
 from ..stash import login_required_keeping_post, pop_stash
 from ..states import AssessmentStatus, SectionStatus
@@ -243,3 +244,10 @@ def assessment_report(request, pk):
         f'inline; filename="preliminary-assessment-{assessment.pk}.pdf"'
     )
     return response
+
+
+@login_required
+def assessment_profile(request, pk):
+    """The report as a web page: the same content as the PDF, with a table for every chart."""
+    assessment = get_visible_or_404(assessments_visible_to(request.user), pk=pk)
+    return render(request, "joining/assessment/profile.html", profile_context(assessment))

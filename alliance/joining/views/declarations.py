@@ -9,13 +9,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from alliance.core.access import get_visible_or_404, require_can
 from alliance.core.cache import public_page
 from alliance.core.files import file_response
+from alliance.core.languages import current_language
 from alliance.core.states import TransitionRefused
 
 from .. import services
 from ..cache import DECLARATIONS
 from ..forms import DeclarationDraftForm, ReasonForm, SignForm, VerifyForm
 from ..models import JointDeclaration
-from ..pdf import declaration_pdf
+from ..pdf import declaration_copy_pdf, declaration_pdf, language_in_sentence
 from ..selectors import (
     assessments_visible_to,
     declarations_visible_to,
@@ -68,6 +69,7 @@ def _detail_context(request, declaration, **extra):
         "sign_form": SignForm(user=request.user),
         "withdraw_form": ReasonForm(),
         "history": history_for(declaration),
+        "original_language": language_in_sentence(declaration.language),
         **extra,
     }
 
@@ -155,6 +157,24 @@ def declaration_document(request, pk):
     )
     response["Content-Disposition"] = content_disposition_header(False, filename)
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def declaration_copy(request, pk):
+    """A copy of a declaration in force in the reader's language, printing the fingerprint.
+
+    The signed original stays the frozen file (its SHA-256 is the one recorded); this copy is
+    drawn afresh and says whether it is a translation (docs/decisions/0008).
+    """
+    declaration = get_visible_or_404(declarations_visible_to(request.user), pk=pk)
+    if not (declaration.in_force and declaration.sha256):
+        raise Http404
+    language = current_language()
+    response = HttpResponse(declaration_copy_pdf(declaration, language), "application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="joint-declaration-{declaration.pk}-{language}.pdf"'
+    )
     return response
 
 
