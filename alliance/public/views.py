@@ -11,9 +11,14 @@ from alliance.core.models import Region, StrategicObjective
 
 from . import services
 from .forms import MilestoneForm
-from .ical import milestones_calendar
+from .ical import key_dates_calendar
 from .models import Milestone
-from .selectors import centre_types_with_objectives, public_milestones
+from .selectors import (
+    centre_types_with_objectives,
+    public_board_meetings,
+    public_call_deadlines,
+    public_milestones,
+)
 
 
 @public_page
@@ -48,7 +53,9 @@ def key_dates(request):
 
 @public_page
 def key_dates_ical(request):
-    body = milestones_calendar(public_milestones(), current_language())
+    body = key_dates_calendar(
+        public_milestones(), public_call_deadlines(), public_board_meetings(), current_language()
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="alliance-key-dates.ics"'
     return response
