@@ -5,6 +5,7 @@ import csv
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods
 
 from alliance.core.models import Country
+from alliance.core.site import site_url
 
 from ..cache import registry_page
 from ..credentials import verify_credential
@@ -64,6 +66,7 @@ def detail(request, pk):
             "public_status": status,
             "accreditation_label": PublicStatus(status).label if status else "",
             "type_periods": centre.type_periods.select_related("centre_type"),
+            "jwks_url": site_url(reverse("credentials:jwks")),
         },
     )
 
@@ -231,4 +234,30 @@ def status_list(request, purpose):
     )
     response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = "no-cache"
+    return response
+
+
+def credential_context(request):
+    from ..credential_context import context_document
+
+    response = JsonResponse(context_document(), content_type="application/ld+json")
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@registry_page
+def public_credential(request, pk):
+    """The centre's current accreditation credential, for anyone to check with their own
+    tools (the registry shows the same facts)."""
+    try:
+        centre = public_centre(pk)
+    except Centre.DoesNotExist as exc:
+        raise Http404 from exc
+    accreditation = current_accreditation(centre)
+    if accreditation is None or not accreditation.credential_jwt:
+        raise Http404
+    response = HttpResponse(accreditation.credential_jwt, content_type="application/vc+jwt")
+    name = f"accreditation-{accreditation.verification_code}.jwt"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
