@@ -80,6 +80,7 @@ def svg_response(svg: bytes) -> HttpResponse:
 def csv_response(filename: str, header: list[str], rows) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # a BOM: spreadsheet programs then read UTF-8 accents
     writer = csv.writer(response)
     writer.writerow(header)
     for row in rows:

@@ -1,15 +1,16 @@
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from alliance.core import opendata as files
 from alliance.core.access import get_visible_or_404, staff_required
 from alliance.core.cache import public_page
 from alliance.core.i18n import current_language
 from alliance.core.models import Region, StrategicObjective
 
-from . import services
+from . import opendata, services
 from .forms import MilestoneForm
 from .ical import key_dates_calendar
 from .models import Milestone
@@ -59,6 +60,25 @@ def key_dates_ical(request):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="alliance-key-dates.ics"'
     return response
+
+
+@public_page
+def open_data(request):
+    return render(
+        request,
+        "public/open_data.html",
+        {"datasets": opendata.datasets(), "licence": files.licence()},
+    )
+
+
+@public_page
+def open_data_decisions(request, fmt):
+    columns = [name for name, _meaning, _type in opendata.DECISION_COLUMNS]
+    if fmt == "csv":
+        return files.csv_response("board-decisions.csv", columns, opendata.decision_rows())
+    if fmt == "json":
+        return files.json_response("board-decisions.json", "decisions", opendata.decision_rows())
+    raise Http404
 
 
 @staff_required("public.view_milestone")

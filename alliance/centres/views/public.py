@@ -1,7 +1,5 @@
 """Public pages: registry, centre page, map, coverage, open data, verification."""
 
-import csv
-
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -13,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods
 
+from alliance.core import opendata
 from alliance.core.models import Country
 from alliance.core.site import site_url
 
@@ -119,9 +118,6 @@ def _open_data_rows():
 
 @registry_page
 def export_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="acceleration-centres.csv"'
-    rows = list(_open_data_rows())
     fields = [
         "id",
         "name",
@@ -138,17 +134,18 @@ def export_csv(request):
         "accreditation_status",
         "website",
     ]
-    writer = csv.DictWriter(response, fieldnames=fields)
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({**row, "objectives": " ".join(row["objectives"])})
-    return response
+    # UTF-8 with a BOM, formula-like cells neutralised (alliance/core/opendata.py).
+    return opendata.csv_response("acceleration-centres.csv", fields, _open_data_rows())
 
 
 @registry_page
 def export_json(request):
     response = JsonResponse(
-        {"generated": timezone.now().isoformat(), "centres": list(_open_data_rows())},
+        {
+            "generated": timezone.now().isoformat(),
+            "licence": opendata.licence(),
+            "centres": list(_open_data_rows()),
+        },
         json_dumps_params={"ensure_ascii": False, "indent": 1},
     )
     response["Content-Disposition"] = 'attachment; filename="acceleration-centres.json"'
