@@ -101,7 +101,7 @@ def test_centre_dashboard_chart_and_csv(
     assert b"<script" not in svg.content
     csv = client.get(reverse("monitoring:centre_csv", args=[centre.pk])).content.decode()
     lines = csv.strip().splitlines()
-    assert lines[0] == "indicator,name,unit,kind,period,value"
+    assert lines[0] == "\ufeffindicator,name,unit,kind,period,value"  # with a BOM
     assert any(line.endswith(",value,2025-02-28,30.00") for line in lines)
 
 
