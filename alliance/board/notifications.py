@@ -74,13 +74,16 @@ def _invitation_file(attendance, event, user) -> list:
         attendee_name=attendance.member.full_name,
         language=translation.get_language() or settings.LANGUAGE_CODE,
     )
-    return [("invitation.ics", content, "text/calendar; method=REQUEST; charset=utf-8")]
+    method = "CANCEL" if event.verb == "meeting.invitation_cancelled" else "REQUEST"
+    return [("invitation.ics", content, f"text/calendar; method={method}; charset=utf-8")]
 
 
 for verb, subject in [
     ("meeting.invited", _("Invitation: %(meeting)s")),
     # The date, time, place or link changed: same UID, the next SEQUENCE.
     ("meeting.invitation_updated", _("Updated invitation: %(meeting)s")),
+    # Cancelled: the same UID with METHOD:CANCEL removes the entry from their calendar.
+    ("meeting.invitation_cancelled", _("Cancelled: %(meeting)s")),
 ]:
     on(
         verb,
@@ -96,6 +99,7 @@ for verb, subject in [
             "member": attendance.member,
             "meeting": attendance.meeting,
             "updated": event.verb == "meeting.invitation_updated",
+            "cancelled": event.verb == "meeting.invitation_cancelled",
         },
         attachments=_invitation_file,
         related=("meeting", "member__user"),

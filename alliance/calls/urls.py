@@ -7,6 +7,7 @@ urlpatterns = [
     path("", public.call_list, name="list"),
     path("<int:pk>/", public.call_detail, name="detail"),
     path("<int:pk>/results/", public.call_results, name="results"),
+    path("<int:pk>/results.<str:fmt>", public.call_results_data, name="results_data"),
     path("<int:pk>/apply/", applicant.application_start, name="apply"),
     path("applications/", applicant.my_applications, name="my_applications"),
     path("applications/<int:pk>/", applicant.application_detail, name="application_detail"),

@@ -1,4 +1,5 @@
-"""Machine endpoints outside the language prefix: the JWKS and the status lists."""
+"""Machine endpoints outside the language prefix: the JWKS, the status lists and the
+credential's JSON-LD context."""
 
 from django.urls import path
 
@@ -8,4 +9,5 @@ app_name = "credentials"
 urlpatterns = [
     path(".well-known/jwks.json", public.jwks, name="jwks"),
     path("credentials/status/<str:purpose>", public.status_list, name="status_list"),
+    path("credentials/context/v1", public.credential_context, name="context"),
 ]

@@ -24,6 +24,7 @@ from joserfc.jwk import OKPKey
 
 from alliance.core.site import site_url
 
+from .credential_context import context_url
 from .models.accreditation import STATUS_LIST_SIZE
 
 ALG = "EdDSA"
@@ -126,9 +127,12 @@ def issuer() -> dict:
     return {"id": site_url("/"), "name": "ITU Telecommunication Development Bureau (BDT)"}
 
 
+def _moment(day: date, end: bool = False) -> datetime:
+    return datetime.combine(day, time(23, 59, 59) if end else time.min, tzinfo=UTC)
+
+
 def _instant(day: date, end: bool = False) -> str:
-    moment = datetime.combine(day, time(23, 59, 59) if end else time.min, tzinfo=UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return _moment(day, end).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def accreditation_credential(accreditation) -> dict:
@@ -151,10 +155,17 @@ def accreditation_credential(accreditation) -> dict:
         for p in PURPOSES
     ]
     return {
-        "@context": [VC_CONTEXT],
+        "@context": [VC_CONTEXT, context_url()],
         "id": site_url(verify_path),
         "type": ["VerifiableCredential", "AccelerationCentreAccreditation"],
         "issuer": issuer(),
+        # The registered JWT claims that generic JWT libraries enforce, equal to the VC's
+        # own: nbf = validFrom, exp = validUntil (VC-JOSE-COSE §3.1.2).
+        "iss": issuer()["id"],
+        "sub": site_url(centre_path),
+        "jti": site_url(verify_path),
+        "nbf": int(_moment(accreditation.start_date).timestamp()),
+        "exp": int(_moment(accreditation.end_date, end=True).timestamp()),
         "name": "Accreditation in the ITU Network of Acceleration Centres",
         "validFrom": _instant(accreditation.start_date),
         "validUntil": _instant(accreditation.end_date, end=True),

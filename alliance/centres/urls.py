@@ -11,6 +11,7 @@ urlpatterns = [
     path("centres.csv", public.export_csv, name="export_csv"),
     path("centres.json", public.export_json, name="export_json"),
     path("<int:pk>/", public.detail, name="detail"),
+    path("<int:pk>/credential.jwt", public.public_credential, name="public_credential"),
     path("verify/", public.verify, name="verify"),
     path("verify/<str:code>/", public.verify_code, name="verify_code"),
     path("recognition/apply/", workflow.recognition_apply, name="recognition_apply"),

@@ -43,17 +43,35 @@ def indicator_chart(item: dict) -> bytes:
 
 def bar_chart(title: str, rows: list[tuple[str, float]]) -> bytes:
     chart = pygal.HorizontalBar(title=title, show_legend=False, **COMMON)
+    chart.y_labels = integer_ticks([v for _l, v in rows])
     chart.x_labels = [str(label) for label, _v in rows]
     chart.add(title, [float(v) for _l, v in rows])
     return _render(chart)
 
 
 SCRIPT = re.compile(rb"<script.*?</script>", re.S)
+# pygal gives each axis guide a <title> holding its raw position ("0.0714285…"): noise for
+# screen readers and tooltips.
+NUMBER_TITLE = re.compile(rb"<title>-?[\d.]+(?:e-?\d+)?</title>")
 
 
 def _render(chart) -> bytes:
     # Even with js=[] pygal writes an inline config script; the chart needs none of it.
-    return localise_svg(SCRIPT.sub(b"", chart.render()).decode()).encode()
+    svg = NUMBER_TITLE.sub(b"", SCRIPT.sub(b"", chart.render()))
+    return localise_svg(svg.decode()).encode()
+
+
+def integer_ticks(values) -> list[int] | None:
+    """Whole-number ticks (0, 1, 2… or 0, 5, 10…) when every value is a count; None lets
+    pygal choose for measures such as days or scores."""
+    values = [float(v) for v in values]
+    if not values or any(v != int(v) or v < 0 for v in values):
+        return None
+    top = max(int(max(values)), 1)
+    steps = [m * 10**e for e in range(12) for m in (1, 2, 5)]
+    step = next(s for s in steps if top / s <= 10)
+    last = -(-top // step) * step
+    return list(range(0, last + 1, step))
 
 
 def svg_response(svg: bytes) -> HttpResponse:
@@ -65,6 +83,7 @@ def svg_response(svg: bytes) -> HttpResponse:
 def csv_response(filename: str, header: list[str], rows) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # a BOM: spreadsheet programs then read UTF-8 accents
     writer = csv.writer(response)
     writer.writerow(header)
     for row in rows:
@@ -93,7 +112,14 @@ def _label(text: str):
 
 
 def stacked_chart(title: str, labels: list[str], series: list[tuple[str, list[float]]]) -> bytes:
-    chart = pygal.HorizontalStackedBar(title=title, **COMMON)
+    # One legend row per series, never truncated ("Innovation and entrepreneurship centre"
+    # in full), the chart taller by as many rows.
+    options = {**COMMON, "height": COMMON["height"] + 22 * len(series)}
+    chart = pygal.HorizontalStackedBar(
+        title=title, truncate_legend=-1, legend_at_bottom_columns=1, **options
+    )
+    totals = [sum(values[i] or 0 for _n, values in series) for i in range(len(labels))]
+    chart.y_labels = integer_ticks(totals)
     chart.x_labels = labels
     for name, values in series:
         chart.add(name, values)

@@ -26,6 +26,8 @@ def feed_for(user) -> bytes:
         stamp = timezone.now().astimezone(UTC)
         for entry in calendar_entries(user):
             cal.add_component(_event(entry, stamp))
+        # Times are in UTC today; a source that gives local times gets its VTIMEZONE.
+        cal.add_missing_timezones()
     return cal.to_ical()
 
 

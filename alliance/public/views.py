@@ -1,20 +1,26 @@
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from alliance.core import opendata as files
 from alliance.core.access import get_visible_or_404, staff_required
 from alliance.core.cache import public_page
 from alliance.core.i18n import current_language
 from alliance.core.models import Region, StrategicObjective
 
-from . import services
+from . import opendata, services
 from .cache import MILESTONES
 from .forms import MilestoneForm
-from .ical import milestones_calendar
+from .ical import key_dates_calendar
 from .models import Milestone
-from .selectors import centre_types_with_objectives, public_milestones
+from .selectors import (
+    centre_types_with_objectives,
+    public_board_meetings,
+    public_call_deadlines,
+    public_milestones,
+)
 
 
 @public_page()
@@ -49,10 +55,31 @@ def key_dates(request):
 
 @public_page(MILESTONES)
 def key_dates_ical(request):
-    body = milestones_calendar(public_milestones(), current_language())
+    body = key_dates_calendar(
+        public_milestones(), public_call_deadlines(), public_board_meetings(), current_language()
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="alliance-key-dates.ics"'
     return response
+
+
+@public_page
+def open_data(request):
+    return render(
+        request,
+        "public/open_data.html",
+        {"datasets": opendata.datasets(), "licence": files.licence()},
+    )
+
+
+@public_page
+def open_data_decisions(request, fmt):
+    columns = [name for name, _meaning, _type in opendata.DECISION_COLUMNS]
+    if fmt == "csv":
+        return files.csv_response("board-decisions.csv", columns, opendata.decision_rows())
+    if fmt == "json":
+        return files.json_response("board-decisions.json", "decisions", opendata.decision_rows())
+    raise Http404
 
 
 @staff_required("public.view_milestone")

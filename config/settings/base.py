@@ -234,6 +234,12 @@ DEFAULT_FROM_EMAIL = env_or_fail("DEFAULT_FROM_EMAIL", str, "Alliance Hub <norep
 
 # Public pages are cached this many seconds (they also answer conditional GETs).
 PUBLIC_CACHE_SECONDS = env_or_fail("PUBLIC_CACHE_SECONDS", int, 300)
+# The licence of every open-data file (docs/decisions/0009-open-data.md): CC BY 4.0 unless
+# the Alliance decides otherwise.
+OPEN_DATA_LICENCE = {
+    "name": "CC BY 4.0",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+}
 
 NINJA_PAGINATION_PER_PAGE = 50
 

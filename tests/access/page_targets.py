@@ -48,6 +48,7 @@ def _by_name() -> dict[str, list[dict]]:
     t["credentials:status_list"] = [{"purpose": "revocation"}]
     # centres
     t["centres:detail"] = each("pk", *CENTRES)
+    t["centres:public_credential"] = each("pk", *CENTRES)
     t["centres:verify_code"] = [
         {"code": ref("accreditation:thailand revoked", "verification_code")}
     ]
@@ -71,6 +72,8 @@ def _by_name() -> dict[str, list[dict]]:
     for name in ("detail", "apply"):
         t[f"calls:{name}"] = each("pk", *PUBLIC_CALLS)
     t["calls:results"] = each("pk", "call:first (results published)", "call:open")
+    t["calls:results_data"] = each("pk", "call:first (results published)", fmt="csv")
+    t["public:open_data_decisions"] = [{"fmt": "json"}]
     for name in ("application_detail", "application_documents", "application_check"):
         t[f"calls:{name}"] = each("pk", *APPLICATIONS)
     for name in ("application_submitted", "application_withdraw"):

@@ -97,9 +97,13 @@ def meeting_update(*, meeting_id: int, actor: User, **fields) -> Meeting:
 @transaction.atomic
 def meeting_cancel(*, meeting_id: int, actor: User) -> Meeting:
     meeting = kernel.lock(Meeting, meeting_id)
-    return kernel.transition(
-        meeting, "cancel", actor=actor, fields={"sequence": meeting.sequence + 1}
-    )
+    kernel.transition(meeting, "cancel", actor=actor, fields={"sequence": meeting.sequence + 1})
+    # Members already invited get a METHOD:CANCEL file (same UID, next SEQUENCE) that
+    # removes the entry from their calendar; the transition above is the one audit event.
+    if meeting.invitations_sent_at:
+        for attendance in meeting.attendances.order_by("pk"):
+            kernel.announce("meeting.invitation_cancelled", attendance, actor=actor)
+    return meeting
 
 
 @transaction.atomic

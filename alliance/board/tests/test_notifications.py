@@ -62,7 +62,7 @@ def test_a_member_with_an_account_gets_the_invitation_in_french_with_an_inbox_it
     assert item.kind == "board.meetings"
 
 
-def test_cancelling_a_meeting_bumps_the_sequence_and_sends_nothing(
+def test_cancelling_a_meeting_bumps_the_sequence_and_sends_a_cancel_to_the_invited(
     french_member, secretariat_officer, django_capture_on_commit_callbacks
 ):
     meeting = _meeting()
@@ -72,6 +72,24 @@ def test_cancelling_a_meeting_bumps_the_sequence_and_sends_nothing(
             services.meeting_cancel(meeting_id=meeting.pk, actor=secretariat_officer)
     meeting.refresh_from_db()
     assert (meeting.status, meeting.sequence) == ("cancelled", 1)
+    assert AuditEvent.objects.filter(verb="meeting.cancelled").count() == 1
+    [message] = mail.outbox
+    assert message.subject == "Annulée : Réunion annuelle"
+    assert "est annulée" in message.body
+    name, body, mimetype = message.attachments[0]
+    assert mimetype.startswith("text/calendar; method=CANCEL")
+    cal = Calendar.from_ical(body)
+    assert cal["METHOD"] == "CANCEL"
+    event = cal.walk("VEVENT")[0]
+    assert (event["STATUS"], event["SEQUENCE"]) == ("CANCELLED", 1)
+
+
+def test_a_meeting_never_invited_to_is_cancelled_without_any_email(
+    secretariat_officer, django_capture_on_commit_callbacks
+):
+    meeting = _meeting()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_cancel(meeting_id=meeting.pk, actor=secretariat_officer)
     assert mail.outbox == []
 
 

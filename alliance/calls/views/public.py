@@ -2,6 +2,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core import opendata
 from alliance.core.cache import changes_at, public_page
 
 from .. import selectors
@@ -53,4 +54,40 @@ def call_results(request, pk):
             "results": selectors.published_results(call),
             "figures": selectors.call_figures(call),
         },
+    )
+
+
+RESULT_COLUMNS = ["rank", "organisation", "country", "centre_type", "scope", "score"]
+
+
+def _result_rows(call):
+    for rank, (application, consolidated) in enumerate(selectors.published_results(call), 1):
+        score = consolidated.calibrated if consolidated else None
+        yield {
+            "rank": rank,
+            "organisation": str(application.organisation),
+            "country": application.organisation.country.code or "",
+            "centre_type": application.proposed_centre_type.code
+            if application.proposed_centre_type
+            else "",
+            "scope": application.proposed_scope,
+            "score": round(score, 2) if score is not None else None,
+        }
+
+
+@public_page
+def call_results_data(request, pk, fmt):
+    """The selected organisations of a call with published results, as open data."""
+    call = selectors.public_call_or_none(pk)
+    if call is None or not call.has_results or fmt not in ("csv", "json"):
+        raise Http404
+    name = f"results-{call.reference}.{fmt}"
+    if fmt == "csv":
+        return opendata.csv_response(name, RESULT_COLUMNS, _result_rows(call))
+    return opendata.json_response(
+        name,
+        "results",
+        _result_rows(call),
+        updated=call.results_published_at,
+        call={"id": call.pk, "reference": call.reference, "title": call.title["en"]},
     )

@@ -32,7 +32,10 @@ def test_credential_follows_the_vc_data_model_2(accredited):
     header = json.loads(base64.urlsafe_b64decode(accreditation.credential_jwt.split(".")[0] + "=="))
     assert header["alg"] == "EdDSA" and header["typ"] == "vc+jwt"
     vc = _payload(accreditation.credential_jwt)
-    assert vc["@context"] == ["https://www.w3.org/ns/credentials/v2"]
+    assert vc["@context"] == [
+        "https://www.w3.org/ns/credentials/v2",
+        "http://127.0.0.1:8000/credentials/context/v1",
+    ]
     assert vc["type"] == ["VerifiableCredential", "AccelerationCentreAccreditation"]
     assert vc["validFrom"] == "2024-03-01T00:00:00Z"
     assert vc["validUntil"] == "2027-02-28T23:59:59Z"

@@ -1,21 +1,23 @@
 """Public pages: registry, centre page, map, coverage, open data, verification."""
 
-import csv
 from functools import wraps
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods
 
+from alliance.core import opendata
 from alliance.core.cache import changes_at, public_page
 from alliance.core.exports import labelled, wants_keys
 from alliance.core.formatting import ldate
 from alliance.core.models import Country
+from alliance.core.site import site_url
 
 from ..cache import REGISTRY, centre_pages
 from ..credentials import verify_credential
@@ -82,6 +84,7 @@ def detail(request, pk):
             "public_status": status,
             "accreditation_label": PublicStatus(status).label if status else "",
             "type_periods": centre.type_periods.select_related("centre_type"),
+            "jwks_url": site_url(reverse("credentials:jwks")),
         },
     )
 
@@ -157,9 +160,6 @@ REGISTRY_COLUMNS = {
 @public_page(REGISTRY)
 @dated
 def export_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="acceleration-centres.csv"'
-    rows = list(_open_data_rows())
     fields = [
         "id",
         "name",
@@ -176,20 +176,23 @@ def export_csv(request):
         "accreditation_status",
         "website",
     ]
-    writer = csv.DictWriter(response, fieldnames=fields)
-    keys = wants_keys(request)
-    header = fields if keys else labelled(fields, REGISTRY_COLUMNS)
-    writer.writerow(dict(zip(fields, header, strict=True)))
-    for row in rows:
-        writer.writerow({**row, "objectives": " ".join(row["objectives"])})
-    return response
+    # UTF-8 with a BOM, formula-like cells neutralised (alliance/core/opendata.py); headers in
+    # the reader's language, or the stable keys with ?header=keys.
+    header = None if wants_keys(request) else labelled(fields, REGISTRY_COLUMNS)
+    return opendata.csv_response(
+        "acceleration-centres.csv", fields, _open_data_rows(), header=header
+    )
 
 
 @public_page(REGISTRY)
 @dated
 def export_json(request):
     response = JsonResponse(
-        {"generated": timezone.now().isoformat(), "centres": list(_open_data_rows())},
+        {
+            "generated": timezone.now().isoformat(),
+            "licence": opendata.licence(),
+            "centres": list(_open_data_rows()),
+        },
         json_dumps_params={"ensure_ascii": False, "indent": 1},
     )
     response["Content-Disposition"] = 'attachment; filename="acceleration-centres.json"'
@@ -275,4 +278,30 @@ def status_list(request, purpose):
     )
     response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = "no-cache"
+    return response
+
+
+def credential_context(request):
+    from ..credential_context import context_document
+
+    response = JsonResponse(context_document(), content_type="application/ld+json")
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@registry_page
+def public_credential(request, pk):
+    """The centre's current accreditation credential, for anyone to check with their own
+    tools (the registry shows the same facts)."""
+    try:
+        centre = public_centre(pk)
+    except Centre.DoesNotExist as exc:
+        raise Http404 from exc
+    accreditation = current_accreditation(centre)
+    if accreditation is None or not accreditation.credential_jwt:
+        raise Http404
+    response = HttpResponse(accreditation.credential_jwt, content_type="application/vc+jwt")
+    name = f"accreditation-{accreditation.verification_code}.jwt"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

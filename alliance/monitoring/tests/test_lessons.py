@@ -98,7 +98,7 @@ def test_public_figures_page_table_and_csv(client, lab_expert, django_assert_max
         page = client.get(reverse("monitoring:figures")).content.decode()
     assert "Lessons learned published" in page
     csv = client.get(reverse("monitoring:figures_chart", args=["csv"])).content.decode()
-    assert csv.splitlines()[0] == "Type of assistance,Requests"
+    assert csv.splitlines()[0] == "\ufeffType of assistance,Requests"  # with a BOM
     svg = client.get(reverse("monitoring:figures_chart", args=["svg"]))
     assert svg["Content-Type"] == "image/svg+xml" and b"<script" not in svg.content
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from alliance.centres.permissions import get_centre_for
+from alliance.core import opendata
 from alliance.core.access import get_visible_or_404, require_can
 from alliance.core.cache import public_page
 from alliance.core.policy import can
@@ -258,4 +259,7 @@ def figures_chart(request, fmt):
         return csv_response(
             "assistance-by-type.csv", [_("Type of assistance"), _("Requests")], rows
         )
+    if fmt == "json":
+        figures = [{"label": str(label), "value": value} for label, value in rows]
+        return opendata.json_response("assistance-by-type.json", "figures", figures)
     return svg_response(bar_chart(_("Technical assistance requests by type"), rows))
