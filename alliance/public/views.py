@@ -63,7 +63,9 @@ def key_dates_ical(request):
     return response
 
 
-@public_page
+# The datasets come from calls, the registry, the Lab figures and the Board: any change there
+# moves the page (version keys of those apps' cache.py).
+@public_page("calls", "centres", "board.decisions", "monitoring.figures")
 def open_data(request):
     return render(
         request,
@@ -72,7 +74,7 @@ def open_data(request):
     )
 
 
-@public_page
+@public_page("board.decisions")
 def open_data_decisions(request, fmt):
     columns = [name for name, _meaning, _type in opendata.DECISION_COLUMNS]
     if fmt == "csv":

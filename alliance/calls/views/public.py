@@ -75,7 +75,7 @@ def _result_rows(call):
         }
 
 
-@public_page
+@public_page(call_pages)
 def call_results_data(request, pk, fmt):
     """The selected organisations of a call with published results, as open data."""
     call = selectors.public_call_or_none(pk)

@@ -290,7 +290,8 @@ def credential_context(request):
     return response
 
 
-@registry_page
+@public_page(centre_pages)
+@dated
 def public_credential(request, pk):
     """The centre's current accreditation credential, for anyone to check with their own
     tools (the registry shows the same facts)."""
