@@ -167,3 +167,24 @@ CENTRE_TYPES = [
         },
     },
 ]
+
+
+def _add_translations() -> None:
+    """Languages beyond English and French come as data: translations/<code>.json, shaped
+    {"OBJECTIVES": {code: {field: text}}, "REGIONS": ..., "CENTRE_TYPES": ...}. A new
+    language is one more file (the translators' work), nothing here changes."""
+    import json
+    from pathlib import Path
+
+    tables = {"OBJECTIVES": OBJECTIVES, "REGIONS": REGIONS, "CENTRE_TYPES": CENTRE_TYPES}
+    for path in sorted((Path(__file__).parent / "translations").glob("*.json")):
+        language = path.stem
+        for table, rows in json.loads(path.read_text(encoding="utf-8")).items():
+            by_code = {row["code"]: row for row in tables[table]}
+            for code, fields in rows.items():
+                for field, text in fields.items():
+                    if code in by_code and isinstance(by_code[code].get(field), dict) and text:
+                        by_code[code][field][language] = text
+
+
+_add_translations()
