@@ -11,7 +11,7 @@ def call_key(pk) -> str:
     return f"calls.Call:{pk}"
 
 
-def call_pages(request, pk) -> list[str]:
+def call_pages(request, pk, **_kwargs) -> list[str]:
     return [call_key(pk)]
 
 

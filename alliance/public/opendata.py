@@ -96,7 +96,7 @@ def datasets() -> list[dict]:
     for call in calls:
         items.append(
             {
-                "title": _("Results: %(call)s") % {"call": call.tr("title")},
+                "title": _("Results: %(call)s") % {"call": call.title},
                 "description": _("The organisations selected by this call, in ranking order."),
                 "files": _files("calls:results_data", [call.pk]),
                 "updated": call.results_published_at,

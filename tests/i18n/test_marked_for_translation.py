@@ -93,7 +93,9 @@ def unmarked_text(source: str, plain: bool) -> list[str]:
                 depth -= 1
             chunks.append(" ")  # a tag can sit inside an element's start tag
         elif token.token_type == TokenType.VAR:
-            chunks.append("\x00")
+            so_far = "".join(chunks)
+            # Inside a start tag (`<p{{ text|lang_attrs }}>`) a variable is attributes.
+            chunks.append(" " if so_far.rfind("<") > so_far.rfind(">") else "\x00")
         elif token.token_type == TokenType.TEXT and not depth and not comment:
             chunks.append(token.contents)
     text = "".join(chunks)

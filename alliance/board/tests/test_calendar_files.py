@@ -27,8 +27,7 @@ def member(db):
 
 def _invite_then(secretariat_officer, capture, change):
     meeting = MeetingFactory(
-        title_en="Annual meeting",
-        title_fr="Réunion annuelle",
+        title={"en": "Annual meeting", "fr": "Réunion annuelle"},
         starts_at=datetime(2026, 10, 14, 13, 0, tzinfo=UTC),
         time_zone="Europe/Zurich",
     )

@@ -17,12 +17,12 @@ def test_the_feed_holds_key_dates_call_deadlines_and_board_meetings_in_french(
     client, django_assert_max_num_queries
 ):
     Milestone.objects.create(
-        title_en="Launch", title_fr="Lancement", date=date(2027, 1, 10), is_public=True
+        title={"en": "Launch", "fr": "Lancement"}, date=date(2027, 1, 10), is_public=True
     )
     call = CallFactory(closes_at=datetime(2027, 3, 1, 17, 0, tzinfo=UTC))
-    CallFactory(status="draft", title_en="Not yet public")
+    CallFactory(status="draft", title={"en": "Not yet public"})
     meeting = MeetingFactory(
-        title_fr="Réunion annuelle",
+        title={"en": "Annual meeting", "fr": "Réunion annuelle"},
         starts_at=datetime(2027, 6, 2, 13, 0, tzinfo=UTC),
         place="Room B",
         online_url="https://meet.example/secret",
@@ -37,7 +37,7 @@ def test_the_feed_holds_key_dates_call_deadlines_and_board_meetings_in_french(
         f"board-meeting-{meeting.pk}-public",
     }
     deadline = events[f"call-{call.pk}-deadline"]
-    assert str(deadline["SUMMARY"]) == f"Date limite : {call.title_fr}"
+    assert str(deadline["SUMMARY"]) == f"Date limite : {call.title['fr']}"
     assert deadline.decoded("DTSTART") == datetime(2027, 3, 1, 17, 0, tzinfo=UTC)
     board = events[f"board-meeting-{meeting.pk}-public"]
     assert str(board["SUMMARY"]) == "Conseil de l'innovation numérique : Réunion annuelle"

@@ -36,7 +36,7 @@ def test_the_open_data_page_lists_every_dataset_with_licence_and_dictionary(
     assert 'href="https://creativecommons.org/licenses/by/4.0/" rel="license"' in page
     for title in [
         "Registry of acceleration centres",
-        f"Results: {published_call.title_en}",
+        f"Results: {published_call.title['en']}",
         "Technical assistance figures",
         "Decisions of the Digital Innovation Board",
     ]:
