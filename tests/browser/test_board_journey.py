@@ -99,8 +99,8 @@ def test_nomination_to_public_decision(page, live_server):
 
     _sign_in(page, live_server, officer)
     page.goto(f"/en/board/staff/meetings/{held.pk}/decisions/new/")
-    page.get_by_label("Decision (English)").fill("The Board adopted its work plan.")
-    page.get_by_label("Decision (French)").fill("Le Conseil a adopté son plan de travail.")
+    page.locator("[name=text-en]").fill("The Board adopted its work plan.")
+    page.locator("[name=text-fr]").fill("Le Conseil a adopté son plan de travail.")
     page.get_by_label("Consensus").check()
     page.get_by_label("Publish this decision").check()
     page.get_by_role("button", name="Save").click()

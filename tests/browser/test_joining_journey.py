@@ -76,7 +76,13 @@ def test_ministry_joins_the_alliance(signed_in, ministry, secretariat_officer, d
     def t(text):
         return FRENCH[text] if language == "fr" else text
 
-    minister = UserFactory(email="dg@ministry.test", full_name="Grace Banda")
+    # Each person signs in to their saved language (issue 11): here, the test's language.
+    minister = UserFactory(
+        email="dg@ministry.test", full_name="Grace Banda", preferred_language=language
+    )
+    for person in (secretariat_officer, director):
+        person.preferred_language = language
+        person.save(update_fields=["preferred_language"])
     MembershipFactory(user=minister, organisation=ministry, role=MembershipRole.SIGNATORY)
 
     org = signed_in("dg@ministry.test", language)
