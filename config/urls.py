@@ -37,4 +37,4 @@ urlpatterns += i18n_patterns(
 )
 
 # No URL serves MEDIA_ROOT, not even with DEBUG on: every file goes out through a view that
-# checks who asks (alliance/core/files.py, docs/decisions/0008-file-storage.md).
+# checks who asks (alliance/core/files.py, docs/decisions/0009-file-storage.md).

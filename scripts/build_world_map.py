@@ -6,7 +6,7 @@ Each country's outline from pygal_maps_world's SVG is read as polygons (curve co
 points dropped: at this scale the end points carry the shape), scaled to half size,
 simplified with Douglas–Peucker and rounded to whole units. Countries too small to see
 after that (small island states, city states) get a dot at their centre instead: docs/
-decisions/0008-light-world-map.md.
+decisions/0013-light-world-map.md.
 """
 
 import json

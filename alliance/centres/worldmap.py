@@ -2,7 +2,7 @@
 
 The outlines (alliance/centres/data/world_paths.json) are built once from
 pygal_maps_world's map by scripts/build_world_map.py and committed: ~40 KB instead of
-pygal's ~780 KB (docs/decisions/0008-light-world-map.md). Small island states and city
+pygal's ~780 KB (docs/decisions/0013-light-world-map.md). Small island states and city
 states are drawn as dots so they stay visible; the legend explains the shades, and the map
 page gives the same figures as a table.
 """

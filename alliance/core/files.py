@@ -2,7 +2,7 @@
 
 Every file lives in Django's default storage (`STORAGES["default"]`): the local disk under
 MEDIA_ROOT, or a bucket of an S3-compatible store when `S3_BUCKET` is set
-(docs/decisions/0008-file-storage.md). Two rules hold for every FileField:
+(docs/decisions/0009-file-storage.md). Two rules hold for every FileField:
 
 - **Random stored names.** `PrivateFileField` stores a file as
   `<folder>/<year>/<month>/<uuid4 hex>.<ext>`, whatever the uploader called it: a stored

@@ -1,5 +1,5 @@
 """Content written in several languages is stored as data: one JSON object per attribute,
-{"en": "...", "fr": "...", ...}, English required (docs/decisions/0008-content-translations.md).
+{"en": "...", "fr": "...", ...}, English required (docs/decisions/0011-content-translations.md).
 
 Adding a language is `settings.LANGUAGES` plus catalogs: the field, its form inputs, the
 API and the templates read the languages from the settings.

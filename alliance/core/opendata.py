@@ -1,6 +1,6 @@
 """Open-data files: CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the
 accents; formula-like cells neutralised) and JSON, each with its licence
-(settings.OPEN_DATA_LICENCE) and date. docs/decisions/0009-open-data.md."""
+(settings.OPEN_DATA_LICENCE) and date. docs/decisions/0014-open-data.md."""
 
 import csv
 import json

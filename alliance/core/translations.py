@@ -1,5 +1,5 @@
 """Texts in several languages, as read by models, forms, templates and the API (the
-model field is in alliance.core.i18n; see docs/decisions/0008-content-translations.md)."""
+model field is in alliance.core.i18n; see docs/decisions/0011-content-translations.md)."""
 
 from django.conf import settings
 from django.utils import translation

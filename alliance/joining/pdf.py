@@ -76,7 +76,7 @@ def declaration_html(declaration, *, draft: bool = False, language: str | None =
 
     With `language` given for a declaration in force, this is a reader's copy: it prints the
     fingerprint of the frozen original (which cannot print its own) and, in another
-    language than the original's, says it is a translation (docs/decisions/0008).
+    language than the original's, says it is a translation (docs/decisions/0012).
     """
     reader_copy = bool(language and declaration.in_force and declaration.sha256 and not draft)
     language = language or declaration.language

@@ -1,5 +1,5 @@
 """The open-data catalogue: every dataset the platform publishes, with its files, licence,
-last update and data dictionary (column, meaning, type). docs/decisions/0009-open-data.md."""
+last update and data dictionary (column, meaning, type). docs/decisions/0014-open-data.md."""
 
 from django.db.models import Max
 from django.urls import reverse

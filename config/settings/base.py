@@ -200,7 +200,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-# Uploaded and generated files (docs/decisions/0008-file-storage.md). No URL serves
+# Uploaded and generated files (docs/decisions/0009-file-storage.md). No URL serves
 # MEDIA_ROOT: every file goes out through a view that checks access (alliance/core/files.py).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_or_fail("MEDIA_ROOT", str, str(BASE_DIR / "media")))
@@ -234,7 +234,7 @@ DEFAULT_FROM_EMAIL = env_or_fail("DEFAULT_FROM_EMAIL", str, "Alliance Hub <norep
 
 # Public pages are cached this many seconds (they also answer conditional GETs).
 PUBLIC_CACHE_SECONDS = env_or_fail("PUBLIC_CACHE_SECONDS", int, 300)
-# The licence of every open-data file (docs/decisions/0009-open-data.md): CC BY 4.0 unless
+# The licence of every open-data file (docs/decisions/0014-open-data.md): CC BY 4.0 unless
 # the Alliance decides otherwise.
 OPEN_DATA_LICENCE = {
     "name": "CC BY 4.0",

@@ -165,7 +165,7 @@ def declaration_copy(request, pk):
     """A copy of a declaration in force in the reader's language, printing the fingerprint.
 
     The signed original stays the frozen file (its SHA-256 is the one recorded); this copy is
-    drawn afresh and says whether it is a translation (docs/decisions/0008).
+    drawn afresh and says whether it is a translation (docs/decisions/0012).
     """
     declaration = get_visible_or_404(declarations_visible_to(request.user), pk=pk)
     if not (declaration.in_force and declaration.sha256):
