@@ -125,7 +125,11 @@ def resolve_kwargs(kwargs: dict) -> dict:
 
 
 def page_path(row: Row) -> str:
-    with translation.override("en"):
+    return page_path_in(row, "en")
+
+
+def page_path_in(row: Row, language: str) -> str:
+    with translation.override(language):
         return reverse(row.name, kwargs=resolve_kwargs(row.kwargs))
 
 
