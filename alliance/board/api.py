@@ -9,10 +9,11 @@ from ninja.pagination import paginate
 from alliance.accounts.auth import TokenAuth
 from alliance.core import kernel
 from alliance.core.policy import can
-from alliance.core.schemas import TranslatedText, WithTranslations
+from alliance.core.schemas import Choice, TranslatedText, WithTranslations
 from alliance.core.states import PermissionRefused
 
 from .clock import board_today, meeting_day
+from .models import BoardMember, Decision, Expert, Meeting
 from .selectors import (
     approved_experts,
     get_meeting_for_member,
@@ -29,8 +30,8 @@ class MemberOut(Schema):
     title: str
     country: str
     organisation: str
-    category: str
-    role: str
+    category: Choice(BoardMember, "category")
+    role: Choice(BoardMember, "role")
     term_start: date
     term_end: date | None
 
@@ -39,15 +40,15 @@ class DecisionOut(WithTranslations("text")):
     meeting: str
     meeting_date: date
     number: int
-    kind: str
+    kind: Choice(Decision, "kind")
     text: TranslatedText
-    method: str
+    method: Choice(Decision, "method")
     votes_for: int | None
     votes_against: int | None
     abstentions: int | None
     follow_up_owner: str
     due_date: date | None
-    status: str
+    status: Choice(Decision, "status")
     elected: list[str]
 
 
@@ -57,7 +58,7 @@ class ExpertOut(Schema):
     country: str
     areas: list[str]
     languages: list[str]
-    availability: str
+    availability: Choice(Expert, "availability")
 
 
 class PaperOut(Schema):
@@ -75,13 +76,13 @@ class AgendaItemOut(WithTranslations("title")):
 class MeetingOut(WithTranslations("title")):
     id: int
     title: TranslatedText
-    kind: str
-    format: str
+    kind: Choice(Meeting, "kind")
+    format: Choice(Meeting, "format")
     place: str
     starts_at: datetime
     ends_at: datetime
     time_zone: str
-    status: str
+    status: Choice(Meeting, "status")
     # What the token's owner may do to the meeting now (the secretariat: edit, invite...).
     actions: list[str]
 

@@ -9,9 +9,11 @@ from ninja.pagination import paginate
 
 from alliance.accounts.auth import TokenAuth
 from alliance.core.kernel import allowed_actions
-from alliance.core.schemas import TranslatedText, WithTranslations
+from alliance.core.models import Scope
+from alliance.core.schemas import Choice, TranslatedText, WithTranslations
 
 from . import selectors, services
+from .models import Application, Call, ReviewAssignment
 from .permissions import get_assignment_for, get_own_application, get_staff_call
 
 
@@ -25,11 +27,11 @@ class CallOut(WithTranslations("title", "summary")):
     reference: str
     title: TranslatedText
     summary: TranslatedText
-    status: str
+    status: Choice(Call, "status")
     opens_at: datetime
     closes_at: datetime
-    who_may_apply: str
-    scopes: list[str]
+    who_may_apply: Choice(Call, "who_may_apply")
+    scopes: list[Choice(Scope)]
     centre_types: list[str]
     regions: list[str]
     criteria: list[CriterionOut]
@@ -62,7 +64,7 @@ class ResultOut(Schema):
     organisation: str
     country: str
     centre_type: str | None
-    scope: str
+    scope: Choice(Application, "proposed_scope")
     consolidated_score: float | None
 
 
@@ -79,7 +81,7 @@ class ApplicationOut(Schema):
     call_id: int
     call: str
     organisation: str
-    status: str
+    status: Choice(Application, "status")
     submitted_at: datetime | None
     screening_reason: str
     more_info_request: str
@@ -92,7 +94,7 @@ class AssignmentOut(Schema):
     application_id: int
     organisation: str
     call: str
-    status: str
+    status: Choice(ReviewAssignment, "status")
     due_at: datetime
     actions: list[str]
 

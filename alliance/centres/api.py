@@ -2,15 +2,18 @@
 and writes for centre managers and the secretariat through the same services."""
 
 from datetime import date
+from typing import Literal
 
 from django.http import Http404
 from ninja import Query, Router, Schema, Status
 
 from alliance.accounts.auth import TokenAuth
+from alliance.core.api_errors import MAX_LIMIT, MAX_OFFSET
 from alliance.core.cache import public_api
 from alliance.core.kernel import allowed_actions
-from alliance.core.models import Country, Region, StrategicObjective
+from alliance.core.models import Country, Region, Scope, StrategicObjective
 from alliance.core.schemas import (
+    Choice,
     RequiredTranslationsIn,
     TranslatedText,
     TranslationsIn,
@@ -30,6 +33,7 @@ from .selectors import (
     public_status,
     registry_centres,
 )
+from .states import PublicStatus
 
 router = Router(tags=["centres"])
 # The centre types are reference data: listed with the objectives and regions.
@@ -44,11 +48,11 @@ INITIATIVE_FIELDS += ("status", "outcomes")
 class CentreTypeOut(WithTranslations("name", "ownership_note", "resource_model", "observation")):
     code: str
     name: TranslatedText
-    ownership: str
+    ownership: Choice(CentreType, "ownership")
     ownership_note: TranslatedText
-    scopes: list[str]
+    scopes: list[Choice(Scope)]
     objectives: list[str]
-    cost_class: str
+    cost_class: Choice(CentreType, "cost_class")
     resource_model: TranslatedText
     observation: TranslatedText
 
@@ -57,7 +61,7 @@ class AccreditationOut(Schema):
     centre_type: str
     start_date: date
     end_date: date
-    status: str
+    status: Choice(PublicStatus)
     verification_code: str
 
 
@@ -65,13 +69,13 @@ class CentreOut(WithTranslations("description")):
     id: int
     name: str
     centre_type: str
-    scope: str
-    ownership: str
+    scope: Choice(Centre, "scope")
+    ownership: Choice(Centre, "ownership")
     host_organisation: str
     country: str
     region: str
     objectives: list[str]
-    status: str
+    status: Choice(Centre, "status")
     description: TranslatedText
     website: str
     accreditation: AccreditationOut | None
@@ -98,7 +102,7 @@ class InitiativeOut(WithTranslations("title", "summary")):
     budget_usd: int
     start_date: date | None
     end_date: date | None
-    status: str
+    status: Choice(FlagshipInitiative, "status")
     outcomes: str
 
 
@@ -107,7 +111,8 @@ class ManagedInitiativeOut(InitiativeOut):
 
 
 class VerificationOut(Schema):
-    status: str
+    # "unknown": no such code; "invalid": a credential whose signature does not hold.
+    status: Choice(PublicStatus) | Literal["unknown", "invalid"]
     centre: str | None = None
     centre_id: int | None = None
     centre_type: str | None = None
@@ -129,8 +134,8 @@ class ProfileIn(Schema):
 
 class CentreIn(Schema):
     name: str | None = None
-    scope: str | None = None
-    ownership: str | None = None
+    scope: Choice(Centre, "scope") | None = None
+    ownership: Choice(Centre, "ownership") | None = None
     objectives: list[str] | None = None
 
 
@@ -142,7 +147,7 @@ class InitiativeIn(Schema):
     budget_usd: int = 0
     start_date: date | None = None
     end_date: date | None = None
-    status: str = "planned"
+    status: Choice(FlagshipInitiative, "status") = "planned"
     outcomes: str = ""
 
 
@@ -219,8 +224,8 @@ def centre_list(
     scope: str | None = None,
     objective: str | None = None,
     q: str | None = None,
-    limit: int = Query(50, ge=1, le=200),
-    offset: int = Query(0, ge=0),
+    limit: int = Query(50, ge=1, le=MAX_LIMIT),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     """The public registry, `limit`/`offset` paginated; unknown codes match nothing."""
     filters = {
@@ -360,7 +365,7 @@ class InitiativePatch(Schema):
     budget_usd: int | None = None
     start_date: date | None = None
     end_date: date | None = None
-    status: str | None = None
+    status: Choice(FlagshipInitiative, "status") | None = None
     outcomes: str | None = None
 
 

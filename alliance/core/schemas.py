@@ -1,6 +1,6 @@
 """Pieces shared by the apps' API schemas."""
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from django.utils.translation import gettext_lazy as _
 from ninja import Schema
@@ -101,3 +101,17 @@ def _english_required(value):
 
 
 RequiredTranslationsIn = Annotated[TranslationsIn, AfterValidator(_english_required)]
+
+
+def Choice(model_or_choices, field: str | None = None):  # noqa: N802 (used as a type)
+    """A choice field as an enum in the OpenAPI document (and a 422 for any other value on
+    input): `Choice(Application, "status")` reads the model field's choices (with "" when
+    the field may be blank), `Choice(Urgency)` a TextChoices class."""
+    if field is None:
+        values = [member.value for member in model_or_choices]
+    else:
+        model_field = model_or_choices._meta.get_field(field)
+        values = [value for value, _label in model_field.flatchoices]
+        if model_field.blank and "" not in values:
+            values.append("")
+    return Literal[tuple(dict.fromkeys(values))]

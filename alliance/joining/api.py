@@ -15,11 +15,11 @@ from alliance.centres.models import CentreType
 from alliance.centres.recommender import Profile, recommend
 from alliance.core.access import get_visible_or_404
 from alliance.core.models import StrategicObjective
-from alliance.core.schemas import WithActions
+from alliance.core.schemas import Choice, WithActions
 
 from . import services
 from .forms import SECTION_FORMS
-from .models import Instrument
+from .models import ExpressionOfInterest, Instrument, JointDeclaration, PreliminaryAssessment
 from .selectors import (
     assessments_visible_to,
     centre_types,
@@ -156,11 +156,11 @@ class ExpressionIn(Schema):
 class ExpressionOut(WithActions):
     id: int
     organisation_id: int
-    status: str
-    instruments: list[str]
+    status: Choice(ExpressionOfInterest, "status")
+    instruments: list[Choice(Instrument)]
     objectives: list[str]
     centre_types: list[str]
-    scope: str
+    scope: Choice(ExpressionOfInterest, "scope")
     motivation: str
     decline_reason: str
     created_at: datetime
@@ -179,7 +179,7 @@ class AssessmentOut(WithActions):
     id: int
     organisation_id: int
     expression_id: int
-    status: str
+    status: Choice(PreliminaryAssessment, "status")
     section_status: dict[str, str]
     pillars: dict
     human_resources: list
@@ -187,9 +187,9 @@ class AssessmentOut(WithActions):
     funding_sources: list[str]
     years_secured: int | None
     objectives: list[str]
-    scope: str
-    ownership: str
-    sponsor: str
+    scope: Choice(PreliminaryAssessment, "scope")
+    ownership: Choice(PreliminaryAssessment, "ownership")
+    sponsor: Choice(PreliminaryAssessment, "sponsor")
     flagship_initiatives: int | None
     findings: str
     submitted_at: datetime | None
@@ -204,9 +204,9 @@ class DeclarationOut(WithActions):
     id: int
     organisation_id: int
     assessment_id: int
-    status: str
+    status: Choice(JointDeclaration, "status")
     centre_type: str
-    scope: str
+    scope: Choice(JointDeclaration, "scope")
     signatory_name: str
     signed_at: datetime | None
     countersigned_at: datetime | None

@@ -1,25 +1,25 @@
 """Technical assistance through the API, with the requester's token (same services as pages)."""
 
 from datetime import datetime
+from typing import Literal
 
 from django.conf import settings
-from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from alliance.accounts.auth import TokenAuth
 from alliance.accounts.permissions import get_organisation_for
 from alliance.core.kernel import allowed_actions
-from alliance.core.states import TransitionRefused
+from alliance.core.schemas import Choice
 
 from . import services
-from .models import AssistanceKind, Urgency
+from .models import AssistanceKind, TechnicalAssistanceRequest, Urgency
 from .permissions import get_request_for
 from .selectors import requests_visible_to
 
 router = Router(tags=["lab"], auth=TokenAuth())
 
 
-class MilestoneOut(Schema):
+class RequestMilestoneOut(Schema):
     title: str
     due_date: str
     done: bool
@@ -28,13 +28,13 @@ class MilestoneOut(Schema):
 class RequestOut(Schema):
     id: int
     organisation_id: int
-    kind: str
+    kind: Choice(TechnicalAssistanceRequest, "kind")
     description: str
-    urgency: str
-    preferred_language: str
-    status: str
+    urgency: Choice(TechnicalAssistanceRequest, "urgency")
+    preferred_language: Choice(TechnicalAssistanceRequest, "preferred_language")
+    status: Choice(TechnicalAssistanceRequest, "status")
     plan: str
-    milestones: list[MilestoneOut]
+    milestones: list[RequestMilestoneOut]
     delivered_at: datetime | None
     satisfaction: int | None
     decline_reason: str
@@ -45,10 +45,11 @@ class RequestOut(Schema):
 
 class RequestIn(Schema):
     organisation_id: int
-    kind: str
+    kind: Choice(AssistanceKind)
     description: str
-    urgency: str = "normal"
-    preferred_language: str = "en"
+    urgency: Choice(Urgency) = "normal"
+    # The interface languages (settings.LANGUAGES).
+    preferred_language: Literal[tuple(code for code, _name in settings.LANGUAGES)] = "en"
 
 
 class CloseIn(Schema):
@@ -79,10 +80,6 @@ def request_list(request):
 @router.post("/lab/requests", response={201: RequestOut})
 def request_create(request, payload: RequestIn):
     organisation = get_organisation_for(request.auth, payload.organisation_id)
-    if payload.kind not in AssistanceKind.values or payload.urgency not in Urgency.values:
-        raise TransitionRefused(_("Unknown type of assistance or urgency."), code="invalid")
-    if payload.preferred_language not in dict(settings.LANGUAGES):
-        raise TransitionRefused(_("Unknown language."), code="invalid")
     tar = services.request_submit(
         organisation=organisation,
         actor=request.auth,

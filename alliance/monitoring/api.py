@@ -5,13 +5,15 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.views.decorators.cache import cache_page
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.decorators import decorate_view
 
 from alliance.accounts.auth import TokenAuth
 from alliance.core import kernel
+from alliance.core.schemas import Choice
 
 from . import services
+from .models import CentreReport, Indicator
 from .permissions import get_report_for, reports_visible_to
 from .selectors import public_figures
 
@@ -21,9 +23,10 @@ router = Router(tags=["monitoring"], auth=TokenAuth())
 class ValueOut(Schema):
     centre_indicator_id: int
     indicator: str
-    unit: str
+    unit: Choice(Indicator, "unit")
     target: Decimal
-    value: Decimal | None
+    # The column keeps 14 digits; past that the value is a 422 on every database.
+    value: Decimal | None = Field(..., ge=-(10**12), le=10**12)
     note: str
 
 
@@ -34,7 +37,7 @@ class ReportOut(Schema):
     period_start: date
     period_end: date
     due_date: date
-    status: str
+    status: Choice(CentreReport, "status")
     narrative: str
     lab_comments: str
     submitted_at: datetime | None
@@ -45,7 +48,8 @@ class ReportOut(Schema):
 
 class ValueIn(Schema):
     centre_indicator_id: int
-    value: Decimal | None
+    # The column keeps 14 digits; past that the value is a 422 on every database.
+    value: Decimal | None = Field(..., ge=-(10**12), le=10**12)
     note: str = ""
 
 

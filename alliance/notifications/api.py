@@ -3,11 +3,13 @@
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
 from alliance.accounts.auth import TokenAuth
+from alliance.core.api_errors import Error
 
 from . import calendar, selectors, services
 from .models import Delivery, Notification
@@ -53,11 +55,6 @@ class NewFeedOut(Schema):
     url: str
 
 
-class ErrorOut(Schema):
-    code: str
-    message: str
-
-
 def _out(n: Notification) -> dict:
     return {
         "id": n.pk,
@@ -89,7 +86,7 @@ def read_all(request):
 
 
 @router.post(
-    "/me/notifications/{notification_id}/read", response={200: NotificationOut, 404: ErrorOut}
+    "/me/notifications/{notification_id}/read", response={200: NotificationOut, 404: Error}
 )
 def read(request, notification_id: int):
     notification = get_object_or_404(Notification, pk=notification_id, recipient=request.auth)
@@ -99,7 +96,7 @@ def read(request, notification_id: int):
 
 
 @router.post(
-    "/me/notifications/{notification_id}/unread", response={200: NotificationOut, 404: ErrorOut}
+    "/me/notifications/{notification_id}/unread", response={200: NotificationOut, 404: Error}
 )
 def unread(request, notification_id: int):
     notification = get_object_or_404(Notification, pk=notification_id, recipient=request.auth)
@@ -126,11 +123,12 @@ def preferences(request):
 
 @router.put(
     "/me/notification-preferences/{kind}",
-    response={200: PreferenceOut, 404: ErrorOut, 409: ErrorOut},
+    response={200: PreferenceOut, 404: Error, 409: Error},
 )
 def set_preference(request, kind: str, payload: PreferenceIn):
     if kind not in KINDS:
-        return Status(404, {"code": "unknown_kind", "message": "There is no such kind of message."})
+        message = _("There is no such kind of message.")
+        return Status(404, {"code": "unknown_kind", "message": message})
     services.set_preference(user=request.auth, kind=kind, delivery=payload.delivery)
     row = next(r for r in selectors.preferences_of(request.auth) if r["kind"].code == kind)
     return _preference(row)

@@ -242,6 +242,8 @@ OPEN_DATA_LICENCE = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+# Bounded limit and offset for every @paginate (a huge offset is a 422, not an overflow).
+NINJA_PAGINATION_CLASS = "alliance.core.api_errors.BoundedPagination"
 
 LOGGING = {
     "version": 1,

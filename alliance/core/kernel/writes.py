@@ -13,6 +13,7 @@ from alliance.core.states import TransitionRefused
 from . import locking
 from .machines import Action, Machine, machine_for
 from .signals import Event, committed
+from .validation import check_values
 
 
 def check(obj: models.Model, action: str, actor, *, machine: Machine | None = None) -> Action:
@@ -135,6 +136,7 @@ def create(
     """Save a new object, record one audit event, announce it after commit. `before` may
     say what the new row replaces (the previous co-chairs, a superseded accreditation)."""
     locking.require_transaction()
+    check_values(obj)
     obj.save(force_insert=True)
     locking.mark_held(obj)
     _audit(obj, actor=actor, verb=verb, before=before, after=after)
@@ -227,6 +229,7 @@ def _save(obj, changes: dict) -> None:
     unknown = update - names
     if unknown:
         raise ValueError(f"{obj._meta.label} has no column {sorted(unknown)}")
+    check_values(obj, set(changes))
     obj.save(update_fields=sorted(update))
 
 

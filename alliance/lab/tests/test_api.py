@@ -91,6 +91,6 @@ def test_an_unknown_language_is_refused_with_a_reason(client, ministry, ministry
         content_type="application/json",
         **auth(ministry_focal_point),
     )
-    assert response.status_code == 409
+    assert response.status_code == 422
     assert response.json()["code"] == "invalid"
     assert not TechnicalAssistanceRequest.objects.exists()
