@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from alliance.accounts import views as accounts_views
 from alliance.core import views as core_views
+from alliance.core.api_errors import unknown_path
 from alliance.notifications.urls import feed_urlpatterns
 from config.api import api
 
@@ -16,6 +17,7 @@ urlpatterns = [
     # The language switcher (outside the language prefixes: it moves between them).
     path("i18n/<str:code>/", accounts_views.choose_language, name="choose_language"),
     path("api/v1/", api.urls),
+    path("api/v1/<path:unknown>", unknown_path),
     path("", include("alliance.centres.credential_urls")),
     *feed_urlpatterns,
 ]

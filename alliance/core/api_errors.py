@@ -290,3 +290,12 @@ class AllianceAPI(NinjaAPI):
 
     def get_openapi_schema(self, *args, **kwargs):
         return document_errors(super().get_openapi_schema(*args, **kwargs))
+
+
+def unknown_path(request, unknown: str = ""):
+    """Any /api/v1/ address no operation answers: the Error schema, not an HTML page (nor,
+    under DEBUG, Django's list of URL patterns)."""
+    from django.http import JsonResponse
+
+    body = {"code": "not_found", "message": str(_("Not found.")), "errors": {}}
+    return JsonResponse(body, status=404)

@@ -167,3 +167,9 @@ def test_an_unexpected_error_is_json_without_a_traceback_even_under_debug(client
     assert response["Content-Type"].startswith("application/json")
     assert response.json()["code"] == "server_error"
     assert b"Traceback" not in response.content and b"secret detail" not in response.content
+
+
+@override_settings(DEBUG=True)
+def test_an_unknown_api_address_is_an_error_in_json(client):
+    response = client.get("/api/v1/no-such-thing")
+    assert_error(response, 404, "not_found")

@@ -61,7 +61,9 @@ def test_a_route_added_later_gets_the_errors_too():
         return {}
 
     later.add_router("/", router)
-    [operation] = later.get_openapi_schema(path_prefix="/api/")["paths"]["/api/things/{thing_id}"].values()
+    [operation] = later.get_openapi_schema(path_prefix="/api/")["paths"][
+        "/api/things/{thing_id}"
+    ].values()
     assert {404, 422} <= set(operation["responses"])
 
 
