@@ -28,7 +28,7 @@ from alliance.core.policy import can
 
 from . import selectors, services
 from .api import ApplicationOut, _application_out
-from .models import Application, ReviewAssignment
+from .models import ReviewAssignment
 from .permissions import (
     get_assignment_for,
     get_own_application,

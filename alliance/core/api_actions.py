@@ -51,7 +51,11 @@ def page(queryset, query: PageQuery, row: Callable) -> dict:
 
 def Page(item: type[Schema], name: str) -> type[Schema]:  # noqa: N802 (a schema factory)
     """The schema of a page of `item`s, named `name` in the OpenAPI document."""
-    return type(name, (Schema,), {"__annotations__": {"count": int, "limit": int, "offset": int, "items": list[item]}})
+    return type(
+        name,
+        (Schema,),
+        {"__annotations__": {"count": int, "limit": int, "offset": int, "items": list[item]}},
+    )
 
 
 @contextmanager
@@ -166,6 +170,7 @@ class Resource:
 
 def creating(request, schema: type[Schema], compute: Callable) -> dict:
     """A POST that makes an object, with `Idempotency-Key`: the retry gets the first one."""
+
     def guarded():
         with model_errors():
             return compute()

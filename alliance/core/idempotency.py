@@ -57,9 +57,7 @@ def _claim(user, key: str, fingerprint: str) -> IdempotencyKey | HttpResponse:
             response["Idempotent-Replayed"] = "true"
             return response
         if row.created_at > timezone.now() - ABANDONED:
-            raise HttpError(
-                409, _("A request with this Idempotency-Key is still being processed.")
-            )
+            raise HttpError(409, _("A request with this Idempotency-Key is still being processed."))
         row.delete()
     raise HttpError(409, _("A request with this Idempotency-Key is still being processed."))
 

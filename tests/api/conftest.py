@@ -31,7 +31,10 @@ def send(client):
         if method == "POST":
             extra["HTTP_IDEMPOTENCY_KEY"] = str(uuid.uuid4())
             response = client.post(
-                "/api/v1" + path, data=json.dumps(body or {}), content_type="application/json", **extra
+                "/api/v1" + path,
+                data=json.dumps(body or {}),
+                content_type="application/json",
+                **extra,
             )
         else:
             response = client.get("/api/v1" + path, **extra)
