@@ -10,7 +10,8 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from ninja import Query, Router, Schema
-from pydantic import AwareDatetime, Field
+from django.utils.translation import gettext as _
+from pydantic import AwareDatetime, Field, model_validator
 
 from alliance.accounts.auth import TokenAuth
 from alliance.centres.models import CentreType
@@ -73,6 +74,13 @@ class CallsStaffCallIn(Schema):
     opens_at: AwareDatetime
     closes_at: AwareDatetime
     target_reviews: int = Field(2, ge=1, le=20)
+
+    @model_validator(mode="after")
+    def _dates(self):
+        # The form's rule (forms.CallForm.clean), in the same words.
+        if self.opens_at >= self.closes_at:
+            raise ValueError(_("The deadline must come after the opening."))
+        return self
 
 
 class CallsStaffCallEditIn(Schema):
@@ -272,7 +280,7 @@ def call_list(
     if status:
         rows = _with_status(rows, status)
     rows = rows.order_by(sort, "-id")
-    return page(rows, paging, lambda c: CallsStaffCallOut.from_orm(_call_out(c, request.auth)))
+    return page(rows, paging, lambda c: _call_out(c, request.auth))
 
 
 @router.post("/staff/calls", response=CallsStaffCallOut, operation_id="calls_staff_call_create")

@@ -26,16 +26,22 @@ def post(client, path, body=None, **headers):
     )
 
 
-NEW_CALL = {
+BASE_CALL = {
     "reference": "api-call",
     "title": {"en": "A call", "fr": "Un appel"},
     "summary": "Summary",
     "text": "Text",
-    "centre_types": [],
     "scopes": ["national"],
     "opens_at": "2026-01-01T00:00:00Z",
     "closes_at": "2030-01-01T00:00:00Z",
 }
+
+
+@pytest.fixture
+def new_call(db):
+    from alliance.centres.models import CentreType
+
+    return {**BASE_CALL, "centre_types": [CentreType.objects.order_by("order").first().code]}
 
 
 def test_detail_lists_what_the_caller_may_do_now(client, secretariat_officer, director):
@@ -93,18 +99,20 @@ def test_lists_are_filtered_sorted_and_bounded(client, secretariat_officer):
         assert client.get(f"/api/v1/staff/calls?{bad}", **headers).status_code == 422, bad
 
 
-def test_a_retried_create_makes_one_call_and_replays_the_answer(client, secretariat_officer):
+def test_a_retried_create_makes_one_call_and_replays_the_answer(
+    client, secretariat_officer, new_call
+):
     headers = bearer(secretariat_officer, HTTP_IDEMPOTENCY_KEY="create-1")
-    first = post(client, "/staff/calls", NEW_CALL, **headers)
+    first = post(client, "/staff/calls", new_call, **headers)
     assert first.status_code == 200, first.content
-    again = post(client, "/staff/calls", NEW_CALL, **headers)
+    again = post(client, "/staff/calls", new_call, **headers)
     assert again.status_code == 200
     assert again.json() == first.json()
     assert again["Idempotent-Replayed"] == "true"
     assert Call.objects.filter(reference="api-call").count() == 1
     assert first.json()["translations"]["title"]["fr"] == "Un appel"
     # The same key for another request is refused rather than answered with the first.
-    other = post(client, "/staff/calls", {**NEW_CALL, "reference": "other"}, **headers)
+    other = post(client, "/staff/calls", {**new_call, "reference": "other"}, **headers)
     assert other.status_code == 422
 
 
@@ -121,14 +129,14 @@ def test_a_failed_write_is_not_stored_and_can_be_retried(client, secretariat_off
     assert AuditEvent.objects.filter(verb="call.cancelled").count() == 1
 
 
-def test_a_bad_key_or_bad_input_is_a_4xx(client, secretariat_officer):
+def test_a_bad_key_or_bad_input_is_a_4xx(client, secretariat_officer, new_call):
     headers = bearer(secretariat_officer, HTTP_IDEMPOTENCY_KEY="has space")
-    assert post(client, "/staff/calls", NEW_CALL, **headers).status_code == 400
+    assert post(client, "/staff/calls", new_call, **headers).status_code == 400
     headers = bearer(secretariat_officer)
-    bad = {**NEW_CALL, "opens_at": "2031-01-01T00:00:00Z"}  # after the deadline
+    bad = {**new_call, "opens_at": "2031-01-01T00:00:00Z"}  # after the deadline
     response = post(client, "/staff/calls", bad, **headers)
     assert response.status_code in (409, 422)
     assert (
-        post(client, "/staff/calls", {**NEW_CALL, "centre_types": ["nope"]}, **headers).status_code
+        post(client, "/staff/calls", {**new_call, "centre_types": ["nope"]}, **headers).status_code
         == 422
     )
