@@ -9,8 +9,8 @@ from typing import Literal
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
-from ninja import Query, Router, Schema
 from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
 from pydantic import AwareDatetime, Field, model_validator
 
 from alliance.accounts.auth import TokenAuth
