@@ -10,9 +10,9 @@ from alliance.calls.api_staff_applications import mine_router as calls_mine_rout
 from alliance.calls.api_staff_applications import router as calls_applications_router
 
 # Imported for what they declare: the actions existing routes take (docs/api-actions.md).
-from alliance.centres import api_staff as _centres_declared  # noqa: F401
 from alliance.centres.api import reference_router as centre_types_router
 from alliance.centres.api import router as centres_router
+from alliance.centres.api_staff import router as centres_staff_router
 from alliance.core.api import router as reference_router
 from alliance.core.states import TransitionRefused
 from alliance.joining import api_staff as _joining_declared  # noqa: F401
@@ -56,5 +56,6 @@ api.add_router("/", calls_staff_router)
 api.add_router("/", calls_applications_router)
 api.add_router("/", lab_router)
 api.add_router("/", monitoring_router)
+api.add_router("/", centres_staff_router)
 api.add_router("/", lab_staff_router)
 api.add_router("/", monitoring_staff_router)
