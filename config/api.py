@@ -4,19 +4,19 @@ from ninja import NinjaAPI
 
 from alliance.accounts.api import router as account_router
 from alliance.board.api import router as board_router
+from alliance.board.api_staff import router as board_staff_router
 from alliance.calls.api import router as calls_router
 from alliance.calls.api_staff import router as calls_staff_router
 from alliance.calls.api_staff_applications import mine_router as calls_mine_router
 from alliance.calls.api_staff_applications import router as calls_applications_router
 
-# Imported for what they declare: the actions existing routes take (docs/api-actions.md).
 from alliance.centres.api import reference_router as centre_types_router
 from alliance.centres.api import router as centres_router
 from alliance.centres.api_staff import router as centres_staff_router
 from alliance.core.api import router as reference_router
 from alliance.core.states import TransitionRefused
-from alliance.joining import api_staff as _joining_declared  # noqa: F401
 from alliance.joining.api import router as joining_router
+from alliance.joining.api_staff import router as joining_staff_router
 from alliance.lab.api import router as lab_router
 from alliance.lab.api_staff import router as lab_staff_router
 from alliance.monitoring.api import router as monitoring_router
@@ -56,6 +56,8 @@ api.add_router("/", calls_staff_router)
 api.add_router("/", calls_applications_router)
 api.add_router("/", lab_router)
 api.add_router("/", monitoring_router)
+api.add_router("/", joining_staff_router)
+api.add_router("/", board_staff_router)
 api.add_router("/", centres_staff_router)
 api.add_router("/", lab_staff_router)
 api.add_router("/", monitoring_staff_router)
