@@ -9,7 +9,6 @@ from alliance.calls.api import router as calls_router
 from alliance.calls.api_staff import router as calls_staff_router
 from alliance.calls.api_staff_applications import mine_router as calls_mine_router
 from alliance.calls.api_staff_applications import router as calls_applications_router
-
 from alliance.centres.api import reference_router as centre_types_router
 from alliance.centres.api import router as centres_router
 from alliance.centres.api_staff import router as centres_staff_router
