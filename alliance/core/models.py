@@ -100,3 +100,29 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.verb} {self.object_repr}"
+
+
+class IdempotencyKey(models.Model):
+    """A write of the API sent with an `Idempotency-Key` header, and the answer it got, so
+    that a client retrying after a timeout gets the same answer and makes nothing twice
+    (alliance.core.idempotency)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
+    )
+    key = models.CharField(_("key"), max_length=200)
+    fingerprint = models.CharField(_("request fingerprint"), max_length=64)
+    status_code = models.PositiveSmallIntegerField(_("status code"), null=True, blank=True)
+    response = models.JSONField(_("response"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("idempotency key")
+        verbose_name_plural = _("idempotency keys")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="idempotency_user_key_unique")
+        ]
+        indexes = [models.Index(fields=["created_at"], name="idempotency_created_idx")]
+
+    def __str__(self):
+        return self.key
