@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from alliance.accounts.api import router as account_router
+from alliance.accounts.auth import TokenRefused
 from alliance.board.api import router as board_router
 from alliance.calls.api import router as calls_router
 from alliance.centres.api import reference_router as centre_types_router
@@ -28,6 +29,13 @@ api = NinjaAPI(
 def transition_refused(request, exc: TransitionRefused):
     status = 403 if exc.code == "forbidden" else 409
     return api.create_response(request, {"code": exc.code, "message": exc.reason}, status=status)
+
+
+@api.exception_handler(TokenRefused)
+def token_refused(request, exc: TokenRefused):
+    return api.create_response(
+        request, {"code": exc.code, "message": exc.text}, status=exc.status_code
+    )
 
 
 # The order of the routers is the order of the paths in the OpenAPI document.
