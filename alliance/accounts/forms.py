@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.core.languages import language_choices
 from alliance.core.models import Region
 
-from .models import MembershipRole, Organisation, time_zone_choices
+from .models import MembershipRole, Organisation, TokenScope, time_zone_choices
 from .services import ORGANISATION_FIELDS
 
 
@@ -58,6 +58,21 @@ class ApiTokenForm(forms.Form):
         max_length=100,
         help_text=_("Say what will use it, for example “reporting script”."),
     )
+    scope = forms.ChoiceField(
+        label=_("Access"),
+        choices=TokenScope.choices,
+        initial=TokenScope.READ,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "A read-only token can only read; only a read and write token can change data."
+        ),
+    )
+    days = forms.TypedChoiceField(
+        label=_("Expires after"),
+        coerce=int,
+        choices=[(30, _("30 days")), (90, _("90 days")), (365, _("1 year"))],
+        initial=90,
+    )
 
 
 class OrganisationFilterForm(forms.Form):
@@ -76,3 +91,14 @@ class OrganisationFilterForm(forms.Form):
 
     def clean_country(self):
         return self.cleaned_data["country"].upper()
+
+
+class SecurityPolicyForm(forms.Form):
+    require_reviewer_board_mfa = forms.BooleanField(
+        label=_("Reviewers and Board members must use two-factor authentication"),
+        required=False,
+        help_text=_(
+            "When this is on, they are sent to set it up before they can use the platform, "
+            "and their API tokens are refused until they have."
+        ),
+    )

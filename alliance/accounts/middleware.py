@@ -1,47 +1,55 @@
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from allauth.mfa.models import Authenticator
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .roles import is_staff_member
+from . import mfa
 
-# Paths a staff member without two-factor authentication may still reach.
-ALLOWED_PREFIXES = ("/accounts/", "/static/", "/healthz", "/readyz", "/i18n/")
+# Paths a staff member without two-factor authentication may still reach. The JSON API
+# answers for itself: its tokens are refused with a 403 (alliance/accounts/tokens.py).
+ALLOWED_PREFIXES = (
+    "/accounts/",
+    "/static/",
+    "/healthz",
+    "/readyz",
+    "/i18n/",
+    "/api/",
+    "/csp-report",
+)
 
 
 class StaffMfaMiddleware:
-    """With REQUIRE_STAFF_MFA on, BDT staff must set up two-factor authentication before
-    using staff pages: they decide on applications, accreditations and the Board."""
+    """BDT staff (with REQUIRE_STAFF_MFA on) and, when the Director requires it, reviewers
+    and Board members must set up two-factor authentication before using the platform:
+    they decide on applications, accreditations and the Board (alliance/accounts/mfa.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.REQUIRE_STAFF_MFA and self._must_enrol(request):
-            messages.warning(
-                request,
-                _("BDT staff accounts need two-factor authentication. Set it up to continue."),
-            )
+        if self._exempt(request):
+            return self.get_response(request)
+        if mfa.must_enrol(request.user):
+            if mfa.is_staff_rule(request.user):
+                text = _(
+                    "BDT staff accounts need two-factor authentication. Set it up to continue."
+                )
+            else:
+                text = _("Your account needs two-factor authentication. Set it up to continue.")
+            messages.warning(request, text)
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
 
-    def _must_enrol(self, request) -> bool:
-        user = request.user
-        if not user.is_authenticated:
-            return False
+    def _exempt(self, request) -> bool:
+        if not request.user.is_authenticated:
+            return True
         path = request.path_info
         # Language prefix: /en/accounts/... -> /accounts/...
         unprefixed = "/" + path.lstrip("/").split("/", 1)[-1] if path.count("/") > 1 else path
-        if path.startswith(ALLOWED_PREFIXES) or unprefixed.startswith(ALLOWED_PREFIXES):
-            return False
-        if not (is_staff_member(user) or user.is_superuser):
-            return False
-        return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        return path.startswith(ALLOWED_PREFIXES) or unprefixed.startswith(ALLOWED_PREFIXES)
 
 
 class UserTimeZoneMiddleware:

@@ -224,6 +224,11 @@ def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+class TokenScope(models.TextChoices):
+    READ = "read", _("Read only")
+    WRITE = "write", _("Read and write")
+
+
 class ApiToken(models.Model):
     """A personal access token; only its SHA-256 is stored, the secret is shown once."""
 
@@ -236,6 +241,9 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    # docs/decisions/0104-api-token-scopes-and-mfa.md: read tokens may only GET.
+    scope = models.CharField(_("access"), max_length=5, choices=TokenScope, default="read")
+    expires_at = models.DateTimeField(_("expires"))
 
     class Meta:
         ordering = ["-created_at"]
@@ -248,3 +256,27 @@ class ApiToken(models.Model):
     @staticmethod
     def generate() -> str:
         return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+    @property
+    def can_write(self) -> bool:
+        return self.scope == TokenScope.WRITE
+
+
+class SecurityPolicy(models.Model):
+    """One row: the security choices the Director makes in the interface (audited)."""
+
+    require_reviewer_board_mfa = models.BooleanField(
+        _("reviewers and Board members need two-factor authentication"), default=False
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("security policy")
+        verbose_name_plural = _("security policy")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+    @classmethod
+    def current(cls) -> "SecurityPolicy":
+        return cls.objects.get_or_create(pk=1)[0]

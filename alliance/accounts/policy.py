@@ -87,6 +87,13 @@ def manages_any_organisation(user) -> bool:
     return signed_in(user) and any(r in MANAGER_ROLES for r in user.organisation_roles().values())
 
 
+@predicate
+def is_director(user) -> bool:
+    from .roles import StaffRole, has_role
+
+    return signed_in(user) and has_role(user, StaffRole.DIRECTOR)
+
+
 def _rules() -> None:
     from django.utils.translation import gettext_lazy as _
 
@@ -100,6 +107,11 @@ def _rules() -> None:
     rule("accounts.invitation.revoke", manages("organisation_id"), message=manager_only)
     rule("accounts.invitation.accept", is_invitee)
     rule("accounts.membership.change_role", manages("organisation_id"), message=manager_only)
+    rule(
+        "accounts.security.manage",
+        is_director,
+        message=_("Only the BDT Director can change the security policy."),
+    )
 
 
 _rules()

@@ -11,6 +11,7 @@ from .models import (
     Membership,
     MembershipRole,
     Organisation,
+    SecurityPolicy,
     User,
 )
 
@@ -165,3 +166,21 @@ def language_choose(*, user: User, language: str) -> None:
     if user.preferred_language != language:
         user.preferred_language = language
         user.save(update_fields=["preferred_language"])
+
+
+@transaction.atomic
+def security_policy_set(*, actor, require_reviewer_board_mfa: bool) -> SecurityPolicy:
+    """The Director's choice: reviewers and Board members must use two-factor
+    authentication (enforced like staff MFA, pages and API tokens alike)."""
+    policy.require(actor, "accounts.security.manage")
+    current = SecurityPolicy.current()
+    row = kernel.lock(SecurityPolicy, current.pk)
+    before = row.require_reviewer_board_mfa
+    return kernel.change(
+        row,
+        actor=actor,
+        verb="security_policy.changed",
+        fields={"require_reviewer_board_mfa": bool(require_reviewer_board_mfa)},
+        before={"require_reviewer_board_mfa": before},
+        after={"require_reviewer_board_mfa": bool(require_reviewer_board_mfa)},
+    )

@@ -22,6 +22,7 @@ urlpatterns = [
         name="membership_edit",
     ),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("staff/security/", views.security_policy, name="security_policy"),
     path("api-tokens/", views.api_tokens, name="api_tokens"),
     path("api-tokens/<int:token_pk>/revoke/", views.api_token_revoke, name="api_token_revoke"),
 ]

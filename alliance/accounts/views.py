@@ -1,18 +1,20 @@
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliance.core.access import get_visible_or_404, staff_required
+from alliance.core.access import get_visible_or_404, require_can, staff_required
 from alliance.core.languages import in_language, remember, supported
 from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
-from . import services
+from . import mfa, services
 from .forms import (
     ApiTokenForm,
     InvitationForm,
@@ -20,8 +22,9 @@ from .forms import (
     OrganisationFilterForm,
     OrganisationForm,
     ProfileForm,
+    SecurityPolicyForm,
 )
-from .models import Invitation, InvitationStatus, Membership
+from .models import Invitation, InvitationStatus, Membership, SecurityPolicy
 from .permissions import get_organisation_for
 from .roles import StaffRole
 from .selectors import organisation_directory
@@ -40,7 +43,15 @@ def dashboard(request):
     return render(
         request,
         "accounts/dashboard.html",
-        {"memberships": memberships, "invitations": invitations, "staff_roles": roles},
+        {
+            "memberships": memberships,
+            "invitations": invitations,
+            "staff_roles": roles,
+            # Reviewers and Board members read confidential papers: offer them two-factor
+            # authentication even when the Director does not require it.
+            "offer_mfa": mfa.is_reviewer_or_board(request.user) and not mfa.has_mfa(request.user),
+            "can_manage_security": can(request.user, "accounts.security.manage"),
+        },
     )
 
 
@@ -192,17 +203,30 @@ def invitation_accept(request, token):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+# Creating a token asks for the password (or a two-factor code) again if the last one is
+# older than allauth's ACCOUNT_REAUTHENTICATION_TIMEOUT; allauth replays the form after.
+@reauthentication_required(allow_get=True)
 def api_tokens(request):
     form = ApiTokenForm(request.POST or None)
     new_token = None
     if request.method == "POST" and form.is_valid():
-        _token, new_token = token_create(actor=request.user, name=form.cleaned_data["name"])
-        form = ApiTokenForm()
+        try:
+            _token, new_token = token_create(actor=request.user, **form.cleaned_data)
+        except TransitionRefused as refused:
+            form.add_error(None, refused.reason)
+        else:
+            form = ApiTokenForm()
     tokens = request.user.api_tokens.filter(revoked_at__isnull=True)
     return render(
         request,
         "accounts/api_tokens.html",
-        {"form": form, "tokens": tokens, "new_token": new_token},
+        {
+            "form": form,
+            "tokens": tokens,
+            "new_token": new_token,
+            "now": timezone.now(),
+            "mfa_blocks_tokens": mfa.must_enrol(request.user),
+        },
     )
 
 
@@ -229,8 +253,6 @@ def too_many_requests(request, retry_after: int = 60):
     """429 with `Retry-After`, for the sign-in throttle and allauth's own rate limits
     (`config.urls.handler429`), as a laid-out page that says when to try again."""
     from datetime import timedelta
-
-    from django.utils import timezone
 
     response = render(
         request,
@@ -261,3 +283,21 @@ def choose_language(request, code):
     if request.method == "POST" and request.user.is_authenticated:
         services.language_choose(user=request.user, language=language)
     return remember(redirect(in_language(back, language)), language)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def security_policy(request):
+    """The Director decides whether reviewers and Board members need two-factor
+    authentication (staff need it whenever REQUIRE_STAFF_MFA is on)."""
+    require_can(request.user, "accounts.security.manage")
+    current = SecurityPolicy.current()
+    form = SecurityPolicyForm(
+        request.POST or None,
+        initial={"require_reviewer_board_mfa": current.require_reviewer_board_mfa},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.security_policy_set(actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The security policy was saved."))
+        return redirect("accounts:security_policy")
+    return render(request, "accounts/security_policy.html", {"form": form, "policy": current})

@@ -156,7 +156,9 @@ HTTP_CODES = {
 
 def _http_error(api, request, exc: HttpError):
     status = exc.status_code
-    return _error(api, request, status, HTTP_CODES.get(status, "error"), str(exc.message))
+    # A subclass may name its own code (accounts.auth.TokenRefused: expired, read_only, mfa).
+    code = getattr(exc, "code", None) or HTTP_CODES.get(status, "error")
+    return _error(api, request, status, code, str(exc.message))
 
 
 def _transition_refused(api, request, exc: TransitionRefused):

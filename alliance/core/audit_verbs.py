@@ -172,4 +172,5 @@ VERBS = {
     "review.reminded": _("Reviewer reminded"),
     "review.saved": _("Review saved"),
     "review.submitted": _("Review submitted"),
+    "security_policy.changed": _("Security policy changed"),
 }

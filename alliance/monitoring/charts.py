@@ -1,12 +1,13 @@
 """Server-side SVG charts (pygal, no script): each chart also exists as a table and CSV."""
 
-import csv
 import re
+from itertools import chain
 
 import pygal
 from django.http import HttpResponse
 from pygal.style import Style
 
+from alliance.core import spreadsheets
 from alliance.core.documents import CHART_FONTS, localise_svg
 
 STYLE = Style(
@@ -81,28 +82,9 @@ def svg_response(svg: bytes) -> HttpResponse:
 
 
 def csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # a BOM: spreadsheet programs then read UTF-8 accents
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_cell(c) for c in row])
-    return response
-
-
-def _cell(value):
-    text = str(value)
-    # A spreadsheet would run a cell that starts with one of these as a formula.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not _is_number(text) else text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+    """A chart's figures as CSV, through alliance/core/spreadsheets.py (BOM, translated
+    header, formula-like cells neutralised)."""
+    return spreadsheets.csv_response(filename, chain([header], rows))
 
 
 def _label(text: str):

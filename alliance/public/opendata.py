@@ -48,6 +48,19 @@ DECISION_COLUMNS = [
     ("status", _("Follow-up status"), CODE),
     ("published", _("Date of publication"), DATE),
 ]
+# The CSV's header row in the reader's language (`?header=keys`: the keys above).
+DECISION_LABELS = {
+    "meeting": _("Meeting"),
+    "meeting_date": _("Meeting date"),
+    "number": _("Decision number"),
+    "text": _("Decision"),
+    "method": _("Method"),
+    "votes_for": _("Votes for"),
+    "votes_against": _("Votes against"),
+    "abstentions": _("Abstentions"),
+    "status": _("Status"),
+    "published": _("Published"),
+}
 FIGURE_COLUMNS = [  # the CSV's headers are in the reader's language, as here
     (_("Type of assistance"), _("Kind of technical assistance request"), TEXT),
     (_("Requests"), _("Number of requests"), INTEGER),

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from alliance.core import opendata as files
+from alliance.core import spreadsheets
 from alliance.core.access import get_visible_or_404, staff_required
 from alliance.core.cache import public_page
 from alliance.core.i18n import current_language
@@ -78,7 +79,10 @@ def open_data(request):
 def open_data_decisions(request, fmt):
     columns = [name for name, _meaning, _type in opendata.DECISION_COLUMNS]
     if fmt == "csv":
-        return files.csv_response("board-decisions.csv", columns, opendata.decision_rows())
+        header = spreadsheets.header(columns, opendata.DECISION_LABELS, request)
+        return files.csv_response(
+            "board-decisions.csv", columns, opendata.decision_rows(), header=header
+        )
     if fmt == "json":
         return files.json_response("board-decisions.json", "decisions", opendata.decision_rows())
     raise Http404

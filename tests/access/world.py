@@ -158,7 +158,7 @@ def _tokens() -> dict[str, str]:
     from alliance.accounts.tokens import token_create
 
     return {
-        persona: token_create(actor=_user(email), name=TOKEN_NAME)[1]
+        persona: token_create(actor=_user(email), name=TOKEN_NAME, scope="write")[1]
         for persona, email in PERSONAS.items()
         if email
     }

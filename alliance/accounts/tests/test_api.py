@@ -3,6 +3,8 @@ import pytest
 from alliance.accounts.models import ApiToken
 from alliance.accounts.tokens import token_create
 
+from .reauth import reauthenticated
+
 pytestmark = pytest.mark.django_db
 
 
@@ -57,8 +59,8 @@ def test_token_is_stored_hashed_and_authenticates(client, ministry_focal_point):
 def test_missing_wrong_or_revoked_token_is_401(client, ministry_focal_point):
     assert client.get("/api/v1/me").status_code == 401
     assert client.get("/api/v1/me", HTTP_AUTHORIZATION="Bearer ah_wrong").status_code == 401
-    client.force_login(ministry_focal_point)
-    client.post("/en/api-tokens/", {"name": "laptop"})
+    reauthenticated(client, ministry_focal_point)
+    client.post("/en/api-tokens/", {"name": "laptop", "scope": "read", "days": "30"})
     token = ApiToken.objects.get(name="laptop")
     client.post(f"/en/api-tokens/{token.pk}/revoke/")
     token.refresh_from_db()
@@ -66,8 +68,10 @@ def test_missing_wrong_or_revoked_token_is_401(client, ministry_focal_point):
 
 
 def test_token_page_shows_the_secret_once(client, ministry_focal_point):
-    client.force_login(ministry_focal_point)
-    created = client.post("/en/api-tokens/", {"name": "laptop"}).content.decode()
+    reauthenticated(client, ministry_focal_point)
+    created = client.post(
+        "/en/api-tokens/", {"name": "laptop", "scope": "read", "days": "30"}
+    ).content.decode()
     assert "It will not be shown again" in created
     assert "ah_" in created
     again = client.get("/en/api-tokens/").content.decode()

@@ -1,14 +1,10 @@
-import csv
-import io
-
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django_tasks import task
 
-from alliance.core import kernel, policy
-from alliance.core.exports import labelled
+from alliance.core import kernel, policy, spreadsheets
 from alliance.core.languages import supported
 
 from ..models import Call, CallExport
@@ -29,7 +25,6 @@ def export_request(*, call_id: int, actor, kind: str, fmt: str) -> CallExport:
 @task()
 def build_export(export_id: int) -> None:
     from ..export_rows import LABELS, ROWS
-    from ..xlsx import write_xlsx
 
     export = CallExport.objects.select_related("call", "requested_by").get(pk=export_id)
     # The worker has no request: the header is in the language of the person who asked.
@@ -37,14 +32,12 @@ def build_export(export_id: int) -> None:
     try:
         with translation.override(language or settings.LANGUAGE_CODE):
             rows = ROWS[export.kind](export.call)
-            rows = [labelled(next(rows), LABELS), *rows]
+            rows = [spreadsheets.header(next(rows), LABELS), *rows]
+        # alliance/core/spreadsheets.py: formula-like cells neutralised, dates as dates.
         if export.format == "xlsx":
-            content = write_xlsx(rows, export.kind)
+            content = spreadsheets.xlsx_bytes(rows, export.kind)
         else:
-            buffer = io.StringIO()
-            buffer.write("\ufeff")  # spreadsheet programs then read UTF-8
-            csv.writer(buffer).writerows(rows)
-            content = buffer.getvalue().encode()
+            content = spreadsheets.csv_bytes(rows)
     except Exception:
         with transaction.atomic():
             failed = kernel.lock(CallExport, export_id)

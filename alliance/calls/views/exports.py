@@ -1,39 +1,39 @@
 """Exports of a call (staff only): direct CSV downloads, and CSV or Excel files built in
 the background for large calls, listed on the call's page."""
 
-import csv
+from itertools import chain
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from alliance.core import spreadsheets
 from alliance.core.access import get_visible_or_404, staff_required
 from alliance.core.files import file_response
 
 from .. import services
-from ..export_rows import ROWS
+from ..export_rows import LABELS, ROWS
 from ..models import CallExport, ExportStatus
 from ..permissions import get_staff_call
 
 
-def _csv_response(call, kind):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{call.reference}-{kind}.csv"'
-    response.write("\ufeff")
-    csv.writer(response).writerows(ROWS[kind](call))
-    return response
+def _csv_response(request, call, kind):
+    # alliance/core/spreadsheets.py: BOM, formula-like cells neutralised; the header in the
+    # reader's language, or the stable keys with ?header=keys.
+    rows = ROWS[kind](call)
+    header = spreadsheets.header(next(rows), LABELS, request)
+    return spreadsheets.csv_response(f"{call.reference}-{kind}.csv", chain([header], rows))
 
 
 @staff_required("calls.view_call")
 def applications_csv(request, pk):
-    return _csv_response(get_staff_call(request.user, pk), "applications")
+    return _csv_response(request, get_staff_call(request.user, pk), "applications")
 
 
 @staff_required("calls.view_call")
 def ranking_csv(request, pk):
-    return _csv_response(get_staff_call(request.user, pk), "ranking")
+    return _csv_response(request, get_staff_call(request.user, pk), "ranking")
 
 
 @staff_required("calls.view_call")

@@ -2,7 +2,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core import opendata
+from alliance.core import opendata, spreadsheets
 from alliance.core.cache import changes_at, public_page
 
 from .. import selectors
@@ -58,6 +58,14 @@ def call_results(request, pk):
 
 
 RESULT_COLUMNS = ["rank", "organisation", "country", "centre_type", "scope", "score"]
+RESULT_LABELS = {
+    "rank": _("Rank"),
+    "organisation": _("Organisation"),
+    "country": _("Country"),
+    "centre_type": _("Centre type"),
+    "scope": _("Scope"),
+    "score": _("Score"),
+}
 
 
 def _result_rows(call):
@@ -83,7 +91,8 @@ def call_results_data(request, pk, fmt):
         raise Http404
     name = f"results-{call.reference}.{fmt}"
     if fmt == "csv":
-        return opendata.csv_response(name, RESULT_COLUMNS, _result_rows(call))
+        header = spreadsheets.header(RESULT_COLUMNS, RESULT_LABELS, request)
+        return opendata.csv_response(name, RESULT_COLUMNS, _result_rows(call), header=header)
     return opendata.json_response(
         name,
         "results",

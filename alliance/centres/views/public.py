@@ -12,9 +12,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods
 
-from alliance.core import opendata
+from alliance.core import opendata, spreadsheets
 from alliance.core.cache import changes_at, public_page
-from alliance.core.exports import labelled, wants_keys
 from alliance.core.formatting import ldate
 from alliance.core.models import Country
 from alliance.core.site import site_url
@@ -176,9 +175,9 @@ def export_csv(request):
         "accreditation_status",
         "website",
     ]
-    # UTF-8 with a BOM, formula-like cells neutralised (alliance/core/opendata.py); headers in
-    # the reader's language, or the stable keys with ?header=keys.
-    header = None if wants_keys(request) else labelled(fields, REGISTRY_COLUMNS)
+    # UTF-8 with a BOM, formula-like cells neutralised (alliance/core/spreadsheets.py);
+    # headers in the reader's language, or the stable keys with ?header=keys.
+    header = spreadsheets.header(fields, REGISTRY_COLUMNS, request)
     return opendata.csv_response(
         "acceleration-centres.csv", fields, _open_data_rows(), header=header
     )

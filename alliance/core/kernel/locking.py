@@ -25,6 +25,7 @@ LOCK_ORDER: tuple[str, ...] = (
     "accounts.Membership",
     "accounts.Invitation",
     "accounts.ApiToken",
+    "accounts.SecurityPolicy",
     "public.Milestone",
     "joining.ExpressionOfInterest",
     "joining.PreliminaryAssessment",
