@@ -44,6 +44,9 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 class VerifiedOrganisationFactory(OrganisationFactory):
     """An organisation whose ITU membership the secretariat has checked."""
 
+    class Meta:
+        skip_postgeneration_save = True
+
     @factory.post_generation
     def verified(self, create, extracted, **kwargs):
         if create:
