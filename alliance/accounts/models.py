@@ -211,10 +211,11 @@ class Organisation(CurrentState, models.Model):
 
     @property
     def verified_membership(self) -> str | None:
-        """The category of the checked entry in ITU's list, or None (reads the entry)."""
+        """The category of the checked entry in ITU's list, or None (reads the entry). An
+        entry no longer on ITU's list no longer makes a member."""
         if self.itu_status != ItuVerification.VERIFIED or self.itu_entry_id is None:
             return None
-        return self.itu_entry.category
+        return self.itu_entry.category if self.itu_entry.active else None
 
 
 class MembershipRole(models.TextChoices):
