@@ -8,7 +8,12 @@ from django.core.cache import cache
 
 from alliance.accounts.models import MembershipRole
 from alliance.accounts.roles import StaffRole
-from alliance.accounts.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from alliance.accounts.tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+    verify_membership,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -37,8 +42,17 @@ def _board_areas():
     module.add_areas(apps, None)
 
 
+def _itu_member_states():
+    import importlib
+
+    from django.apps import apps
+
+    module = importlib.import_module("alliance.accounts.migrations.0008_itu_member_states")
+    module.load_member_states(apps, None)
+
+
 # Data migrations that create reference rows, run again after a flush.
-REFERENCE_HOOKS = [_board_areas]
+REFERENCE_HOOKS = [_board_areas, _itu_member_states]
 
 
 @pytest.fixture(autouse=True)
@@ -55,12 +69,15 @@ def _with_role(user, role: StaffRole):
 
 @pytest.fixture
 def ministry(db):
-    return OrganisationFactory(
-        name="Ministry of ICT",
-        acronym="MICT",
-        kind="member_state",
-        country="MW",
-        itu_membership="member_state",
+    # A Member State administration whose membership the secretariat has checked.
+    return verify_membership(
+        OrganisationFactory(
+            name="Ministry of ICT",
+            acronym="MICT",
+            kind="member_state",
+            country="MW",
+            itu_membership="member_state",
+        )
     )
 
 

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from alliance.core.kernel import CurrentState
 from alliance.core.languages import LanguageField
 
 
@@ -114,7 +115,43 @@ class ItuMembership(models.TextChoices):
     NONE = "none", _("Not an ITU member")
 
 
-class Organisation(models.Model):
+class ItuMember(models.Model):
+    """An entry of ITU's own lists of members (Member States, Sector Members, Associates,
+    Academia), kept by the secretariat from ITU's CSV. An organisation is an ITU member
+    for the platform only once the secretariat has linked it to an entry and checked it:
+    what an organisation declares about itself is not enough (calls, Board nominations)."""
+
+    category = models.CharField(
+        _("category"),
+        max_length=20,
+        choices=[c for c in ItuMembership.choices if c[0] != ItuMembership.NONE],
+    )
+    # The ISO code for a Member State; ITU's own identifier (or a slug) for the others.
+    key = models.CharField(_("reference"), max_length=64)
+    name = models.CharField(_("name"), max_length=200)
+    country = CountryField(_("country"), blank=True)
+    active = models.BooleanField(_("on ITU's current list"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["category", "name"]
+        verbose_name = _("ITU membership entry")
+        verbose_name_plural = _("ITU membership list")
+        constraints = [
+            models.UniqueConstraint(fields=["category", "key"], name="itu_member_unique_key")
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_category_display()})"
+
+
+class ItuVerification(models.TextChoices):
+    UNVERIFIED = "unverified", _("Not verified")
+    PENDING = "pending", _("Waiting for the secretariat's check")
+    VERIFIED = "verified", _("ITU membership verified")
+
+
+class Organisation(CurrentState, models.Model):
     name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
@@ -128,11 +165,37 @@ class Organisation(models.Model):
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    itu_entry = models.ForeignKey(
+        ItuMember,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("entry in ITU's list"),
+    )
+    itu_status = models.CharField(
+        _("ITU membership check"),
+        max_length=12,
+        choices=ItuVerification.choices,
+        default=ItuVerification.UNVERIFIED,
+    )
+    itu_verified_at = models.DateTimeField(_("membership verified"), null=True, blank=True)
+    itu_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verified by"),
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        permissions = [
+            ("manage_organisations", "Verify, merge and staff the organisations"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["name", "country"], name="organisation_unique_name")
         ]
@@ -143,7 +206,16 @@ class Organisation(models.Model):
 
     @property
     def is_itu_member(self) -> bool:
-        return self.itu_membership != ItuMembership.NONE
+        """An ITU member as the secretariat checked it (not as declared)."""
+        return self.verified_membership is not None
+
+    @property
+    def verified_membership(self) -> str | None:
+        """The category of the checked entry in ITU's list, or None (reads the entry). An
+        entry no longer on ITU's list no longer makes a member."""
+        if self.itu_status != ItuVerification.VERIFIED or self.itu_entry_id is None:
+            return None
+        return self.itu_entry.category if self.itu_entry.active else None
 
 
 class MembershipRole(models.TextChoices):
@@ -280,3 +352,55 @@ class SecurityPolicy(models.Model):
     @classmethod
     def current(cls) -> "SecurityPolicy":
         return cls.objects.get_or_create(pk=1)[0]
+
+class JoinRequestKind(models.TextChoices):
+    JOIN = "join", _("Request to join")
+    CLAIM = "claim", _("Request to take over")
+
+
+class JoinRequestStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class JoinRequest(CurrentState, models.Model):
+    """A person asks to join an organisation (its focal point answers) or to take over one
+    that has nobody (the secretariat answers: the person becomes its focal point)."""
+
+    kind = models.CharField(_("kind"), max_length=8, choices=JoinRequestKind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="join_requests"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="join_requests"
+    )
+    message = models.TextField(_("message"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=JoinRequestStatus.choices,
+        default=JoinRequestStatus.PENDING,
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("request to join")
+        verbose_name_plural = _("requests to join")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"],
+                condition=models.Q(status="pending"),
+                name="join_request_one_pending",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.organisation}"

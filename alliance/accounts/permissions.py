@@ -29,3 +29,28 @@ def get_organisation_for(user, pk: int, *, manage: bool = False) -> Organisation
 
 def membership_of(user, organisation) -> Membership | None:
     return Membership.objects.filter(user=user, organisation=organisation).first()
+
+
+def join_requests_answerable_by(user):
+    """The requests this person may open to answer: the secretariat, every one; a focal
+    point or signatory, the requests to join their organisations. Others get a 404."""
+    from alliance.core.policy import can
+
+    from .models import JoinRequest, JoinRequestKind
+
+    if can(user, "accounts.organisations.staff"):
+        return JoinRequest.objects.all()
+    return JoinRequest.objects.filter(
+        kind=JoinRequestKind.JOIN,
+        organisation__memberships__user=user,
+        organisation__memberships__role__in=[MembershipRole.FOCAL_POINT, MembershipRole.SIGNATORY],
+    ).distinct()
+
+
+def get_organisation_for_staff(user, pk: int) -> Organisation:
+    """For the secretariat's pages on an organisation: 404 for everyone else."""
+    from alliance.core.policy import can
+
+    if not can(user, "accounts.organisations.staff"):
+        return get_visible_or_404(Organisation.objects.none(), pk=pk)
+    return get_visible_or_404(Organisation.objects.all(), pk=pk)

@@ -83,6 +83,22 @@ def is_invitee(user, invitation) -> bool:
 
 
 @predicate
+def asked_by(user, request) -> bool:
+    return signed_in(user) and request.user_id == user.pk
+
+
+@predicate
+def decides_join_request(user, request) -> bool:
+    """A request to join is for the organisation's managers to answer; a request to take
+    over an organisation that has nobody is for the secretariat (below, in the rule)."""
+    from .models import JoinRequestKind
+
+    if request.kind != JoinRequestKind.JOIN or not signed_in(user):
+        return False
+    return user.organisation_roles().get(request.organisation_id) in MANAGER_ROLES
+
+
+@predicate
 def manages_any_organisation(user) -> bool:
     return signed_in(user) and any(r in MANAGER_ROLES for r in user.organisation_roles().values())
 
@@ -112,6 +128,23 @@ def _rules() -> None:
         is_director,
         message=_("Only the BDT Director can change the security policy."),
     )
+    staff = capability("accounts.manage_organisations")
+    rule(
+        "accounts.membership.change_role",
+        manages("organisation_id") | staff,
+        message=manager_only,
+    )
+    rule(
+        "accounts.organisations.staff",
+        staff,
+        message=_("Only the secretariat can do this."),
+    )
+    rule(
+        "accounts.join_request.decide",
+        decides_join_request | staff,
+        message=_("Only the organisation's focal point or the secretariat can answer this."),
+    )
+    rule("accounts.join_request.withdraw", asked_by)
 
 
 _rules()

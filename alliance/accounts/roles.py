@@ -22,6 +22,7 @@ ROLE_PERMISSIONS = {
         ("public", "view_milestone"),
         ("accounts", "view_organisation"),
         ("accounts", "change_organisation"),
+        ("accounts", "manage_organisations"),
         ("board", "manage_board"),
         ("calls", "view_call"),
         ("calls", "manage_call"),

@@ -57,3 +57,28 @@ def staff_in(*roles) -> QuerySet:
         .distinct()
         .order_by("pk")
     )
+
+
+def find_organisations(q: str) -> QuerySet[Organisation]:
+    """Organisations a person may ask to join, by name or acronym (at most 25)."""
+    from django.db.models import Exists, OuterRef, Q
+
+    from .models import Membership
+
+    q = q.strip()
+    return (
+        Organisation.objects.filter(Q(name__icontains=q) | Q(acronym__iexact=q))
+        .annotate(has_people=Exists(Membership.objects.filter(organisation=OuterRef("pk"))))
+        .order_by("name", "pk")[:25]
+    )
+
+
+def waiting_for_secretariat():
+    """Claims of organisations nobody runs, and organisations waiting for a membership check."""
+    from .models import ItuVerification, JoinRequest, JoinRequestKind, JoinRequestStatus
+
+    claims = JoinRequest.objects.filter(
+        kind=JoinRequestKind.CLAIM, status=JoinRequestStatus.PENDING
+    ).select_related("organisation", "user")
+    checks = Organisation.objects.filter(itu_status=ItuVerification.PENDING).order_by("name")
+    return claims, checks

@@ -24,6 +24,7 @@ from .forms import (
     ProfileForm,
     SecurityPolicyForm,
 )
+from .joins import pending_requests_for
 from .models import Invitation, InvitationStatus, Membership, SecurityPolicy
 from .permissions import get_organisation_for
 from .roles import StaffRole
@@ -40,6 +41,9 @@ def dashboard(request):
         email__iexact=request.user.email, status=InvitationStatus.PENDING
     ).select_related("organisation")
     roles = [StaffRole(r).label for r in request.user.role_names() if r in StaffRole.values]
+    join_requests = request.user.join_requests.filter(status="pending").select_related(
+        "organisation"
+    )
     return render(
         request,
         "accounts/dashboard.html",
@@ -51,6 +55,7 @@ def dashboard(request):
             # authentication even when the Director does not require it.
             "offer_mfa": mfa.is_reviewer_or_board(request.user) and not mfa.has_mfa(request.user),
             "can_manage_security": can(request.user, "accounts.security.manage"),
+            "join_requests": join_requests,
         },
     )
 
@@ -90,11 +95,14 @@ def organisation_create(request):
 def organisation_detail(request, pk):
     organisation = get_organisation_for(request.user, pk)
     can_manage = can(request.user, "accounts.organisation.manage", organisation)
+    is_staff = can(request.user, "accounts.organisations.staff")
     return render(
         request,
         "accounts/organisation_detail.html",
         {
             "organisation": organisation,
+            "is_staff": is_staff,
+            "join_requests": pending_requests_for(organisation) if (can_manage or is_staff) else [],
             "memberships": organisation.memberships.select_related("user").order_by("user__email"),
             "invitations": organisation.invitations.filter(status=InvitationStatus.PENDING)
             if can_manage
@@ -158,7 +166,8 @@ def invitation_revoke(request, pk, invitation_pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def membership_edit(request, pk, membership_pk):
-    organisation = get_organisation_for(request.user, pk, manage=True)
+    staff = can(request.user, "accounts.organisations.staff")
+    organisation = get_organisation_for(request.user, pk, manage=not staff)
     membership = get_visible_or_404(
         Membership.objects.filter(organisation=organisation).select_related("user"),
         pk=membership_pk,

@@ -3,7 +3,7 @@ in policy.py."""
 
 from django.db.models import QuerySet
 
-from alliance.accounts.models import ItuMembership, MembershipRole, Organisation
+from alliance.accounts.models import ItuMembership, ItuVerification, MembershipRole, Organisation
 from alliance.core.access import get_visible_or_404
 from alliance.core.policy import can
 
@@ -32,7 +32,10 @@ def nominating_organisations(user) -> QuerySet[Organisation]:
     return Organisation.objects.filter(
         memberships__user=user,
         memberships__role=MembershipRole.SIGNATORY,
-        itu_membership__in=list(NOMINATING_MEMBERSHIP),
+        # The secretariat's check, not what the organisation declares (accounts/itu.py).
+        itu_status=ItuVerification.VERIFIED,
+        itu_entry__active=True,
+        itu_entry__category__in=list(NOMINATING_MEMBERSHIP),
     ).distinct()
 
 

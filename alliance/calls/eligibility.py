@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from alliance.accounts.eligibility import membership_problem
 from alliance.core.models import Country
 from alliance.joining.selectors import organisation_has_declaration_in_force
 
@@ -19,7 +20,7 @@ def eligibility_problems(*, call, organisation) -> list[str]:
                 % {"regions": ", ".join(str(r.name) for r in call.regions.all())}
             )
     if call.who_may_apply == WhoMayApply.ITU_MEMBERS and not organisation.is_itu_member:
-        problems.append(_("This call is open to ITU members only."))
+        problems.append(membership_problem(organisation))
     if (
         call.who_may_apply == WhoMayApply.JOINT_DECLARATION
         and not organisation_has_declaration_in_force(organisation)

@@ -1,7 +1,14 @@
 import factory
 from allauth.account.models import EmailAddress
 
-from alliance.accounts.models import Membership, MembershipRole, Organisation, User
+from alliance.accounts.models import (
+    ItuMember,
+    ItuVerification,
+    Membership,
+    MembershipRole,
+    Organisation,
+    User,
+)
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -34,6 +41,18 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     itu_membership = "sector_member"
 
 
+class VerifiedOrganisationFactory(OrganisationFactory):
+    """An organisation whose ITU membership the secretariat has checked."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        if create:
+            verify_membership(self)
+
+
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Membership
@@ -41,3 +60,20 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = MembershipRole.MEMBER
+
+
+def verify_membership(organisation, *, category=None):
+    """The organisation as the secretariat checked it: linked to an entry of ITU's list of
+    its category (the Member State's entry for a Member State)."""
+    category = category or organisation.itu_membership
+    key = str(organisation.country) if category == "member_state" else f"T-{organisation.pk}"
+    entry, _created = ItuMember.objects.get_or_create(
+        category=category,
+        key=key,
+        defaults={"name": organisation.name, "country": organisation.country},
+    )
+    Organisation.objects.filter(pk=organisation.pk).update(
+        itu_entry=entry, itu_status=ItuVerification.VERIFIED, itu_membership=category
+    )
+    organisation.refresh_from_db()
+    return organisation

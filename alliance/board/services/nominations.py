@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance.accounts.eligibility import membership_problem
 from alliance.accounts.models import Organisation, User
 from alliance.core import kernel, policy
 from alliance.core.states import PermissionRefused, TransitionRefused
@@ -30,13 +31,16 @@ def nomination_submit(
     proposed_term_start: date,
     proposed_term_end: date,
 ) -> Nomination:
-    if organisation.itu_membership not in NOMINATING_MEMBERSHIP:
+    problem = membership_problem(organisation, allowed=list(NOMINATING_MEMBERSHIP))
+    if problem:
         raise TransitionRefused(
             _(
                 "%(organisation)s cannot nominate: only Member States, Sector Members and "
                 "Academia members of ITU nominate Board members."
             )
-            % {"organisation": organisation},
+            % {"organisation": organisation}
+            + " "
+            + problem,
             code="not_eligible_to_nominate",
         )
     nomination = Nomination(
@@ -117,6 +121,10 @@ def nomination_approve(
             code="not_checked",
         )
     organisation = nomination.organisation
+    # The check may have been revoked since the nomination was sent.
+    problem = membership_problem(organisation, allowed=list(NOMINATING_MEMBERSHIP))
+    if problem:
+        raise TransitionRefused(problem, code="not_eligible_to_nominate")
     member = seat_person(
         actor=actor,
         full_name=nomination.nominee_name,
@@ -125,7 +133,7 @@ def nomination_approve(
         country=organisation.country,
         organisation_name=organisation.name,
         biography=nomination.biography,
-        category=NOMINATING_MEMBERSHIP[organisation.itu_membership],
+        category=NOMINATING_MEMBERSHIP[organisation.verified_membership],
         term_start=term_start,
         term_end=term_end,
         nominating_organisation=organisation,

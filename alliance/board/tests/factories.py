@@ -4,7 +4,10 @@ from zoneinfo import ZoneInfo
 import factory
 from django.core.files.base import ContentFile
 
-from alliance.accounts.tests.factories import OrganisationFactory, UserFactory
+from alliance.accounts.tests.factories import (
+    UserFactory,
+    VerifiedOrganisationFactory,
+)
 from alliance.board.models import (
     BoardMember,
     Decision,
@@ -75,7 +78,7 @@ class NominationFactory(factory.django.DjangoModelFactory):
         model = Nomination
 
     organisation = factory.SubFactory(
-        OrganisationFactory, kind="member_state", itu_membership="member_state"
+        VerifiedOrganisationFactory, kind="member_state", itu_membership="member_state"
     )
     submitted_by = factory.SubFactory(UserFactory)
     nominee_name = factory.Sequence(lambda n: f"Nominee {n}")

@@ -6,6 +6,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from alliance.accounts.tests.factories import verify_membership
 from alliance.calls import services
 from alliance.calls.models import Application, WhoMayApply
 from alliance.calls.states import ApplicationStatus, CallStatus
@@ -131,15 +132,24 @@ def test_one_application_per_organisation(ministry, ministry_focal_point):
 
 
 def test_itu_members_only(university_focal_point, university):
-    university.itu_membership = "none"
-    university.save()
+    # The university declares itself an Academia member; the secretariat has not checked.
     call = CallFactory(who_may_apply=WhoMayApply.ITU_MEMBERS)
     with pytest.raises(TransitionRefused) as refused:
         services.application_start(
             call_id=call.pk, organisation=university, actor=university_focal_point
         )
-    assert "ITU members only" in refused.value.reason
+    assert "membership the secretariat has verified" in refused.value.reason
+    assert "is not verified" in refused.value.reason
     assert not Application.objects.exists()
+
+
+def test_itu_members_only_accepts_a_verified_member(university_focal_point, university):
+    verify_membership(university, category="academia")
+    call = CallFactory(who_may_apply=WhoMayApply.ITU_MEMBERS)
+    application = services.application_start(
+        call_id=call.pk, organisation=university, actor=university_focal_point
+    )
+    assert application.organisation == university
 
 
 def test_joint_declaration_rule_follows_the_declarations(

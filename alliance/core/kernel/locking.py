@@ -21,9 +21,11 @@ from django.db.models import Model, QuerySet
 logger = logging.getLogger(__name__)
 
 LOCK_ORDER: tuple[str, ...] = (
+    "accounts.ItuMember",
     "accounts.Organisation",
     "accounts.Membership",
     "accounts.Invitation",
+    "accounts.JoinRequest",
     "accounts.ApiToken",
     "accounts.SecurityPolicy",
     "public.Milestone",
