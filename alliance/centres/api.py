@@ -119,6 +119,8 @@ class VerificationOut(Schema):
     country: str | None = None
     start_date: date | None = None
     end_date: date | None = None
+    # The code that replaced this one (status "superseded"), to verify in turn.
+    superseded_by: str | None = None
 
 
 class CredentialIn(Schema):
@@ -292,6 +294,7 @@ def _verification_out(accreditation):
         "country": centre.country.code.code,
         "start_date": accreditation.start_date,
         "end_date": accreditation.end_date,
+        "superseded_by": accreditation.reissue.verification_code if accreditation.reissue else None,
     }
 
 

@@ -1,17 +1,28 @@
 """Indicative cost model of a centre (circular: the cost depends on the strategic
 objectives, the scope, the ownership model and the number of flagship initiatives).
 
-The figures are indicative annual operating costs in US dollars, set by BDT; they are a
-planning aid for applicants, not a quotation. Change them here (and in docs/glossary).
+The figures are indicative annual operating costs in US dollars, set by BDT as data: a
+`CostModelVersion` per change, effective from a date (staff pages under
+/centres/manage/costs/). This module is the formula; every estimate names the version
+whose figures it used, so that it can be explained after the figures change.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
-BASE_BY_COST_CLASS = {"low": 40_000, "moderate": 200_000, "high": 800_000}
-PER_OBJECTIVE_BY_COST_CLASS = {"low": 15_000, "moderate": 50_000, "high": 150_000}
-SCOPE_FACTOR = {"national": 1.0, "regional": 1.6, "global": 2.5}
-OWNERSHIP_FACTOR = {"host_institution": 0.8, "country": 1.0, "itu": 1.2}
-PER_FLAGSHIP_INITIATIVE = 60_000
+COST_CLASSES = ("low", "moderate", "high")
+SCOPES = ("national", "regional", "global")
+OWNERSHIPS = ("host_institution", "country", "itu")
+# The figures of a version, in the order the staff form and the tables show them.
+FIGURE_FIELDS = (
+    *(f"base_{c}" for c in COST_CLASSES),
+    *(f"per_objective_{c}" for c in COST_CLASSES),
+    *(f"scope_{s}" for s in SCOPES),
+    *(f"ownership_{o}" for o in OWNERSHIPS),
+    "per_flagship",
+    "range_low",
+    "range_high",
+)
 
 
 @dataclass(frozen=True)
@@ -20,24 +31,40 @@ class CostEstimate:
     low_usd: int
     high_usd: int
     parts: tuple[tuple[str, int], ...]
+    version: int  # the CostModelVersion.number whose figures made it
+    effective_from: date | None = None
+    # The version itself, so that a page can show every figure the estimate used.
+    figures: object = field(default=None, compare=False, repr=False)
 
 
 def estimate_cost(
-    *, cost_class: str, objectives: int, scope: str, ownership: str, flagship_initiatives: int = 1
+    *,
+    figures,
+    cost_class: str,
+    objectives: int,
+    scope: str,
+    ownership: str,
+    flagship_initiatives: int = 1,
 ) -> CostEstimate:
-    base = BASE_BY_COST_CLASS[cost_class]
-    per_objective = PER_OBJECTIVE_BY_COST_CLASS[cost_class] * max(objectives, 1)
-    core = (base + per_objective) * SCOPE_FACTOR.get(scope, 1.0) * OWNERSHIP_FACTOR[ownership]
-    flagships = PER_FLAGSHIP_INITIATIVE * max(flagship_initiatives, 0)
+    """`figures`: a CostModelVersion (or anything with its figure attributes)."""
+    base = getattr(figures, f"base_{cost_class}")
+    per_objective = getattr(figures, f"per_objective_{cost_class}") * max(objectives, 1)
+    scope_factor = float(getattr(figures, f"scope_{scope}", None) or 1)
+    ownership_factor = float(getattr(figures, f"ownership_{ownership}"))
+    core = (base + per_objective) * scope_factor * ownership_factor
+    flagships = figures.per_flagship * max(flagship_initiatives, 0)
     total = int(round(core + flagships, -3))
     return CostEstimate(
         annual_usd=total,
-        low_usd=int(round(total * 0.8, -3)),
-        high_usd=int(round(total * 1.25, -3)),
+        low_usd=int(round(total * float(figures.range_low), -3)),
+        high_usd=int(round(total * float(figures.range_high), -3)),
         parts=(
             ("base", base),
             ("objectives", per_objective),
             ("scope_and_ownership", int(core - base - per_objective)),
             ("flagship_initiatives", flagships),
         ),
+        version=figures.number,
+        effective_from=figures.effective_from,
+        figures=figures,
     )

@@ -83,3 +83,6 @@ rule(
     manages(""),
     message=_("Only a focal point or an authorised signatory of the organisation can apply."),
 )
+# The indicative cost model: staff read every version, the secretariat adds new ones.
+rule("centres.cost_model.view", staff)
+rule("centres.cost_model.manage", secretariat, message=SECRETARIAT_ONLY)

@@ -56,8 +56,13 @@ def _maturity(assessment: dict[str, str]) -> float | None:
     return ok / len(assessment)
 
 
-def assess(profile: Profile, centre_type) -> Fit:
-    """Score one centre type (0-100) against the profile, with reasons."""
+def assess(profile: Profile, centre_type, figures=None) -> Fit:
+    """Score one centre type (0-100) against the profile, with reasons. `figures`: the
+    cost model version to estimate with (the one in effect today by default)."""
+    if figures is None:
+        from .selectors import cost_version_on
+
+        figures = cost_version_on()
     type_objectives = [o.code for o in centre_type.objectives.all()]
     names = {o.code: str(o.name) for o in centre_type.objectives.all()}
     requested = profile.objectives
@@ -129,6 +134,7 @@ def assess(profile: Profile, centre_type) -> Fit:
         )
 
     cost = estimate_cost(
+        figures=figures,
         cost_class=centre_type.cost_class,
         objectives=len(covered) or len(type_objectives),
         scope=scope if scope in centre_type.scopes else centre_type.scopes[-1],
@@ -169,7 +175,12 @@ def assess(profile: Profile, centre_type) -> Fit:
     )
 
 
-def recommend(profile: Profile, centre_types) -> list[Fit]:
-    """All centre types, best fit first (ties keep the guidance table's order)."""
-    fits = [assess(profile, ct) for ct in centre_types]
+def recommend(profile: Profile, centre_types, figures=None) -> list[Fit]:
+    """All centre types, best fit first (ties keep the guidance table's order), their
+    costs estimated with `figures` (the cost model version in effect today by default)."""
+    if figures is None:
+        from .selectors import cost_version_on
+
+        figures = cost_version_on()
+    fits = [assess(profile, ct, figures) for ct in centre_types]
     return sorted(fits, key=lambda f: -f.score)

@@ -25,7 +25,7 @@ CODE_RE = re.compile(rf"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")
 
 
 # Accreditations that keep a centre in the network until their end date.
-HOLDING = [*CURRENT_ACCREDITATION_STATUSES, A.RENEWED]
+HOLDING = [*CURRENT_ACCREDITATION_STATUSES, A.RENEWED, A.LAPSED]
 
 
 def with_held_until(rows: QuerySet[Centre]) -> QuerySet[Centre]:
@@ -129,7 +129,7 @@ def public_status(accreditation: Accreditation, today: date | None = None) -> st
     if accreditation.status == A.SUSPENDED:
         return PublicStatus.SUSPENDED
     if accreditation.status == A.SUPERSEDED:
-        return PublicStatus.REPLACED
+        return PublicStatus.SUPERSEDED
     if accreditation.status == A.EXPIRED or accreditation.end_date < today:
         return PublicStatus.EXPIRED
     return PublicStatus.VALID
@@ -148,7 +148,7 @@ def accreditation_by_code(raw: str) -> Accreditation | None:
         return None
     return (
         Accreditation.objects.select_related(
-            "centre__country__region", "centre__host_organisation", "centre_type"
+            "centre__country__region", "centre__host_organisation", "centre_type", "superseded_by"
         )
         .filter(code_filter(code))
         .first()
@@ -161,6 +161,8 @@ def code_filter(code: str) -> Q:
 
 
 def status_list_indexes(purpose: str) -> list[int]:
+    # A superseded credential is published as revoked (generic verifiers must stop relying
+    # on it); the verification page and API say by which code (ADR 0107).
     statuses = [A.REVOKED, A.SUPERSEDED] if purpose == "revocation" else [A.SUSPENDED]
     return list(
         Accreditation.objects.filter(status__in=statuses).values_list(
@@ -252,9 +254,46 @@ def centre_cost(centre: Centre, flagship_initiatives: int):
     from .costs import estimate_cost
 
     return estimate_cost(
+        figures=cost_version_on(),
         cost_class=centre.centre_type.cost_class,
         objectives=centre.objectives.count(),
         scope=centre.scope,
         ownership=centre.ownership,
         flagship_initiatives=flagship_initiatives,
     )
+
+
+# --- the indicative cost model ----------------------------------------------------------
+
+
+def cost_version_on(day: date | None = None):
+    """The cost model version in effect on `day` (today by default): the latest one whose
+    effective date has come (versions are created in effective-date order)."""
+    from .models import CostModelVersion
+
+    day = day or timezone.localdate()
+    found = CostModelVersion.objects.filter(effective_from__lte=day).order_by("-number").first()
+    return found or CostModelVersion.objects.order_by("number").first()
+
+
+def cost_versions():
+    from .models import CostModelVersion
+
+    return CostModelVersion.objects.select_related("created_by").order_by("-number")
+
+
+def cost_figures(version) -> list[tuple[str, object, bool]]:
+    """(label, value, is_factor) for each figure of a version, in the form's order."""
+    from .costs import FIGURE_FIELDS
+
+    rows = []
+    for name in FIGURE_FIELDS:
+        field = version._meta.get_field(name)
+        rows.append(
+            (
+                str(field.verbose_name),
+                getattr(version, name),
+                name.startswith(("scope", "ownership", "range")),
+            )
+        )
+    return rows

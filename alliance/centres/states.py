@@ -102,12 +102,19 @@ class AccreditationStatus(models.TextChoices):
     SUSPENDED = "suspended", _("Suspended")
     REVOKED = "revoked", _("Revoked")
     EXPIRED = "expired", _("Expired")
-    SUPERSEDED = "superseded", _("Reissued")
+    SUPERSEDED = "superseded", _("Superseded")
 
 
 A = AccreditationStatus
-# At most one of these per centre (a database constraint): the accreditation in force.
+# The accreditation in force (with a suspended one): the constraint keeps at most one of
+# the unsuspended ones per centre. A suspension reaches every term still to run, so a
+# centre with a renewal granted holds two suspended ones (the running and the next term).
 CURRENT_ACCREDITATION_STATUSES = [A.ACTIVE, A.RENEWAL_DUE, A.UNDER_EVALUATION, A.SUSPENDED]
+UNIQUE_CURRENT_STATUSES = [A.ACTIVE, A.RENEWAL_DUE, A.UNDER_EVALUATION]
+# Every accreditation whose certificate speaks for the centre until its end date: a type
+# move, a suspension, a reinstatement and a revocation change all of them at once
+# (services.common.live_accreditations), so no certificate contradicts the registry.
+LIVE_STATUSES = [*CURRENT_ACCREDITATION_STATUSES, A.RENEWED, A.LAPSED]
 # Accreditations whose dates count against an overlap: all but revoked and reissued ones.
 TERM_HOLDING = [*CURRENT_ACCREDITATION_STATUSES, A.RENEWED, A.LAPSED, A.EXPIRED]
 # Accreditations that get renewal reminders.
@@ -140,7 +147,7 @@ ACCREDITATION = Machine(
             "centres.accreditation.open_renewal",
         ),
         "suspend": Action(
-            [A.ACTIVE, A.RENEWAL_DUE, A.UNDER_EVALUATION],
+            [A.ACTIVE, A.RENEWAL_DUE, A.UNDER_EVALUATION, A.RENEWED, A.LAPSED],
             A.SUSPENDED,
             "accreditation.suspended",
             DIRECTOR,
@@ -160,11 +167,22 @@ ACCREDITATION = Machine(
             DIRECTOR,
             when=term_runs,
         ),
+        # A term already renewed (or refused renewal) that was suspended with its centre.
+        "reinstate_renewed": Action(
+            [A.SUSPENDED], A.RENEWED, "accreditation.renewed", DIRECTOR, when=term_runs
+        ),
+        "reinstate_lapsed": Action(
+            [A.SUSPENDED], A.LAPSED, "accreditation.lapsed", DIRECTOR, when=term_runs
+        ),
         "renew": Action([A.UNDER_EVALUATION], A.RENEWED, "accreditation.renewed", DIRECTOR),
         "lapse": Action([A.UNDER_EVALUATION], A.LAPSED, "accreditation.lapsed", DIRECTOR),
-        # Approving a move between types: reissued under the new type for the rest of the term.
+        # Approving a move between types: every term still to run (the current one, a
+        # renewal already granted) is reissued under the new type, the old one superseded.
         "supersede": Action(
-            [A.ACTIVE, A.RENEWAL_DUE], A.SUPERSEDED, "accreditation.superseded", DIRECTOR
+            [A.ACTIVE, A.RENEWAL_DUE, A.UNDER_EVALUATION, A.RENEWED, A.LAPSED],
+            A.SUPERSEDED,
+            "accreditation.superseded",
+            DIRECTOR,
         ),
         # Renewed and lapsed terms still run to their end date; only revocation cuts them short.
         "revoke": Action(
@@ -185,6 +203,8 @@ REINSTATE_ACTIONS = {
     A.ACTIVE: "reinstate",
     A.RENEWAL_DUE: "reinstate_renewal_due",
     A.UNDER_EVALUATION: "reinstate_under_evaluation",
+    A.RENEWED: "reinstate_renewed",
+    A.LAPSED: "reinstate_lapsed",
 }
 
 
@@ -195,7 +215,7 @@ class PublicStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
     SUSPENDED = "suspended", _("Suspended")
     REVOKED = "revoked", _("Revoked")
-    REPLACED = "replaced", _("Replaced by a reissued accreditation")
+    SUPERSEDED = "superseded", _("Superseded")
 
 
 class EvaluationStatus(models.TextChoices):

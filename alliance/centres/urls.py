@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import accreditation, manage, public, workflow
+from .views import accreditation, costs, manage, public, workflow
 
 app_name = "centres"
 urlpatterns = [
@@ -48,4 +48,6 @@ urlpatterns = [
     path("manage/moves/", workflow.move_list, name="move_list"),
     path("manage/moves/<int:pk>/", workflow.move, name="move"),
     path("manage/recognitions/", workflow.recognition_list, name="recognition_list"),
+    path("manage/costs/", costs.cost_model, name="cost_model"),
+    path("manage/costs/new/", costs.cost_version_new, name="cost_version_new"),
 ]

@@ -39,6 +39,8 @@ class CostOut(Schema):
     low: int
     high: int
     parts: dict[str, int]
+    # The cost model version whose figures made the estimate (its figures: on the page).
+    version: int
 
 
 class FitOut(Schema):
@@ -81,6 +83,7 @@ def _fits_out(fits) -> dict:
                     "low": f.cost.low_usd,
                     "high": f.cost.high_usd,
                     "parts": dict(f.cost.parts),
+                    "version": f.cost.version,
                 },
             }
             for f in fits

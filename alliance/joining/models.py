@@ -164,6 +164,16 @@ class PreliminaryAssessment(models.Model):
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    # The cost model version its estimate uses: the one in effect when it was submitted
+    # (a draft follows the current one), so the estimate stays what it was.
+    cost_model = models.ForeignKey(
+        "centres.CostModelVersion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cost model version"),
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

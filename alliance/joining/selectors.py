@@ -5,6 +5,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from alliance.centres.models import CentreType
 from alliance.centres.recommender import Fit, Profile, recommend
+from alliance.centres.selectors import cost_version_on
 from alliance.core.policy import can
 
 from .models import ExpressionOfInterest, JointDeclaration, PreliminaryAssessment
@@ -147,7 +148,9 @@ def profile_for(assessment: PreliminaryAssessment) -> Profile:
 
 
 def recommendation_for(assessment: PreliminaryAssessment) -> list[Fit]:
-    return recommend(profile_for(assessment), centre_types())
+    """Costs with the version recorded at submission (a draft: the one in effect today)."""
+    figures = assessment.cost_model or cost_version_on()
+    return recommend(profile_for(assessment), centre_types(), figures)
 
 
 # --- Profile averages ------------------------------------------------------------------

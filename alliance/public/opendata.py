@@ -25,7 +25,7 @@ CENTRE_COLUMNS = [
     ("status", _("Status of the centre"), CODE),
     ("accreditation_start", _("First day of the accreditation"), DATE),
     ("accreditation_end", _("Last day of the accreditation"), DATE),
-    ("accreditation_status", _("valid, expired, suspended, revoked or replaced"), CODE),
+    ("accreditation_status", _("valid, expired, suspended, revoked or superseded"), CODE),
     ("website", _("The centre's website"), TEXT),
 ]
 RESULT_COLUMNS = [

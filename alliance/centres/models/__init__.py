@@ -1,5 +1,6 @@
 from .accreditation import Accreditation, RenewalEvaluation, RenewalReminder
 from .centre import Centre, CentreTypePeriod, DesignChecklistItem, FlagshipInitiative
+from .costs import CostModelVersion
 from .requests import CategoryChange, PartnerRecognition
 from .types import CentreType, CostClass, Ownership
 
@@ -10,6 +11,7 @@ __all__ = [
     "CentreType",
     "CentreTypePeriod",
     "CostClass",
+    "CostModelVersion",
     "DesignChecklistItem",
     "FlagshipInitiative",
     "Ownership",

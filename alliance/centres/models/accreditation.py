@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.core.kernel import CurrentState
 
 from ..states import (
-    CURRENT_ACCREDITATION_STATUSES,
+    UNIQUE_CURRENT_STATUSES,
     AccreditationStatus,
     EvaluationStatus,
 )
@@ -49,8 +49,20 @@ class Accreditation(CurrentState, models.Model):
         _("verification code"), max_length=CODE_LENGTH, unique=True, default=new_verification_code
     )
     status_list_index = models.PositiveIntegerField(unique=True, default=new_status_list_index)
+    # The term this one renews (a reissued term points to the reissue of the term before,
+    # when that was reissued by the same move).
     previous = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="successor"
+    )
+    # A move between types reissues every term still to run: the new row names the one it
+    # replaces, whose code then verifies as "superseded by" the new code.
+    replaces = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="superseded_by",
+        verbose_name=_("replaces"),
     )
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -67,7 +79,7 @@ class Accreditation(CurrentState, models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["centre"],
-                condition=Q(status__in=CURRENT_ACCREDITATION_STATUSES),
+                condition=Q(status__in=UNIQUE_CURRENT_STATUSES),
                 name="one_current_accreditation_per_centre",
             ),
             models.CheckConstraint(
@@ -81,6 +93,14 @@ class Accreditation(CurrentState, models.Model):
 
     def __str__(self):
         return f"{self.centre} {self.start_date:%Y-%m-%d}–{self.end_date:%Y-%m-%d}"
+
+    @property
+    def reissue(self):
+        """The accreditation that superseded this one, or None."""
+        try:
+            return self.superseded_by
+        except Accreditation.DoesNotExist:
+            return None
 
     @property
     def display_code(self) -> str:

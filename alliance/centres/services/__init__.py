@@ -16,6 +16,7 @@ from .centres import (
     checklist_mark,
 )
 from .common import term_end
+from .costs import cost_version_create
 from .deadlines import expire_ended, send_due_reminders
 from .initiatives import initiative_create, initiative_update
 from .renewal import renewal_decide, renewal_evaluate, renewal_open, renewal_self_report
@@ -43,6 +44,7 @@ __all__ = [
     "centre_profile_update",
     "centre_update",
     "checklist_mark",
+    "cost_version_create",
     "expire_ended",
     "initiative_create",
     "initiative_update",

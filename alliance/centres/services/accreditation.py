@@ -21,10 +21,12 @@ from ..states import (
     REINSTATE_ACTIONS,
     AccreditationStatus,
     CentreStatus,
+    EvaluationStatus,
 )
 from .common import (
     centre_follows,
     issue,
+    live_accreditations,
     lock_centre,
     lock_with_centre,
     move_accreditation,
@@ -79,12 +81,30 @@ def accredit(centre: Centre, *, actor, start_date: date, check_actor: bool = Tru
     return accreditation
 
 
+def _each_live(centre, accreditation, action_for, *, actor, reason: str) -> None:
+    """Take the action `action_for(row)` picks (None: leave the row) on every live
+    accreditation of the centre, the one the Director chose first (its message is the one
+    sent; the others' changes are audited without a message of their own)."""
+    others = [r for r in live_accreditations(centre) if r.pk != accreditation.pk]
+    # Decided before any row moves: reinstatement reads the other rows' states.
+    plan = [(row, action_for(row)) for row in [accreditation, *others]]
+    for row, action in plan:
+        if action is not None:
+            move_accreditation(row, action, actor=actor, reason=reason, notify=row is accreditation)
+
+
 @transaction.atomic
 def accreditation_suspend(*, accreditation_id: int, actor, reason: str) -> Accreditation:
+    """The centre is suspended: so is every accreditation whose term is still to run (the
+    running term and a renewal already granted), so that no code verifies as valid."""
     centre, accreditation = lock_with_centre(accreditation_id)
     kernel.check(accreditation, "suspend", actor)
     require_reason(reason)
-    move_accreditation(accreditation, "suspend", actor=actor, reason=reason)
+
+    def action(row):
+        return "suspend" if "suspend" in ACCREDITATION.available(row.status) else None
+
+    _each_live(centre, accreditation, action, actor=actor, reason=reason)
     centre_follows(centre, "suspend", actor=actor)
     registry_changed()
     return accreditation
@@ -92,10 +112,19 @@ def accreditation_suspend(*, accreditation_id: int, actor, reason: str) -> Accre
 
 def reinstatement(accreditation: Accreditation) -> str:
     """The reinstate action that returns the accreditation to where it was in its renewal
-    cycle: under evaluation, due for renewal (reminded), or active."""
+    cycle: renewed (a later term was granted), under evaluation, lapsed (renewal refused),
+    due for renewal (reminded), or active."""
+    if (
+        Accreditation.objects.filter(previous=accreditation)
+        .exclude(status__in=[A.SUPERSEDED, A.REVOKED])
+        .exists()
+    ):
+        return REINSTATE_ACTIONS[A.RENEWED]
     renewal = RenewalEvaluation.objects.filter(accreditation=accreditation).first()
     if renewal is not None and renewal.status in OPEN_EVALUATION_STATUSES:
         return REINSTATE_ACTIONS[A.UNDER_EVALUATION]
+    if renewal is not None and renewal.status == EvaluationStatus.LAPSED:
+        return REINSTATE_ACTIONS[A.LAPSED]
     if accreditation.reminders.exists():
         return REINSTATE_ACTIONS[A.RENEWAL_DUE]
     return REINSTATE_ACTIONS[A.ACTIVE]
@@ -103,6 +132,7 @@ def reinstatement(accreditation: Accreditation) -> str:
 
 @transaction.atomic
 def accreditation_reinstate(*, accreditation_id: int, actor, reason: str = "") -> Accreditation:
+    """Every suspended accreditation of the centre returns to its place in the cycle."""
     centre, accreditation = lock_with_centre(accreditation_id)
     kernel.check(accreditation, "reinstate", actor)
     if accreditation.end_date < timezone.localdate():
@@ -110,7 +140,11 @@ def accreditation_reinstate(*, accreditation_id: int, actor, reason: str = "") -
             _("The term of this accreditation is over: it cannot be reinstated."),
             code="term_over",
         )
-    move_accreditation(accreditation, reinstatement(accreditation), actor=actor, reason=reason)
+
+    def action(row):
+        return reinstatement(row) if row.status == A.SUSPENDED else None
+
+    _each_live(centre, accreditation, action, actor=actor, reason=reason)
     centre_follows(centre, "reinstate", actor=actor, context={"accreditation_id": accreditation.pk})
     registry_changed()
     return accreditation
@@ -118,15 +152,19 @@ def accreditation_reinstate(*, accreditation_id: int, actor, reason: str = "") -
 
 @transaction.atomic
 def accreditation_revoke(*, accreditation_id: int, actor, reason: str) -> Accreditation:
-    """Revocation ends the centre's place in the network; it shows at once everywhere."""
+    """Revocation ends the centre's place in the network; it shows at once everywhere:
+    every accreditation still to run falls with it (one message: the revocation's)."""
     centre, accreditation = lock_with_centre(accreditation_id)
     kernel.check(accreditation, "revoke", actor)
     require_reason(reason)
-    move_accreditation(accreditation, "revoke", actor=actor, reason=reason)
-    # A renewal already granted falls with it (one message: the revocation's).
-    for successor in kernel.lock_rows(Accreditation.objects.filter(previous=accreditation)):
-        if "revoke" in ACCREDITATION.available(successor.status):
-            move_accreditation(successor, "revoke", actor=actor, reason=reason, notify=False)
+
+    def action(row):
+        return "revoke" if "revoke" in ACCREDITATION.available(row.status) else None
+
+    if accreditation.end_date < timezone.localdate():
+        # A term already over (renewed or lapsed, still stored so): revoked on its own.
+        move_accreditation(accreditation, "revoke", actor=actor, reason=reason)
+    _each_live(centre, accreditation, action, actor=actor, reason=reason)
     centre_follows(centre, "revoke", actor=actor)
     registry_changed()
     return accreditation

@@ -12,8 +12,8 @@ from alliance.core.models import Country
 from alliance.core.policy import require
 from alliance.core.states import TransitionRefused
 
-from ..models import Centre, CentreType, CentreTypePeriod, DesignChecklistItem
-from ..states import CentreSource, ChecklistItem
+from ..models import Centre, CentreType, CentreTypePeriod, DesignChecklistItem, RenewalEvaluation
+from ..states import ACCREDITATION, OPEN_EVALUATION_STATUSES, CentreSource, ChecklistItem
 from .common import lock_centre, registry_changed, tick
 
 PROFILE_FIELDS = ["description", "website", "contact_name", "contact_email"]
@@ -184,8 +184,26 @@ def centre_close(*, centre_id: int, actor, reason: str) -> Centre:
             code="accreditation_in_force",
         )
     kernel.transition(centre, "close", actor=actor, after=reason)
+    _settle_ended_terms(centre)
     registry_changed()
     return centre
+
+
+def _settle_ended_terms(centre: Centre) -> None:
+    """Terms already over but not yet recorded as expired by the deadline job are recorded
+    with the closure (and a renewal still open lapses with them): the stored states then
+    say what the certificates do, whatever jobs have run."""
+    ended = centre.accreditations.filter(
+        status__in=ACCREDITATION.action("expire").source, end_date__lt=timezone.localdate()
+    )
+    rows = kernel.lock_rows(ended)
+    for row in rows:
+        kernel.settle(row)
+    open_evaluations = RenewalEvaluation.objects.filter(
+        accreditation__in=rows, status__in=OPEN_EVALUATION_STATUSES
+    )
+    for evaluation in kernel.lock_rows(open_evaluations):
+        kernel.transition(evaluation, "lapse", actor=None, notify=False)
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from alliance.core.states import TransitionRefused
 from ..cache import bump_registry
 from ..credentials import sign_accreditation
 from ..models import Accreditation, Centre, DesignChecklistItem
-from ..states import ACCREDITATION, CENTRE, TERM_HOLDING, AccreditationStatus
+from ..states import ACCREDITATION, CENTRE, LIVE_STATUSES, TERM_HOLDING, AccreditationStatus
 
 
 def add_years(day: date, years: int) -> date:
@@ -54,6 +54,20 @@ def lock_with_centre(accreditation_id: int) -> tuple[Centre, Accreditation]:
     accreditation = kernel.lock(Accreditation, accreditation_id, related=("centre_type",))
     accreditation.centre = centre
     return centre, accreditation
+
+
+def live_accreditations(centre: Centre) -> list[Accreditation]:
+    """Lock every accreditation of the centre (held by this transaction) whose term has
+    not ended: the running one and a renewal already granted. A move, a suspension, a
+    reinstatement or a revocation changes all of them, so that no certificate still says
+    what the registry no longer does."""
+    rows = centre.accreditations.filter(
+        status__in=LIVE_STATUSES, end_date__gte=timezone.localdate()
+    ).select_related("centre_type")
+    found = kernel.lock_rows(rows)
+    for row in found:
+        row.centre = centre
+    return found
 
 
 # --- writes ----------------------------------------------------------------------------
@@ -96,6 +110,7 @@ def issue(
     start: date,
     end: date,
     previous: Accreditation | None = None,
+    replaces: Accreditation | None = None,
     status: str = AccreditationStatus.ACTIVE,
 ) -> Accreditation:
     """A new accreditation of the centre (held by this transaction) under its current type,
@@ -117,6 +132,7 @@ def issue(
         start_date=start,
         end_date=end,
         previous=previous,
+        replaces=replaces,
         issued_by=actor,
         status=status,
     )
@@ -133,6 +149,7 @@ def issue(
                     "start": start.isoformat(),
                     "end": end.isoformat(),
                     "previous": previous.pk if previous else None,
+                    "replaces": replaces.pk if replaces else None,
                     "status": str(status),
                 },
             )

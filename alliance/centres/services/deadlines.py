@@ -107,7 +107,7 @@ def _expire(pk: int, centre_id: int, today: date) -> bool:
     for evaluation in kernel.lock_rows(open_evaluations):
         kernel.transition(evaluation, "lapse", actor=None, notify=False)
     still_held = centre.accreditations.filter(
-        Q(status__in=CURRENT_ACCREDITATION_STATUSES) | Q(status=A.RENEWED),
+        Q(status__in=CURRENT_ACCREDITATION_STATUSES) | Q(status__in=[A.RENEWED, A.LAPSED]),
         end_date__gte=today,
     ).exists()
     if not still_held and "expire" in CENTRE.available(centre.status):

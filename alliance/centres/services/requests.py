@@ -1,6 +1,6 @@
 """Moves between types and partner recognitions: requested, evaluated, decided."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,13 +17,21 @@ from ..models import (
     CentreType,
     CentreTypePeriod,
     PartnerRecognition,
+    RenewalEvaluation,
     RenewalReminder,
 )
 from ..recommender import Fit, Profile, assess
-from ..states import OPEN_REQUEST_STATUSES, AccreditationStatus, CentreSource
+from ..states import ACCREDITATION, OPEN_REQUEST_STATUSES, CentreSource
 from .accreditation import accredit
 from .centres import centre_create
-from .common import issue, lock_centre, move_accreditation, registry_changed, tick
+from .common import (
+    issue,
+    live_accreditations,
+    lock_centre,
+    move_accreditation,
+    registry_changed,
+    tick,
+)
 
 
 def type_fit(centre: Centre, target: CentreType, annual_budget_usd: int | None = None) -> Fit:
@@ -115,9 +123,10 @@ def category_change_evaluate(*, change_id: int, actor, note: str) -> CategoryCha
 
 @transaction.atomic
 def category_change_decide(*, change_id: int, actor, approve: bool, note: str = ""):
-    """On approval the centre's type changes and its accreditation is reissued for the
-    rest of the term under the new type (the old credential is revoked as replaced).
-    Locks the centre, the request, then the accreditation."""
+    """On approval the centre's type changes and every accreditation whose term is still
+    to run (the current one, and a renewal already granted) is reissued under the new
+    type in the same transaction: each old code then verifies as superseded by its new
+    one. Locks the centre, the request, the accreditations, then their evaluations."""
     centre = lock_centre(
         CategoryChange.objects.values_list("centre_id", flat=True).get(pk=change_id)
     )
@@ -132,17 +141,11 @@ def category_change_decide(*, change_id: int, actor, approve: bool, note: str = 
             % {"type": change.to_type.name},
             code="scope_not_allowed",
         )
-    reissuable = [AccreditationStatus.ACTIVE, AccreditationStatus.RENEWAL_DUE]
-    current = next(
-        iter(kernel.lock_rows(Accreditation.objects.filter(centre=centre, status__in=reissuable))),
-        None,
-    )
-    if current is None:
+    kernel.check(centre, "change_type", actor)
+    live = sorted(live_accreditations(centre), key=lambda a: (a.start_date, a.pk))
+    if not live or any("supersede" not in ACCREDITATION.available(a.status) for a in live):
         raise TransitionRefused(
-            _(
-                "The centre's accreditation is not in a state that can be reissued "
-                "(suspended, or under renewal evaluation)."
-            ),
+            _("The centre's accreditation is not in a state that can be reissued (suspended)."),
             code="cannot_reissue",
         )
     today = timezone.localdate()
@@ -158,35 +161,57 @@ def category_change_decide(*, change_id: int, actor, approve: bool, note: str = 
     CentreTypePeriod.objects.create(
         centre=centre, centre_type=change.to_type, since=today, category_change=change
     )
-    # The reissued accreditation keeps the place in the renewal cycle (due for renewal or
-    # not) of the one it replaces: created so, in one audited write.
-    place = current.status
-    move_accreditation(current, "supersede", actor=actor, reason=note)
-    new = issue(
-        centre,
-        actor=actor,
-        start=max(today, current.start_date),
-        end=current.end_date,
-        previous=current,
-        status=place,
-    )
-    # Reminders already sent for this term are not sent again for the reissued one.
-    RenewalReminder.objects.bulk_create(
-        [
-            RenewalReminder(accreditation=new, days_before=r.days_before)
-            for r in current.reminders.all()
-        ]
-    )
+    reissued = _reissue(centre, live, actor=actor, note=note, today=today)
     kernel.transition(
         change,
         action,
         actor=actor,
         fields=decision,
         after=note,
-        context={"accreditation_id": new.pk},
+        context={"accreditation_id": reissued[0].pk},
     )
     registry_changed()
     return change
+
+
+def _reissue(centre, live: list[Accreditation], *, actor, note: str, today) -> list:
+    """Supersede every live accreditation, then issue each again under the centre's new
+    type: same end date, same place in the renewal cycle, the reminders already sent and
+    the renewal evaluation carried over. Only the first term's message is sent."""
+    evaluations = kernel.lock_rows(RenewalEvaluation.objects.filter(accreditation__in=live))
+    places = {a.pk: a.status for a in live}
+    for i, old in enumerate(live):
+        move_accreditation(old, "supersede", actor=actor, reason=note, notify=i == 0)
+    new_of: dict[int, Accreditation] = {}
+    for old in live:
+        # A term ending today still needs a day of its own (end after start).
+        start = min(max(today, old.start_date), old.end_date - timedelta(days=1))
+        new_of[old.pk] = issue(
+            centre,
+            actor=actor,
+            start=start,
+            end=old.end_date,
+            previous=new_of.get(old.previous_id),
+            replaces=old,
+            status=places[old.pk],
+        )
+        RenewalReminder.objects.bulk_create(
+            [
+                RenewalReminder(accreditation=new_of[old.pk], days_before=r.days_before)
+                for r in old.reminders.all()
+            ]
+        )
+    for evaluation in evaluations:
+        new = new_of[evaluation.accreditation_id]
+        kernel.change(
+            evaluation,
+            actor=actor,
+            verb="renewal.carried_over",
+            fields={"accreditation": new},
+            before=evaluation.accreditation_id,
+            after=new.pk,
+        )
+    return [new_of[a.pk] for a in live]
 
 
 # --- partner recognition ---------------------------------------------------------------

@@ -85,7 +85,7 @@ def test_the_database_allows_one_current_accreditation_per_centre(accredited):
             centre_type=centre.centre_type,
             start_date=date(2030, 1, 1),
             end_date=date(2032, 12, 31),
-            status=A.SUSPENDED,
+            status=A.RENEWAL_DUE,
         )
 
 

@@ -32,6 +32,7 @@ def test_verification_api(client, accredited):
         "country": None,
         "start_date": None,
         "end_date": None,
+        "superseded_by": None,
     }
     ok = client.post(
         "/api/v1/verify",

@@ -43,7 +43,7 @@ def test_a_reissue_due_for_renewal_is_created_so_in_one_audited_write(
     services.send_due_reminders(date(2026, 9, 1))  # the 180-day reminder: renewal due
     with time_machine.travel(date(2026, 10, 1)):
         _move(centre, manager=manager, lab=lab_expert, director=director)
-    new = Accreditation.objects.get(previous=accreditation)
+    new = Accreditation.objects.get(replaces=accreditation)
     assert new.status == A.RENEWAL_DUE
     [(verb, after)] = _events(new)
     assert verb == "accreditation.issued" and after["status"] == A.RENEWAL_DUE
@@ -87,9 +87,14 @@ def test_revocation_and_a_move_lock_the_centre_before_the_accreditation(
 ):
     centre, accreditation = accredited
     _move(centre, manager=manager, lab=lab_expert, director=director)
-    decide = lock_log[-3:]  # category_change_decide
-    assert decide == ["centres.Centre", "centres.CategoryChange", "centres.Accreditation"]
+    decide = lock_log[-4:]  # category_change_decide
+    assert decide == [
+        "centres.Centre",
+        "centres.CategoryChange",
+        "centres.Accreditation",
+        "centres.RenewalEvaluation",  # an open renewal is carried over to the reissue
+    ]
     lock_log.clear()
-    new = Accreditation.objects.get(previous=accreditation)
+    new = Accreditation.objects.get(replaces=accreditation)
     services.accreditation_revoke(accreditation_id=new.pk, actor=director, reason="Misuse.")
     assert lock_log[:2] == ["centres.Centre", "centres.Accreditation"]

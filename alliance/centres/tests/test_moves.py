@@ -66,7 +66,7 @@ def test_approved_move_changes_the_type_and_reissues_the_accreditation(
         assert centre.centre_type == target
         assert centre.ownership == target.ownership
         assert accreditation.status == A.SUPERSEDED
-        new = accreditation.successor
+        new = accreditation.superseded_by
         assert new.centre_type == target and new.status == A.ACTIVE
         assert (new.start_date, new.end_date) == (date(2025, 6, 1), accreditation.end_date)
         history = [(p.centre_type.code, p.until) for p in centre.type_periods.all()]

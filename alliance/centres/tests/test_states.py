@@ -60,7 +60,11 @@ def test_terminal_accreditations_go_nowhere(terminal):
 
 
 def test_renewal_and_reinstatement_are_refused_from_the_wrong_states():
-    assert not _allowed(ACCREDITATION_ALLOWED, A.SUSPENDED, A.RENEWED)
+    # A suspended term returns to renewed only by reinstatement (a renewal granted earlier).
+    assert "renew" not in ACCREDITATION.available(A.SUSPENDED)
+    assert {
+        name for name, action in ACCREDITATION.actions.items() if action.target == A.RENEWED
+    } & set(ACCREDITATION.available(A.SUSPENDED)) == {"reinstate_renewed"}
     assert not _allowed(ACCREDITATION_ALLOWED, A.ACTIVE, A.RENEWED)
     assert not _allowed(ACCREDITATION_ALLOWED, A.RENEWED, A.ACTIVE)
     assert not _allowed(ACCREDITATION_ALLOWED, A.LAPSED, A.RENEWED)

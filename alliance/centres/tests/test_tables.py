@@ -25,6 +25,7 @@ from alliance.centres.states import (
     EVALUATION,
     INITIATIVE,
     PARTNER_RECOGNITION,
+    REINSTATE_ACTIONS,
     AccreditationStatus,
     RequestStatus,
 )
@@ -248,7 +249,7 @@ def test_accreditations_follow_their_table(personas, make_accredited):
             accreditation_id=x.pk, actor=a, reason="Misuse of the ITU name."
         ),
     }
-    for action in ("reinstate", "reinstate_renewal_due", "reinstate_under_evaluation"):
+    for action in REINSTATE_ACTIONS.values():
         steps[action] = lambda x, a, action=action: _reinstate(x, a, action)
     places = cycle(PLACES)
     run_table(

@@ -94,7 +94,9 @@ def test_a_revoked_centre_stays_in_the_registry_saying_so(client, accredited, di
 
 
 @time_machine.travel("2025-06-01")
-def test_a_reissued_accreditation_says_replaced(client, accredited, manager, lab_expert, director):
+def test_a_reissued_accreditation_says_superseded_by_its_new_code(
+    client, accredited, manager, lab_expert, director
+):
     from alliance.centres.tests.factories import centre_type
 
     centre, accreditation = accredited
@@ -106,10 +108,12 @@ def test_a_reissued_accreditation_says_replaced(client, accredited, manager, lab
     )
     services.category_change_evaluate(change_id=change.pk, actor=lab_expert, note="")
     services.category_change_decide(change_id=change.pk, actor=director, approve=True)
-    assert "was replaced by a reissued one" in _verify(client, accreditation.verification_code)
     accreditation.refresh_from_db()
-    new_code = accreditation.successor.verification_code
-    assert "This accreditation is valid." in _verify(client, new_code)
+    new = accreditation.superseded_by
+    body = _verify(client, accreditation.verification_code)
+    assert f"was superseded by {new.display_code}" in body
+    assert f"/centres/verify/{new.verification_code}/" in body
+    assert "This accreditation is valid." in _verify(client, new.verification_code)
 
 
 def test_the_certificate_qr_code_opens_the_verification_page(client, accredited):

@@ -204,8 +204,10 @@ VERDICTS = {
     PublicStatus.EXPIRED: gettext_lazy("This accreditation has expired."),
     PublicStatus.SUSPENDED: gettext_lazy("This accreditation is suspended by the BDT Director."),
     PublicStatus.REVOKED: gettext_lazy("This accreditation was revoked by the BDT Director."),
-    PublicStatus.REPLACED: gettext_lazy(
-        "This accreditation was replaced by a reissued one after the centre moved to another type."
+    # Said with the new code (see _result_context); this is for a row without a successor.
+    PublicStatus.SUPERSEDED: gettext_lazy(
+        "This accreditation was superseded by a reissued one after the centre moved to "
+        "another type."
     ),
 }
 
@@ -219,7 +221,14 @@ def _result_context(accreditation):
         verdict = _(
             "This accreditation renews the centre's current one and takes effect on %(start)s."
         ) % {"start": ldate(accreditation.start_date)}
+    successor = accreditation.reissue if status == PublicStatus.SUPERSEDED else None
+    if successor is not None:
+        verdict = _(
+            "This accreditation was superseded by %(code)s, issued when the centre moved to "
+            "another type. Check that code for the accreditation in force."
+        ) % {"code": successor.display_code}
     return {
+        "superseded_by": successor,
         "found": True,
         "accreditation": accreditation,
         "centre": accreditation.centre,

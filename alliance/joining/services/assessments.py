@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.accounts.models import User
+from alliance.centres.selectors import cost_version_on
 from alliance.core import kernel
 from alliance.core.states import TransitionRefused
 
@@ -72,8 +73,12 @@ def assessment_submit(*, assessment_id: int, actor: User) -> PreliminaryAssessme
             % {"sections": ", ".join(missing)},
             code="incomplete",
         )
+    # The estimate is fixed with the figures in effect now (see recommendation_for).
     return kernel.transition(
-        assessment, "submit", actor=actor, fields={"submitted_at": timezone.now()}
+        assessment,
+        "submit",
+        actor=actor,
+        fields={"submitted_at": timezone.now(), "cost_model": cost_version_on()},
     )
 
 
