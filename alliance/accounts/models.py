@@ -353,6 +353,7 @@ class SecurityPolicy(models.Model):
     def current(cls) -> "SecurityPolicy":
         return cls.objects.get_or_create(pk=1)[0]
 
+
 class JoinRequestKind(models.TextChoices):
     JOIN = "join", _("Request to join")
     CLAIM = "claim", _("Request to take over")

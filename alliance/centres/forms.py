@@ -13,7 +13,12 @@ from .models import (
     FlagshipInitiative,
     PartnerRecognition,
 )
-from .states import RENEWAL_CRITERIA, CentreStatus, RequestStatus
+from .states import (
+    RECOGNITION_CRITERIA,
+    RENEWAL_CRITERIA,
+    CentreStatus,
+    RequestStatus,
+)
 
 
 def _sort_key(text: str) -> str:
@@ -86,6 +91,10 @@ class RequestFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Any"))] + list(RequestStatus.choices), required=False
     )
+
+    def __init__(self, *args, statuses=RequestStatus, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("Any")), *statuses.choices]
 
 
 class CentreCreateForm(forms.ModelForm):
@@ -200,6 +209,28 @@ class EvaluationForm(forms.Form):
 
     def scores(self) -> dict[str, int]:
         return {code: self.cleaned_data[f"score_{code}"] for code, _l in RENEWAL_CRITERIA}
+
+
+class RecognitionEvaluationForm(forms.Form):
+    """The score on every published criterion of a partner recognition."""
+
+    note = forms.CharField(
+        label=_("Evaluation"), widget=forms.Textarea(attrs={"rows": 6}), required=True
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, label in RECOGNITION_CRITERIA:
+            self.fields[f"score_{code}"] = forms.TypedChoiceField(
+                label=label,
+                coerce=int,
+                choices=[(i, str(i)) for i in range(5)],
+                help_text=_("0: not met – 4: fully met"),
+            )
+        self.order_fields([f"score_{c}" for c, _l in RECOGNITION_CRITERIA] + ["note"])
+
+    def scores(self) -> dict[str, int]:
+        return {code: self.cleaned_data[f"score_{code}"] for code, _l in RECOGNITION_CRITERIA}
 
 
 class CategoryChangeForm(forms.Form):

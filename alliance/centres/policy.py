@@ -2,8 +2,9 @@
 
 Staff capabilities are the permissions on `Centre.Meta.permissions`, granted to the staff
 roles below (migration 0005 does it in the database). A centre's managers are the members
-of its host organisation (any role: they edit its profile, tick design steps, write its
-self-report); partner recognition is asked by a focal point or an authorised signatory.
+of its host organisation (any role: they edit its profile, define its flagship
+initiatives, write its self-report); the Lab confirms the design steps no data decides;
+partner recognition is asked by a focal point or an authorised signatory.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -50,10 +51,11 @@ rule(
     secretariat | member,
     message=_("Only the centre's managers can request a move."),
 )
+# Only the steps no data decides are confirmed by hand, and by the Lab, not the centre.
 rule(
     "centres.centre.mark_checklist",
-    evaluator | member,
-    message=_("Only the Lab, the secretariat or the centre's managers can update the checklist."),
+    evaluator,
+    message=_("Only the Lab or the secretariat confirms a design step."),
 )
 rule("centres.centre.add_initiative", secretariat | member, message=CENTRE_MANAGERS_ONLY)
 rule(

@@ -54,6 +54,9 @@ CENTRE = Machine(
             refused_code="design_over",
         ),
         "accredit": Action([C.IN_DESIGN, C.EXPIRED], C.ACCREDITED, "centre.accredited", DIRECTOR),
+        # The Director rejects a partner recognition during its design: the centre that
+        # was being designed for it is closed with it.
+        "drop_design": Action([C.IN_DESIGN], C.CLOSED, "centre.closed", DIRECTOR),
         # The centre follows its accreditation: these come with the accreditation's actions.
         "suspend": Action([C.ACCREDITED], C.SUSPENDED, "centre.suspended", DIRECTOR),
         "reinstate": Action([C.SUSPENDED], C.ACCREDITED, "centre.reinstated", DIRECTOR),
@@ -280,7 +283,59 @@ def _request_machine(model: str, prefix: str) -> Machine:
 
 
 CATEGORY_CHANGE = _request_machine("centres.CategoryChange", "category_change")
-PARTNER_RECOGNITION = _request_machine("centres.PartnerRecognition", "partner_recognition")
+
+
+class RecognitionStatus(models.TextChoices):
+    """A partner recognition goes through the same design phase as a new centre, then an
+    evaluation against published criteria, then the Director's decision."""
+
+    REQUESTED = "requested", _("Requested")
+    IN_DESIGN = "in_design", _("In design")
+    UNDER_EVALUATION = "under_evaluation", _("Under evaluation")
+    EVALUATED = "evaluated", _("Evaluated")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+PR = RecognitionStatus
+OPEN_RECOGNITION_STATUSES = [PR.REQUESTED, PR.IN_DESIGN, PR.UNDER_EVALUATION, PR.EVALUATED]
+EVALUATOR = "centres.request.evaluate"
+PARTNER_RECOGNITION = Machine(
+    "centres.PartnerRecognition",
+    RecognitionStatus,
+    {
+        # The Lab opens the design phase: the centre is recorded, in design, with its checklist.
+        "start_design": Action(
+            [PR.REQUESTED], PR.IN_DESIGN, "partner_recognition.design_started", EVALUATOR
+        ),
+        # Only once every step of the checklist has its evidence (services.recognitions).
+        "complete_design": Action(
+            [PR.IN_DESIGN], PR.UNDER_EVALUATION, "partner_recognition.design_completed", EVALUATOR
+        ),
+        # Scored against RECOGNITION_CRITERIA; scored again until the Director decides.
+        "evaluate": Action(
+            [PR.UNDER_EVALUATION, PR.EVALUATED],
+            PR.EVALUATED,
+            "partner_recognition.evaluated",
+            EVALUATOR,
+        ),
+        "approve": Action([PR.EVALUATED], PR.APPROVED, "partner_recognition.approved", DIRECTOR),
+        "reject": Action(
+            OPEN_RECOGNITION_STATUSES, PR.REJECTED, "partner_recognition.rejected", DIRECTOR
+        ),
+    },
+)
+
+# The published criteria of a partner recognition (the application page lists them), each
+# scored 0 (not met) to 4 (fully met).
+RECOGNITION_CRITERIA = [
+    ("track_record", _("Track record in digital innovation and entrepreneurship")),
+    ("objectives", _("Fit with the Alliance's strategic objectives")),
+    ("resources", _("Human and financial resources for three years")),
+    ("flagship", _("Quality and reach of the flagship initiative")),
+    ("network", _("Contribution it can make to the Network of Acceleration Centres")),
+]
+RECOGNITION_PASS_MARK = 12  # of 20
 
 
 class ChecklistItem(models.TextChoices):
@@ -345,6 +400,7 @@ STATUS_TAG = {
     "under_evaluation": YELLOW,
     "requested": YELLOW,
     "in_design": YELLOW,
+    "evaluated": YELLOW,
     "revoked": RED,
     "rejected": RED,
     "lapsed": RED,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import accreditation, costs, manage, public, workflow
+from .views import accreditation, costs, manage, public, recognition, workflow
 
 app_name = "centres"
 urlpatterns = [
@@ -14,8 +14,8 @@ urlpatterns = [
     path("<int:pk>/credential.jwt", public.public_credential, name="public_credential"),
     path("verify/", public.verify, name="verify"),
     path("verify/<str:code>/", public.verify_code, name="verify_code"),
-    path("recognition/apply/", workflow.recognition_apply, name="recognition_apply"),
-    path("recognition/<int:pk>/", workflow.recognition, name="recognition"),
+    path("recognition/apply/", recognition.recognition_apply, name="recognition_apply"),
+    path("recognition/<int:pk>/", recognition.recognition, name="recognition"),
     path("manage/", manage.centre_list, name="manage_list"),
     path("manage/new/", manage.centre_create, name="create"),
     path("manage/<int:pk>/", manage.manage, name="manage"),
@@ -47,7 +47,7 @@ urlpatterns = [
     path("manage/renewals/<int:pk>/", workflow.renewal, name="renewal"),
     path("manage/moves/", workflow.move_list, name="move_list"),
     path("manage/moves/<int:pk>/", workflow.move, name="move"),
-    path("manage/recognitions/", workflow.recognition_list, name="recognition_list"),
+    path("manage/recognitions/", recognition.recognition_list, name="recognition_list"),
     path("manage/costs/", costs.cost_model, name="cost_model"),
     path("manage/costs/new/", costs.cost_version_new, name="cost_version_new"),
 ]

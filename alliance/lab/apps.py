@@ -6,3 +6,7 @@ class LabConfig(AppConfig):
     name = "alliance.lab"
     label = "lab"
     verbose_name = _("Digital Transformation Lab")
+
+    def ready(self):
+        # The evidence of a design checklist step (alliance.centres.checklist).
+        from . import checklist  # noqa: F401

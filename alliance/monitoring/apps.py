@@ -6,3 +6,7 @@ class MonitoringConfig(AppConfig):
     name = "alliance.monitoring"
     label = "monitoring"
     verbose_name = _("Monitoring and evaluation")
+
+    def ready(self):
+        # The evidence of a design checklist step (alliance.centres.checklist).
+        from . import checklist  # noqa: F401

@@ -221,11 +221,23 @@ class LessonForm(forms.Form):
     )
     publish = forms.BooleanField(label=_("Publish now in the public library"), required=False)
 
-    def __init__(self, *args, centres=None, **kwargs):
+    def __init__(self, *args, centres=None, moderator=True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not moderator:
+            self.fields["publish"].label = _("Send to the Lab now, for the public library")
         self.fields["centre"].queryset = centres
         if centres is not None and not kwargs.get("data") and centres.count() == 1:
             self.fields["centre"].required = True
+
+
+class LessonReviewForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Your comments to the author"),
+        help_text=_("Needed to ask for changes or to decline: the author reads them."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        required=False,
+    )
 
 
 class LessonFilterForm(forms.Form):

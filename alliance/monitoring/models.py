@@ -10,7 +10,7 @@ from alliance.core.i18n import TranslatedField
 from alliance.core.languages import LanguageField
 from alliance.core.uploads import UploadValidator
 
-from .states import EDITABLE_STATES, REPORT_TAG, LessonStatus, ReportStatus
+from .states import EDITABLE_STATES, LESSON_TAG, REPORT_TAG, LessonStatus, ReportStatus
 
 
 class Unit(models.TextChoices):
@@ -323,11 +323,18 @@ class LessonLearned(models.Model):
     )
     language = LanguageField(_("language"))
     status = models.CharField(
-        _("status"), max_length=10, choices=LessonStatus.choices, default=LessonStatus.DRAFT
+        _("status"), max_length=20, choices=LessonStatus.choices, default=LessonStatus.DRAFT
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    submitted_at = models.DateTimeField(_("sent for review"), null=True, blank=True)
+    # The Lab's last review: why it asked for changes or declined (shown to the author).
+    review_note = models.TextField(_("the Lab's comments"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -340,6 +347,7 @@ class LessonLearned(models.Model):
             models.Index(fields=["status", "-published_at"], name="lesson_status_pub_idx"),
             models.Index(fields=["objective", "status"], name="lesson_objective_idx"),
             models.Index(fields=["region", "status"], name="lesson_region_idx"),
+            models.Index(fields=["status", "submitted_at"], name="lesson_review_idx"),
         ]
 
     def __str__(self):
@@ -348,6 +356,11 @@ class LessonLearned(models.Model):
     @property
     def in_library(self) -> bool:
         return self.status == LessonStatus.PUBLISHED
+
+    @property
+    def status_tag(self) -> str:
+        """Display only: the colour of the lesson's status tag."""
+        return LESSON_TAG.get(self.status, "tag-grey")
 
 
 class LessonAttachment(models.Model):

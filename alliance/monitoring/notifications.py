@@ -119,3 +119,67 @@ def report_due_dates(user):
         )
         for report in reports
     ]
+
+
+# --- lessons learned: the Lab reviews what a centre writes ----------------------------
+
+kind(
+    "monitoring.lesson_reviews",
+    _("Your lessons learned reviewed"),
+    description=_("The Lab published your lesson, asked for changes or declined it."),
+    order=63,
+)
+kind(
+    "monitoring.lessons_to_review",
+    _("Lessons learned to review"),
+    description=_("For Lab experts: a centre sent a lesson for the public library."),
+    order=64,
+)
+
+
+def _lesson_author(lesson, event):
+    """The author (a centre's manager); the Lab's own lessons are not reviewed, and the
+    Lab does not write to itself about its own decision."""
+    author = lesson.author
+    if author is None or not author.is_active or author.pk == event.actor_id:
+        return []
+    return [author]
+
+
+def _lesson_url(lesson, event):
+    return reverse("monitoring:lesson_detail", kwargs={"pk": lesson.pk})
+
+
+LESSON_SUBJECTS = {
+    "lesson.submitted": (
+        "monitoring.lessons_to_review",
+        _("A lesson learned is waiting for review: %(title)s"),
+    ),
+    "lesson.published": (
+        "monitoring.lesson_reviews",
+        _("Your lesson learned is published in the library: %(title)s"),
+    ),
+    "lesson.changes_requested": (
+        "monitoring.lesson_reviews",
+        _("The Lab asks for changes to your lesson learned: %(title)s"),
+    ),
+    "lesson.declined": (
+        "monitoring.lesson_reviews",
+        _("The Lab declined your lesson learned: %(title)s"),
+    ),
+}
+
+for verb, (kind_code, subject) in LESSON_SUBJECTS.items():
+    on(
+        verb,
+        kind=kind_code,
+        recipients=(lambda lesson, event: staff_in(StaffRole.LAB_EXPERT))
+        if verb == "lesson.submitted"
+        else _lesson_author,
+        subject=subject,
+        subject_args=lambda lesson, event: {"title": lesson.title},
+        template="monitoring/email/lesson.txt",
+        url=_lesson_url,
+        context=lambda lesson, event: {"lesson": lesson},
+        related=("author", "centre"),
+    )

@@ -59,11 +59,16 @@ rule(
     message=_("Only a member of the host organisation can do this."),
 )
 rule("monitoring.report.decide", capability("monitoring.review_report"), message=LAB_ONLY)
-rule("monitoring.lesson.moderate", moderates)
+rule("monitoring.lesson.moderate", moderates, message=LAB_ONLY)
 rule(
     "monitoring.lesson.create",
     moderates | centre_member,
     message=_("Only the Lab or a centre's managers can publish lessons."),
+)
+rule(
+    "monitoring.lesson.submit",
+    is_author,
+    message=_("Only the lesson's author can send it for review."),
 )
 rule(
     "monitoring.lesson.change",

@@ -4,7 +4,7 @@ from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, Q, QuerySet, When
 from django.utils import timezone
 
 from alliance.centres.models import Centre
@@ -216,3 +216,20 @@ def lessons_library(filters: dict) -> QuerySet[LessonLearned]:
         q = filters["q"]
         rows = rows.filter(Q(title__icontains=q) | Q(summary__icontains=q) | Q(body__icontains=q))
     return rows.order_by("-published_at", "-id")
+
+
+def lessons_desk(user, *, moderator: bool) -> QuerySet[LessonLearned]:
+    """The Lab: lessons waiting for review, oldest first. Others: their own lessons that
+    are not (or no longer) in the library, the ones sent back first."""
+    rows = LessonLearned.objects.select_related("objective", "centre", "author")
+    if moderator:
+        return rows.filter(status=LessonStatus.SUBMITTED).order_by("submitted_at", "id")
+    return (
+        rows.filter(author=user)
+        .exclude(status=LessonStatus.PUBLISHED)
+        .order_by(
+            Case(When(status=LessonStatus.CHANGES_REQUESTED, then=0), default=1),
+            "-created_at",
+            "-id",
+        )
+    )

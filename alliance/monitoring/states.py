@@ -53,20 +53,61 @@ REPORT_TAG = {
 
 class LessonStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Waiting for review")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
     PUBLISHED = "published", _("Published")
+    DECLINED = "declined", _("Declined")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 L = LessonStatus
 CHANGE_LESSON = "monitoring.lesson.change"
+MODERATE_LESSON = "monitoring.lesson.moderate"
+# What a centre writes reaches the public library only once the Lab has read it: the
+# author submits, the Lab publishes, asks for changes or declines (with a reason). The
+# Lab's own lessons need no review: a moderator publishes a draft directly.
 LESSON = Machine(
     "monitoring.LessonLearned",
     LessonStatus,
     {
-        "publish": Action([L.DRAFT, L.WITHDRAWN], L.PUBLISHED, "lesson.published", CHANGE_LESSON),
+        "edit": Action(
+            [L.DRAFT, L.CHANGES_REQUESTED],
+            None,
+            "lesson.updated",
+            CHANGE_LESSON,
+            refused=_("This lesson can no longer be changed."),
+            refused_code="not_editable",
+        ),
+        "submit": Action(
+            [L.DRAFT, L.CHANGES_REQUESTED, L.WITHDRAWN],
+            L.SUBMITTED,
+            "lesson.submitted",
+            "monitoring.lesson.submit",
+        ),
+        "publish": Action(
+            [L.DRAFT, L.SUBMITTED, L.WITHDRAWN], L.PUBLISHED, "lesson.published", MODERATE_LESSON
+        ),
+        "request_changes": Action(
+            [L.SUBMITTED], L.CHANGES_REQUESTED, "lesson.changes_requested", MODERATE_LESSON
+        ),
+        "decline": Action([L.SUBMITTED], L.DECLINED, "lesson.declined", MODERATE_LESSON),
         "withdraw": Action([L.PUBLISHED], L.WITHDRAWN, "lesson.withdrawn", CHANGE_LESSON),
     },
 )
 
 # The status a person asks for on the lesson page -> the action that leads there.
-LESSON_ACTION_TO = {L.PUBLISHED: "publish", L.WITHDRAWN: "withdraw"}
+LESSON_ACTION_TO = {
+    L.SUBMITTED: "submit",
+    L.PUBLISHED: "publish",
+    L.CHANGES_REQUESTED: "request_changes",
+    L.DECLINED: "decline",
+    L.WITHDRAWN: "withdraw",
+}
+# The Lab tells the author why.
+LESSON_REASON_REQUIRED = {"request_changes", "decline"}
+LESSON_TAG = {
+    L.SUBMITTED: "tag-yellow",
+    L.CHANGES_REQUESTED: "tag-red",
+    L.DECLINED: "tag-red",
+    L.PUBLISHED: "tag-green",
+}

@@ -45,6 +45,8 @@ urlpatterns = [
     path("reports/<int:pk>/decide/", reports.report_decide, name="report_decide"),
     path("lessons/", lessons.library, name="lessons"),
     path("lessons/new/", lessons.lesson_create, name="lesson_create"),
+    path("lessons/desk/", lessons.lesson_desk, name="lesson_desk"),
+    path("lessons/<int:pk>/edit/", lessons.lesson_edit, name="lesson_edit"),
     path("lessons/<int:pk>/", lessons.lesson_detail, name="lesson_detail"),
     path("lessons/<int:pk>/status/", lessons.lesson_status, name="lesson_status"),
     path(

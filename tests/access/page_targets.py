@@ -263,7 +263,7 @@ def _by_name() -> dict[str, list[dict]]:
     t["monitoring:attachment"] = [
         {"pk": ref("report:macra due"), "attachment_pk": ref("report attachment:macra due")}
     ]
-    for name in ("lesson_detail", "lesson_status"):
+    for name in ("lesson_detail", "lesson_status", "lesson_edit"):
         t[f"monitoring:{name}"] = each("pk", *LESSONS)
     t["monitoring:lesson_attachment"] = [
         {"pk": ref("lesson:published"), "attachment_pk": ref("lesson attachment:published")}

@@ -12,6 +12,7 @@ from django.utils import timezone
 from alliance.calls.tests.factories import ApplicationFactory
 from alliance.centres import services
 from alliance.centres.models import Centre
+from alliance.centres.tests.factories import design_evidence
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -60,8 +61,12 @@ def test_selected_application_to_move_between_types(
 
     lab = signed_in(_browser, live_server, lab_expert)
     lab.goto(workspace)
-    for _step in range(4):
-        lab.get_by_role("button", name="Mark as done").first.click()
+    # Three steps follow their data: an agreement, an indicator, an initiative.
+    assert lab.get_by_text("To do").count() == 4
+    design_evidence(centre)
+    lab.goto(workspace)
+    lab.get_by_label("What the Lab checked").fill("Twelve staff, budget for three years.")
+    lab.get_by_role("button", name="Confirm").click()
     assert lab.get_by_text("To do").count() == 0
 
     boss = signed_in(_browser, live_server, director)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.core.models import Scope
 
-from ..states import RequestStatus
+from ..states import OPEN_RECOGNITION_STATUSES, RecognitionStatus, RequestStatus
 
 
 class _Request(models.Model):
@@ -98,6 +98,7 @@ class PartnerRecognition(_Request):
     description = models.TextField(_("description of the centre"))
     track_record = models.TextField(_("track record"))
     resources = models.TextField(_("human and financial resources"))
+    # The centre in design from the start of the design phase; accredited on approval.
     centre = models.OneToOneField(
         "centres.Centre",
         null=True,
@@ -105,6 +106,16 @@ class PartnerRecognition(_Request):
         on_delete=models.SET_NULL,
         related_name="recognition",
     )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=RecognitionStatus.choices,
+        default=RecognitionStatus.REQUESTED,
+    )
+    design_started_at = models.DateTimeField(_("design started"), null=True, blank=True)
+    design_completed_at = models.DateTimeField(_("design completed"), null=True, blank=True)
+    # {criterion code: 0-4}, RECOGNITION_CRITERIA.
+    scores = models.JSONField(_("scores"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -114,3 +125,15 @@ class PartnerRecognition(_Request):
 
     def __str__(self):
         return self.centre_name
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_RECOGNITION_STATUSES
+
+    @property
+    def awaiting_decision(self) -> bool:
+        return self.status == RecognitionStatus.EVALUATED
+
+    @property
+    def total_score(self) -> int | None:
+        return sum(self.scores.values()) if self.scores else None

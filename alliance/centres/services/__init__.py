@@ -19,14 +19,18 @@ from .common import term_end
 from .costs import cost_version_create
 from .deadlines import expire_ended, send_due_reminders
 from .initiatives import initiative_create, initiative_update
+from .recognitions import (
+    recognition_complete_design,
+    recognition_decide,
+    recognition_evaluate,
+    recognition_request,
+    recognition_start_design,
+)
 from .renewal import renewal_decide, renewal_evaluate, renewal_open, renewal_self_report
 from .requests import (
     category_change_decide,
     category_change_evaluate,
     category_change_request,
-    recognition_decide,
-    recognition_evaluate,
-    recognition_request,
     type_fit,
 )
 
@@ -48,9 +52,11 @@ __all__ = [
     "expire_ended",
     "initiative_create",
     "initiative_update",
+    "recognition_complete_design",
     "recognition_decide",
     "recognition_evaluate",
     "recognition_request",
+    "recognition_start_design",
     "renewal_decide",
     "renewal_evaluate",
     "renewal_open",

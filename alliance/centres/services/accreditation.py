@@ -23,6 +23,7 @@ from ..states import (
     CentreStatus,
     EvaluationStatus,
 )
+from .centres import settle_checklist
 from .common import (
     centre_follows,
     issue,
@@ -60,11 +61,9 @@ def accredit(centre: Centre, *, actor, start_date: date, check_actor: bool = Tru
             code="accreditation_in_force",
         )
     kernel.check(centre, "accredit", actor)
-    if centre.status == CentreStatus.IN_DESIGN and centre.checklist.filter(done_at=None).exists():
-        raise TransitionRefused(
-            _("Finish the design phase checklist before accrediting the centre."),
-            code="design_incomplete",
-        )
+    if centre.status == CentreStatus.IN_DESIGN:
+        # Each step against its data, whatever was ticked before.
+        settle_checklist(centre, actor=actor)
     accreditation = issue(centre, actor=actor, start=start_date, end=term_end(start_date))
     first_listing = centre.listed_since is None
     kernel.transition(

@@ -12,6 +12,7 @@ from alliance.core.models import Country
 from alliance.core.policy import require
 from alliance.core.states import TransitionRefused
 
+from .. import checklist
 from ..models import Centre, CentreType, CentreTypePeriod, DesignChecklistItem, RenewalEvaluation
 from ..states import ACCREDITATION, OPEN_EVALUATION_STATUSES, CentreSource, ChecklistItem
 from .common import lock_centre, registry_changed, tick
@@ -208,8 +209,37 @@ def _settle_ended_terms(centre: Centre) -> None:
 
 @transaction.atomic
 def checklist_mark(*, centre_id: int, item: str, actor, done: bool = True, note: str = ""):
-    """Tick (or untick) a design phase step: the Lab, the secretariat or the centre."""
+    """Confirm (or withdraw the confirmation of) a design step no data decides: the Lab
+    says what it checked. The steps data decides are never ticked by hand."""
     centre = lock_centre(centre_id)
     kernel.check(centre, "mark_checklist", actor)
+    if checklist.decided_by_data(item):
+        raise TransitionRefused(
+            _("This step follows the data it names: it is done when that data exists."),
+            code="decided_by_data",
+        )
+    if done and not note.strip():
+        raise TransitionRefused(
+            _("Say what was checked: the note is the step's evidence."), code="note_required"
+        )
     row = kernel.lock(DesignChecklistItem, centre=centre, item=item)
-    return tick(row, actor=actor, done=done, note=note)
+    return tick(row, actor=actor, done=done, note=note.strip())
+
+
+def settle_checklist(centre: Centre, *, actor) -> None:
+    """Check every step of a centre this transaction holds against its data; refuse,
+    naming the steps still missing; record the steps data decides with their evidence."""
+    steps = checklist.steps(centre)
+    missing = [step for step in steps if not step.done]
+    if missing:
+        raise TransitionRefused(
+            _("The design phase is not complete: %(steps)s.")
+            % {"steps": "; ".join(f"{step.label} ({step.missing})" for step in missing)},
+            code="design_incomplete",
+        )
+    rows = {row.pk: row for row in kernel.lock_rows(centre.checklist.all())}
+    for step in steps:
+        row = rows[step.row.pk]
+        if not step.by_hand and not row.done:
+            note = "; ".join(e.label for e in step.evidence)[:500]
+            tick(row, actor=actor, note=note)

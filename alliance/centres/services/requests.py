@@ -1,13 +1,12 @@
-"""Moves between types and partner recognitions: requested, evaluated, decided."""
+"""Moves between types: requested, evaluated, decided (partner recognitions: recognitions.py)."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core import kernel
-from alliance.core.policy import require
 from alliance.core.states import TransitionRefused
 
 from ..models import (
@@ -16,21 +15,17 @@ from ..models import (
     Centre,
     CentreType,
     CentreTypePeriod,
-    PartnerRecognition,
     RenewalEvaluation,
     RenewalReminder,
 )
 from ..recommender import Fit, Profile, assess
-from ..states import ACCREDITATION, OPEN_REQUEST_STATUSES, CentreSource
-from .accreditation import accredit
-from .centres import centre_create
+from ..states import ACCREDITATION, OPEN_REQUEST_STATUSES
 from .common import (
     issue,
     live_accreditations,
     lock_centre,
     move_accreditation,
     registry_changed,
-    tick,
 )
 
 
@@ -212,68 +207,3 @@ def _reissue(centre, live: list[Accreditation], *, actor, note: str, today) -> l
             after=new.pk,
         )
     return [new_of[a.pk] for a in live]
-
-
-# --- partner recognition ---------------------------------------------------------------
-
-
-@transaction.atomic
-def recognition_request(*, organisation, actor, **fields) -> PartnerRecognition:
-    """An organisation that already runs a centre asks to become a partner ITU centre."""
-    require(actor, "centres.recognition.apply", organisation)
-    recognition = PartnerRecognition(organisation=organisation, requested_by=actor, **fields)
-    if recognition.centre_type.scopes and recognition.scope not in recognition.centre_type.scopes:
-        raise TransitionRefused(
-            _("A %(type)s cannot have this scope.") % {"type": recognition.centre_type.name},
-            code="scope_not_allowed",
-        )
-    recognition.full_clean()
-    return kernel.create(
-        recognition,
-        actor=actor,
-        verb="partner_recognition.requested",
-        after={"type": recognition.centre_type.code, "organisation": organisation.pk},
-    )
-
-
-def _lock_recognition(recognition_id: int) -> PartnerRecognition:
-    return kernel.lock(
-        PartnerRecognition, recognition_id, related=("organisation", "centre_type", "country")
-    )
-
-
-@transaction.atomic
-def recognition_evaluate(*, recognition_id: int, actor, note: str) -> PartnerRecognition:
-    recognition = _lock_recognition(recognition_id)
-    return _evaluate(recognition, actor=actor, note=note)
-
-
-@transaction.atomic
-def recognition_decide(
-    *, recognition_id: int, actor, approve: bool, note: str = "", start_date: date | None = None
-) -> PartnerRecognition:
-    """Approval creates the centre and accredits it: the recognition's evaluation stands
-    for the design phase, whose steps are recorded as done by the Director."""
-    recognition = _lock_recognition(recognition_id)
-    action, decision = _decision(recognition, approve, actor=actor, note=note)
-    if not approve:
-        return kernel.transition(recognition, action, actor=actor, fields=decision, after=note)
-    centre = centre_create(
-        actor=actor,
-        check_actor=False,
-        centre_type=recognition.centre_type,
-        scope=recognition.scope,
-        host_organisation=recognition.organisation,
-        country=recognition.country,
-        name=recognition.centre_name,
-        source=CentreSource.PARTNER_RECOGNITION,
-        source_object=recognition,
-        description={"en": recognition.description},
-    )
-    # The centre is this transaction's own: locking its new checklist keeps the order.
-    for row in kernel.lock_rows(centre.checklist.all()):
-        tick(row, actor=actor, note=_("Evaluated through partner recognition."))
-    accredit(centre, actor=actor, start_date=start_date or timezone.localdate(), check_actor=False)
-    return kernel.transition(
-        recognition, action, actor=actor, fields={**decision, "centre": centre}, after=note
-    )

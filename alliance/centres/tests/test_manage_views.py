@@ -7,7 +7,7 @@ from django.urls import reverse
 from alliance.centres.models import Centre
 from alliance.centres.states import CentreStatus
 
-from .factories import centre_type, make_centre
+from .factories import centre_type, design_evidence, make_centre
 
 pytestmark = pytest.mark.django_db
 
@@ -30,15 +30,26 @@ def test_secretariat_records_a_centre_then_lab_ticks_and_director_accredits(
     assert response.status_code == 302
     assert [o.code for o in centre.objectives.all()] == ["ECOSYSTEM"]
     client.force_login(lab_expert)
-    for item in ["cooperation_agreement", "resources_confirmed", "flagships_defined"]:
-        client.post(reverse("centres:checklist", args=[centre.pk, item]), {"note": "ok"})
+    # Ticking a step the data decides does nothing but say so.
+    client.post(reverse("centres:checklist", args=[centre.pk, "cooperation_agreement"]))
+    assert not centre.checklist.get(item="cooperation_agreement").done
+    client.post(
+        reverse("centres:checklist", args=[centre.pk, "resources_confirmed"]),
+        {"note": "Budget letter of the ministry, 2025-2027."},
+    )
     client.force_login(director)
     body = client.post(
         reverse("centres:accredit", args=[centre.pk]), {"start_date": "2025-01-01"}
     ).content.decode()
-    assert "Finish the design phase checklist" in body and "<title>Error:" in body
-    client.force_login(lab_expert)
-    client.post(reverse("centres:checklist", args=[centre.pk, "indicators_chosen"]))
+    assert "The design phase is not complete" in body and "<title>Error:" in body
+    assert "No signed cooperation agreement with the Lab yet" in body
+    design_evidence(centre)
+    page = client.get(reverse("centres:manage", args=[centre.pk])).content.decode()
+    # Each step shows its evidence: the agreement, the indicator, the initiative.
+    assert "Cooperation agreement: Lilongwe Centre" in page
+    assert "Start-ups accompanied: baseline 10 (2023)" in page
+    assert "Start-up acceleration programme" in page
+    assert "Budget letter of the ministry, 2025-2027." in page
     client.force_login(director)
     response = client.post(
         reverse("centres:accredit", args=[centre.pk]), {"start_date": "2025-01-01"}

@@ -9,9 +9,11 @@ from alliance.centres.states import (
     ACCREDITATION,
     CATEGORY_CHANGE,
     CENTRE,
+    OPEN_RECOGNITION_STATUSES,
     PARTNER_RECOGNITION,
     AccreditationStatus,
     CentreStatus,
+    RecognitionStatus,
     RequestStatus,
 )
 from alliance.core import kernel
@@ -84,8 +86,20 @@ def test_centre_table():
     assert not any(_allowed(CENTRE_ALLOWED, C.CLOSED, t) for t in C)
 
 
+def test_a_partner_recognition_is_designed_and_evaluated_before_the_decision():
+    P = RecognitionStatus
+    allowed = moves(PARTNER_RECOGNITION)
+    assert {(c, t) for c, targets in allowed.items() for t in targets} == {
+        (P.REQUESTED, P.IN_DESIGN),
+        (P.IN_DESIGN, P.UNDER_EVALUATION),
+        (P.UNDER_EVALUATION, P.EVALUATED),
+        (P.EVALUATED, P.EVALUATED),
+        (P.EVALUATED, P.APPROVED),
+        *((state, P.REJECTED) for state in OPEN_RECOGNITION_STATUSES),
+    }
+
+
 def test_requests_are_evaluated_before_approval():
-    assert moves(PARTNER_RECOGNITION) == REQUEST_ALLOWED
     moves_ = {(c, t) for c, t in product(R, R) if _allowed(REQUEST_ALLOWED, c, t)}
     assert moves_ == {
         (R.REQUESTED, R.UNDER_EVALUATION),

@@ -25,6 +25,7 @@ from alliance.centres.states import (
     EVALUATION,
     INITIATIVE,
     PARTNER_RECOGNITION,
+    RECOGNITION_CRITERIA,
     REINSTATE_ACTIONS,
     AccreditationStatus,
     RequestStatus,
@@ -316,6 +317,9 @@ def test_moves_between_types_follow_their_table(personas, make_accredited):
     )
 
 
+RECOGNITION_GOOD = {code: 3 for code, _label in RECOGNITION_CRITERIA}
+
+
 def test_partner_recognitions_follow_their_table(personas, university):
     made = iter(range(1000))
 
@@ -332,13 +336,25 @@ def test_partner_recognitions_follow_their_table(personas, university):
             resources="Twelve staff, a building.",
         )
 
+    def complete_design(recognition, actor):
+        # The data the checklist names, made once (by the Lab) before the step is tried.
+        recognition.refresh_from_db()
+        centre = recognition.centre
+        if centre is not None and not centre.initiatives.exists():
+            finish_design(centre, personas["lab expert"])
+        return services.recognition_complete_design(recognition_id=recognition.pk, actor=actor)
+
     run_table(
         machine=PARTNER_RECOGNITION,
         make=make,
         personas=only(personas, "director", "secretariat", "signatory"),
         steps={
+            "start_design": lambda r, a: services.recognition_start_design(
+                recognition_id=r.pk, actor=a
+            ),
+            "complete_design": complete_design,
             "evaluate": lambda r, a: services.recognition_evaluate(
-                recognition_id=r.pk, actor=a, note="Good."
+                recognition_id=r.pk, actor=a, scores=RECOGNITION_GOOD, note="Good."
             ),
             "approve": lambda r, a: services.recognition_decide(
                 recognition_id=r.pk, actor=a, approve=True

@@ -15,7 +15,7 @@ from alliance.core.kernel import allowed_actions
 from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
-from .. import services
+from .. import checklist, services
 from ..forms import (
     CentreCreateForm,
     CentreProfileForm,
@@ -129,7 +129,7 @@ def manage(request, pk):
         "centres/manage/centre.html",
         {
             "centre": centre,
-            "checklist": centre.checklist.select_related("done_by"),
+            "steps": checklist.steps(centre),
             "accreditations": rows,
             "current": current,
             "initiatives": initiatives,

@@ -1,4 +1,4 @@
-"""Renewal evaluations, moves between types and partner recognitions."""
+"""Renewal evaluations and moves between types (partner recognitions: recognition.py)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,22 +18,20 @@ from ..forms import (
     DecisionForm,
     EvaluationForm,
     NoteForm,
-    RecognitionForm,
     RenewalDecisionForm,
     RequestFilterForm,
     SelfReportForm,
 )
-from ..models import Accreditation, CategoryChange, CentreType, PartnerRecognition
+from ..models import Accreditation, CategoryChange, CentreType
 from ..permissions import (
     get_accreditation_for,
     get_centre_for,
     get_change_for,
     get_evaluation_for,
-    get_recognition_for,
 )
-from ..states import DIRECTOR, RENEWAL_CRITERIA, RENEWAL_PASS_MARK
+from ..states import DIRECTOR, RENEWAL_CRITERIA, RENEWAL_PASS_MARK, RequestStatus
 from ..states import AccreditationStatus as A
-from .manage import managed_organisations, refused
+from .manage import refused
 
 PER_PAGE = 25
 
@@ -137,10 +135,10 @@ def renewal_list(request):
     return render(request, "centres/manage/renewal_list.html", {"page": page})
 
 
-def _request_list(request, rows, *, title, kind):
+def request_list(request, rows, *, title, kind, statuses=RequestStatus):
     """The staff's list of moves or recognitions, filtered by status."""
     require_can(request.user, "centres.staff")
-    form = RequestFilterForm(request.GET or None)
+    form = RequestFilterForm(request.GET or None, statuses=statuses)
     if form.is_valid() and form.cleaned_data["status"]:
         rows = rows.filter(status=form.cleaned_data["status"])
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
@@ -222,7 +220,7 @@ def move_list(request):
     rows = CategoryChange.objects.select_related("centre", "from_type", "to_type").order_by(
         "-created_at", "-id"
     )
-    return _request_list(request, rows, title=_("Moves between types"), kind="move")
+    return request_list(request, rows, title=_("Moves between types"), kind="move")
 
 
 @login_required
@@ -250,73 +248,6 @@ def move(request, pk):
             "centre": centre,
             "fit": fit,
             "actions": allowed_actions(change, request.user),
-            "evaluate_form": forms["evaluate"],
-            "decide_form": forms["decide"],
-            "form": form,
-        },
-    )
-
-
-# --- partner recognition ---------------------------------------------------------------
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def recognition_apply(request):
-    organisations = managed_organisations(request.user)
-    form = RecognitionForm(request.POST or None, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            recognition = services.recognition_request(actor=request.user, **data)
-        except TransitionRefused as exc:
-            refused(request, form, exc)
-        else:
-            messages.success(
-                request,
-                _(
-                    "Your application was sent. The secretariat and the Lab evaluate your "
-                    "centre, then the BDT Director decides. You will find its progress here."
-                ),
-            )
-            return redirect("centres:recognition", pk=recognition.pk)
-    return render(
-        request,
-        "centres/recognition_apply.html",
-        {"form": form, "has_organisation": organisations.exists()},
-    )
-
-
-@login_required
-def recognition_list(request):
-    rows = PartnerRecognition.objects.select_related("organisation", "centre_type").order_by(
-        "-created_at", "-id"
-    )
-    return _request_list(request, rows, title=_("Partner recognitions"), kind="recognition")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def recognition(request, pk):
-    recognition = get_recognition_for(request.user, pk)
-    done, forms, form = _request_step(
-        request,
-        recognition,
-        evaluate=lambda **kw: services.recognition_evaluate(
-            recognition_id=recognition.pk, actor=request.user, **kw
-        ),
-        decide=lambda **kw: services.recognition_decide(
-            recognition_id=recognition.pk, actor=request.user, **kw
-        ),
-    )
-    if done:
-        return redirect("centres:recognition", pk=recognition.pk)
-    return render(
-        request,
-        "centres/manage/recognition.html",
-        {
-            "recognition": recognition,
-            "actions": allowed_actions(recognition, request.user),
             "evaluate_form": forms["evaluate"],
             "decide_form": forms["decide"],
             "form": form,

@@ -1,5 +1,5 @@
 from .indicators import centre_indicator_remove, centre_indicator_set, indicator_save, schedule_set
-from .lessons import lesson_create, lesson_set_status, render_markdown
+from .lessons import lesson_create, lesson_set_status, lesson_update, render_markdown
 from .reports import (
     report_accept,
     report_attach,
@@ -15,6 +15,7 @@ __all__ = [
     "indicator_save",
     "lesson_create",
     "lesson_set_status",
+    "lesson_update",
     "open_due_reports",
     "render_markdown",
     "report_accept",

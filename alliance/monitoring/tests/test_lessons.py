@@ -73,7 +73,7 @@ def test_drafts_are_not_in_the_library_and_strangers_cannot_write(client, lab_ex
     assert LessonLearned.objects.count() == 1
 
 
-def test_centre_manager_publishes_from_the_page(client, centre, manager):
+def test_a_centre_managers_lesson_waits_for_the_labs_review(client, centre, manager, lab_expert):
     client.force_login(manager)
     response = client.post(
         reverse("monitoring:lesson_create"),
@@ -89,7 +89,12 @@ def test_centre_manager_publishes_from_the_page(client, centre, manager):
     )
     item = LessonLearned.objects.get()
     assert response.url == reverse("monitoring:lesson_detail", args=[item.pk])
-    assert item.status == "published" and item.region == centre.country.region
+    assert item.status == "submitted" and item.region == centre.country.region
+    client.logout()
+    assert "Open data days" not in client.get(reverse("monitoring:lessons")).content.decode()
+    client.force_login(lab_expert)
+    desk = client.get(reverse("monitoring:lesson_desk")).content.decode()
+    assert "Open data days" in desk
 
 
 def test_public_figures_page_table_and_csv(client, lab_expert, django_assert_max_num_queries):
@@ -103,8 +108,11 @@ def test_public_figures_page_table_and_csv(client, lab_expert, django_assert_max
     assert svg["Content-Type"] == "image/svg+xml" and b"<script" not in svg.content
 
 
-def test_withdraw_and_publish_again_from_the_lesson_page(client, centre, manager, stranger):
+def test_withdraw_and_send_again_from_the_lesson_page(
+    client, centre, manager, stranger, lab_expert
+):
     item = lesson(manager, centre=centre)
+    services.lesson_set_status(lesson_id=item.pk, actor=lab_expert, status="published")
     url = reverse("monitoring:lesson_detail", args=[item.pk])
     client.force_login(stranger)
     assert "Withdraw from the library" not in client.get(url).content.decode()
@@ -114,7 +122,11 @@ def test_withdraw_and_publish_again_from_the_lesson_page(client, centre, manager
     item.refresh_from_db()
     assert item.status == "withdrawn"
     page = client.get(url).content.decode()
-    assert "Publish in the library" in page and "Withdraw from the library" not in page
+    # Back in the library only through the Lab's review.
+    assert "Send to the Lab for review" in page and "Publish in the library" not in page
     client.post(reverse("monitoring:lesson_status", args=[item.pk]), {"status": "draft"})
+    item.refresh_from_db()
+    assert item.status == "withdrawn"
+    client.post(reverse("monitoring:lesson_status", args=[item.pk]), {"status": "published"})
     item.refresh_from_db()
     assert item.status == "withdrawn"
