@@ -11,6 +11,10 @@ class AccountsConfig(AppConfig):
         from django.contrib import admin
         from django.contrib.auth.decorators import login_required
 
+        from . import access_cache
+
+        access_cache.connect()
+
         # The admin's own sign-in form would bypass the sign-in throttle and two-factor
         # authentication: signing in to the admin goes through the site's sign-in.
         admin.site.login = login_required(admin.site.login)

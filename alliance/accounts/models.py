@@ -12,6 +12,12 @@ from django_countries.fields import CountryField
 from alliance.core.kernel import CurrentState
 from alliance.core.languages import LanguageField
 
+from . import access_cache
+
+
+def new_access_version() -> str:
+    return access_cache.new_version()
+
 
 @cache
 def time_zone_choices() -> list[tuple[str, str]]:
@@ -59,6 +65,10 @@ class User(AbstractUser):
 
     # Kept by the notifications app: the header shows it on every page without a query.
     unread_notifications = models.PositiveIntegerField(_("unread notifications"), default=0)
+    # Moved (to a new random value) by every change of groups, permissions or memberships,
+    # in the same transaction: roles and permissions are kept under it between requests
+    # (alliance/accounts/access_cache.py).
+    access_version = models.CharField(max_length=16, default=new_access_version, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -74,14 +84,24 @@ class User(AbstractUser):
     def role_names(self) -> set[str]:
         # Cached per request object: role checks run several times per page.
         if not hasattr(self, "_role_names"):
-            self._role_names = set(self.groups.values_list("name", flat=True))
+            self._role_names = set(
+                access_cache.kept(
+                    self, "roles", lambda: frozenset(self.groups.values_list("name", flat=True))
+                )
+            )
         return self._role_names
 
     def organisation_roles(self) -> dict[int, str]:
         """{organisation id: membership role}, read once per user object (one query per
         request) because the policy asks it for every button on a page."""
         if not hasattr(self, "_organisation_roles"):
-            self._organisation_roles = dict(self.memberships.values_list("organisation_id", "role"))
+            self._organisation_roles = dict(
+                access_cache.kept(
+                    self,
+                    "memberships",
+                    lambda: tuple(self.memberships.values_list("organisation_id", "role")),
+                )
+            )
         return self._organisation_roles
 
     def forget_roles(self) -> None:

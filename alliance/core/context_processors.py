@@ -1,17 +1,7 @@
-from django.conf import settings
-from django.urls import translate_url
-
-from .languages import local_name
+from .layout import alternate_languages
 
 
 def site(request):
-    path = request.get_full_path()
-    languages = [
-        {
-            "code": code,
-            "name_local": local_name(code),
-            "url": translate_url(path, code),
-        }
-        for code, _name in settings.LANGUAGES
-    ]
-    return {"alternate_languages": languages}
+    # Kept per address and language (alliance/core/layout.py): six translate_url calls
+    # were the largest single cost of a signed-in page.
+    return {"alternate_languages": alternate_languages(request)}
