@@ -10,6 +10,11 @@ from config.api import api
 
 # allauth's rate limits answer with this page (429, laid out, translated, Retry-After).
 handler429 = "alliance.accounts.views.too_many_requests"
+# Error pages with the site's layout and a way forward (alliance/core/errors.py).
+handler400 = "alliance.core.errors.bad_request"
+handler403 = "alliance.core.errors.permission_denied"
+handler404 = "alliance.core.errors.page_not_found"
+handler500 = "alliance.core.errors.server_error"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

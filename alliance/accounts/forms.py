@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.forms import ConstraintErrorsMixin
 from alliance.core.languages import language_choices
 from alliance.core.models import Region
 
@@ -8,7 +9,13 @@ from .models import MembershipRole, Organisation, TokenScope, time_zone_choices
 from .services import ORGANISATION_FIELDS
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(ConstraintErrorsMixin, forms.ModelForm):
+    constraint_messages = {
+        "organisation_unique_name": _(
+            "An organisation with this name is already registered in this country. Ask its "
+            "focal point to invite you, or use a more precise name."
+        )
+    }
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:

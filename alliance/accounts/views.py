@@ -86,7 +86,13 @@ def organisation_create(request):
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         organisation = services.organisation_create(actor=request.user, **form.cleaned_data)
-        messages.success(request, _("Your organisation is registered. You are its focal point."))
+        messages.success(
+            request,
+            _(
+                "Your organisation is registered. You are its focal point. Next, express "
+                "interest in joining the Alliance."
+            ),
+        )
         return redirect("accounts:organisation_detail", pk=organisation.pk)
     return render(request, "accounts/organisation_form.html", {"form": form})
 

@@ -229,6 +229,7 @@ EXPERT = Machine(
 # The colour of a status tag on the pages (statuses of different tables share a colour).
 STATUS_TAG = {
     "active": "tag-green",
+    "upcoming": "tag-grey",
     "ended": "tag-grey",
     "resigned": "tag-grey",
     "under_review": "tag-yellow",

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from alliance.accounts.models import Organisation
-from alliance.core.forms import DateInput
+from alliance.core.forms import ConstraintErrorsMixin, DateInput
 from alliance.core.models import Country, Region, Scope, StrategicObjective
 
 from .models import (
@@ -97,7 +97,7 @@ class RequestFilterForm(forms.Form):
         self.fields["status"].choices = [("", _("Any")), *statuses.choices]
 
 
-class CentreCreateForm(forms.ModelForm):
+class CentreCreateForm(ConstraintErrorsMixin, forms.ModelForm):
     class Meta:
         model = Centre
         fields = ["name", "centre_type", "scope", "host_organisation", "country", "objectives"]
@@ -110,14 +110,14 @@ class CentreCreateForm(forms.ModelForm):
         self.fields["objectives"].help_text = _("Leave empty to take the type's objectives.")
 
 
-class CentreUpdateForm(forms.ModelForm):
+class CentreUpdateForm(ConstraintErrorsMixin, forms.ModelForm):
     class Meta:
         model = Centre
         fields = ["name", "scope", "ownership", "host_organisation", "country", "objectives"]
         widgets = {"objectives": forms.CheckboxSelectMultiple}
 
 
-class CentreProfileForm(forms.ModelForm):
+class CentreProfileForm(ConstraintErrorsMixin, forms.ModelForm):
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
     class Meta:
@@ -247,7 +247,7 @@ class CategoryChangeForm(forms.Form):
     )
 
 
-class InitiativeForm(forms.ModelForm):
+class InitiativeForm(ConstraintErrorsMixin, forms.ModelForm):
     class Meta:
         model = FlagshipInitiative
         fields = [
@@ -275,7 +275,7 @@ class InitiativeForm(forms.ModelForm):
         return data
 
 
-class RecognitionForm(forms.ModelForm):
+class RecognitionForm(ConstraintErrorsMixin, forms.ModelForm):
     class Meta:
         model = PartnerRecognition
         fields = [

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Exists, OuterRef
 from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,55 @@ class FormRenderer(DjangoTemplates):
 
     form_template_name = "core/forms/form.html"
     field_template_name = "core/forms/field.html"
+
+
+class ConstraintErrorsMixin:
+    """A ModelForm whose model's unique constraints answer beside a field, in plain words,
+    instead of Django's "Un objet Organisation avec ces champs Nom et Pays existe déjà." at
+    the top of the form. `constraint_messages` names a message per constraint; others get
+    a sentence naming the other fields."""
+
+    constraint_messages: dict = {}
+
+    def _post_clean(self):
+        super()._post_clean()
+        general = self._errors.get(NON_FIELD_ERRORS) if self._errors else None
+        if not general:
+            return
+        model = self._meta.model
+        exclude = self._get_validation_exclusions()
+        for constraint in model._meta.constraints:
+            fields = [f for f in getattr(constraint, "fields", ()) if f in self.fields]
+            if not fields:
+                continue
+            try:
+                constraint.validate(model, self.instance, exclude=exclude)
+            except ValidationError as error:
+                texts = set(error.messages)
+                general.data = [e for e in general.data if not set(_messages(e)) & texts]
+                self.add_error(fields[0], self._constraint_message(constraint, fields))
+        if not general.data:
+            del self._errors[NON_FIELD_ERRORS]
+
+    def _constraint_message(self, constraint, fields):
+        if constraint.name in self.constraint_messages:
+            return self.constraint_messages[constraint.name]
+        others = ", ".join(str(self.fields[f].label) for f in fields[1:])
+        if not others:
+            return _("This is already used. Choose another.")
+        return _("This is already used with the same %(others)s. Change one of them.") % {
+            "others": others
+        }
+
+
+def _messages(error):
+    return error.messages if isinstance(error, ValidationError) else [str(error)]
+
+
+def needed(field):
+    """A field a draft may leave empty but that is required to submit: not "(optional)"."""
+    field.needed = True
+    return field
 
 
 class DateInput(forms.DateInput):

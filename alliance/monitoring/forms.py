@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.forms import ConstraintErrorsMixin
 from alliance.core.languages import language_choices
 from alliance.core.models import Region, StrategicObjective
 from alliance.core.uploads import UploadValidator, check_upload
@@ -10,7 +11,7 @@ from alliance.core.uploads import UploadValidator, check_upload
 from .models import Indicator, ReportingSchedule, check_value, plain
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(ConstraintErrorsMixin, forms.ModelForm):
     class Meta:
         model = Indicator
         fields = [
@@ -46,7 +47,7 @@ class CentreIndicatorForm(forms.Form):
         return data
 
 
-class ScheduleForm(forms.ModelForm):
+class ScheduleForm(ConstraintErrorsMixin, forms.ModelForm):
     class Meta:
         model = ReportingSchedule
         fields = ["period_months", "first_period_start", "due_days"]

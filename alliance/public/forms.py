@@ -1,12 +1,12 @@
 from django import forms
 
-from alliance.core.forms import DateInput
+from alliance.core.forms import ConstraintErrorsMixin, DateInput
 
 from .models import Milestone
 from .services import MILESTONE_FIELDS
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(ConstraintErrorsMixin, forms.ModelForm):
     class Meta:
         model = Milestone
         fields = MILESTONE_FIELDS

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "alliance.core.guard.FormGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -81,6 +82,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+CSRF_FAILURE_VIEW = "alliance.core.errors.csrf_failure"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -97,6 +99,9 @@ TEMPLATES = [
                 "alliance.core.context_processors.site",
                 "alliance.notifications.context_processors.inbox",
             ],
+            # Replaces {% csrf_token %}: every form also carries a one-time token and the
+            # version it was shown (alliance/core/guard.py).
+            "builtins": ["alliance.core.templatetags.guard"],
         },
     }
 ]

@@ -42,6 +42,10 @@ class BoardRole(models.TextChoices):
 ROLE_ORDER = {BoardRole.CHAIR: 0, BoardRole.CO_CHAIR: 1, BoardRole.MEMBER: 2}
 
 
+# Shown, never stored: a seat whose term has not started yet.
+UPCOMING = "upcoming"
+
+
 class BoardMember(CurrentState, models.Model):
     """One seat held by one person for one term. A renewed term extends the same row."""
 
@@ -116,6 +120,22 @@ class BoardMember(CurrentState, models.Model):
     @property
     def last_day(self):
         return self.ended_on or self.term_end
+
+    # A seat designated or approved ahead of its term is not yet held: it reads
+    # "Not started" until term_start (Geneva day), not "Active".
+    @property
+    def current_status(self) -> str:
+        from ..clock import board_today
+
+        status = super().current_status
+        if status == SeatStatus.ACTIVE and self.term_start and self.term_start > board_today():
+            return UPCOMING
+        return status
+
+    def get_current_status_display(self) -> str:
+        if self.current_status == UPCOMING:
+            return str(_("Not started"))
+        return super().get_current_status_display()
 
     @property
     def is_designated(self) -> bool:

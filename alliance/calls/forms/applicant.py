@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.forms import needed
 from alliance.core.models import Scope
 from alliance.core.uploads import UploadValidator
 
@@ -23,15 +24,18 @@ class StartApplicationForm(forms.Form):
 
 
 class CentreSectionForm(forms.Form):
-    proposed_centre_type = forms.ModelChoiceField(
-        label=_("Proposed centre type"), queryset=None, required=False
+    # A draft may leave these empty; submission needs them, so they are not "(optional)".
+    proposed_centre_type = needed(
+        forms.ModelChoiceField(label=_("Proposed centre type"), queryset=None, required=False)
     )
-    proposed_scope = forms.ChoiceField(label=_("Proposed scope"), required=False)
-    host_institution = forms.CharField(
-        label=_("Host institution"),
-        max_length=200,
-        required=False,
-        help_text=_("The institution that would host the centre."),
+    proposed_scope = needed(forms.ChoiceField(label=_("Proposed scope"), required=False))
+    host_institution = needed(
+        forms.CharField(
+            label=_("Host institution"),
+            max_length=200,
+            required=False,
+            help_text=_("The institution that would host the centre."),
+        )
     )
 
     def __init__(self, *args, call, **kwargs):

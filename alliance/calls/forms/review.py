@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.forms import needed
+
 from ..models import SCORE_MAX, SCORE_MIN
 
 # --- Reviewer and Director ------------------------------------------------------------
@@ -19,10 +21,13 @@ class DeclarationForm(forms.Form):
             "relative does. If you declare a conflict, the application is withdrawn from you."
         ),
     )
-    note = forms.CharField(
-        label=_("Describe the conflict"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    note = needed(
+        forms.CharField(
+            label=_("Describe the conflict"),
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 3}),
+            help_text=_("Needed if you declare a conflict of interest."),
+        )
     )
 
     def clean(self):
@@ -52,14 +57,17 @@ class ReviewForm(forms.Form):
         self.criteria = criteria
         fields = {}
         for c in criteria:
-            fields[f"score_{c.pk}"] = forms.TypedChoiceField(
-                label=_("%(criterion)s (weight %(weight)d%%)")
-                % {"criterion": str(c.title), "weight": c.weight},
-                choices=SCORE_CHOICES,
-                coerce=int,
-                empty_value=None,
-                required=False,
-                help_text=str(c.description),
+            # Drafts save partial scores; submitting needs every one.
+            fields[f"score_{c.pk}"] = needed(
+                forms.TypedChoiceField(
+                    label=_("%(criterion)s (weight %(weight)d%%)")
+                    % {"criterion": str(c.title), "weight": c.weight},
+                    choices=SCORE_CHOICES,
+                    coerce=int,
+                    empty_value=None,
+                    required=False,
+                    help_text=str(c.description),
+                )
             )
             fields[f"comment_{c.pk}"] = forms.CharField(
                 label=_("Comment on “%(criterion)s”") % {"criterion": str(c.title)},

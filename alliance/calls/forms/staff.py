@@ -196,9 +196,13 @@ class AssignForm(forms.Form):
     reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=None)
     due_at = GenevaDateTimeField(label=_("Review due"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, application=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["reviewer"].queryset = reviewers()
+        queryset = reviewers()
+        if application is not None:
+            # Someone already assigned, or who recused, is not offered again.
+            queryset = queryset.exclude(review_assignments__application=application)
+        self.fields["reviewer"].queryset = queryset
 
 
 class BulkAssignForm(forms.Form):

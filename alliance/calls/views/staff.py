@@ -3,7 +3,9 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core.access import get_visible_or_404, staff_required
@@ -25,14 +27,19 @@ from ..forms import (
 from ..models import CallExport, ReviewAssignment
 from ..permissions import get_staff_application, get_staff_call
 from ..states import ApplicationStatus
+from ..timefmt import format_deadline
 from ._helpers import paginate
 
+# Lazy: the messages are read in the language of the person who acts, not at import.
 CALL_ACTIONS = {
-    "publish": (services.call_publish, _("The call is published and open.")),
-    "close_now": (services.call_close_now, _("The call is closed: no application is accepted.")),
-    "start_review": (services.call_start_review, _("The review has started.")),
-    "decided": (services.call_mark_decided, _("The call is marked as decided.")),
-    "publish_results": (services.call_publish_results, _("The results are published.")),
+    "publish": (services.call_publish, gettext_lazy("The call is published and open.")),
+    "close_now": (
+        services.call_close_now,
+        gettext_lazy("The call is closed: no application is accepted."),
+    ),
+    "start_review": (services.call_start_review, gettext_lazy("The review has started.")),
+    "decided": (services.call_mark_decided, gettext_lazy("The call is marked as decided.")),
+    "publish_results": (services.call_publish_results, gettext_lazy("The results are published.")),
 }
 
 
@@ -178,10 +185,15 @@ def call_transition(request, pk, action):
         raise Http404
     service, done = CALL_ACTIONS[action]
     try:
-        service(call_id=call.pk, actor=request.user)
+        call = service(call_id=call.pk, actor=request.user) or call
     except TransitionRefused as refused:
         messages.error(request, refused.reason)
     else:
+        if action == "publish" and call.opens_at > timezone.now():
+            # Published but not yet open: say when applicants can start.
+            done = _("The call is published. It opens to applications on %(date)s.") % {
+                "date": format_deadline(call.opens_at)
+            }
         messages.success(request, done)
     return redirect("calls:staff_call", pk=call.pk)
 
@@ -281,14 +293,14 @@ def assignment_remind(request, pk):
 def application_detail(request, pk):
     application = get_staff_application(request.user, pk)
     screening_form = ScreeningForm(prefix="screen")
-    assign_form = AssignForm(prefix="assign")
+    assign_form = AssignForm(prefix="assign", application=application)
     if request.method == "POST" and can(request.user, "calls.call.manage"):
         if "screen-outcome" in request.POST:
             screening_form = ScreeningForm(request.POST, prefix="screen")
             if screening_form.is_valid() and _screen(request, application, screening_form):
                 return redirect("calls:staff_application", pk=application.pk)
         else:
-            assign_form = AssignForm(request.POST, prefix="assign")
+            assign_form = AssignForm(request.POST, prefix="assign", application=application)
             if assign_form.is_valid():
                 try:
                     services.assignment_create(

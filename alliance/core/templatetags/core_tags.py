@@ -16,11 +16,28 @@ def query_with(context, **changes):
 
 
 @register.simple_tag(takes_context=True)
+def page_has_errors(context) -> bool:
+    """True when any form or formset the view passed has errors: the <title> then starts
+    with "Error:" (GOV.UK), whatever name the view gave the form."""
+    from django.forms import BaseForm, BaseFormSet
+
+    for value in context.flatten().values():
+        if isinstance(value, BaseForm) and value.is_bound and value.errors:
+            return True
+        if isinstance(value, BaseFormSet) and value.is_bound and not value.is_valid():
+            return True
+    return False
+
+
+@register.simple_tag(takes_context=True)
 def actions(context, obj):
     """What the signed-in person may do to `obj` now, from its transition table and the
     policy: `{% actions application as actions %}{% if "withdraw" in actions %}`."""
     from alliance.core.kernel import allowed_actions
 
+    from .guard import remember_shown
+
+    remember_shown(context, obj)  # its forms carry the version shown (core/guard.py)
     request = context.get("request")
     return allowed_actions(obj, getattr(request, "user", None))
 
