@@ -122,7 +122,6 @@ def _rules() -> None:
     rule("accounts.organisation.sign", signatory(""))
     rule("accounts.invitation.revoke", manages("organisation_id"), message=manager_only)
     rule("accounts.invitation.accept", is_invitee)
-    rule("accounts.membership.change_role", manages("organisation_id"), message=manager_only)
     rule(
         "accounts.security.manage",
         is_director,
