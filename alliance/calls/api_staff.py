@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
+from ninja.errors import HttpError
 from pydantic import AwareDatetime, Field, model_validator
 
 from alliance.accounts.auth import TokenAuth
@@ -148,9 +149,9 @@ def _relations(data: dict) -> dict:
         rows = list(model.objects.filter(code__in=codes))
         unknown = set(codes) - {r.code for r in rows}
         if unknown:
-            from ninja.errors import HttpError
-
-            raise HttpError(422, f"{name}: unknown codes {sorted(unknown)}")
+            raise HttpError(
+                422, _("Unknown codes: %(codes)s") % {"codes": ", ".join(sorted(unknown))}
+            )
         out[name] = rows
     return out
 

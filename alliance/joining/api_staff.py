@@ -11,6 +11,7 @@ from alliance.accounts.auth import TokenAuth
 from alliance.centres.models import CentreType
 from alliance.core.access import get_visible_or_404
 from alliance.core.api_actions import Resource, actions_of, register, taken_elsewhere
+from alliance.core.i18n import FALLBACK
 from alliance.core.languages import supported
 from alliance.core.models import Scope
 
@@ -72,7 +73,7 @@ class JoiningDeclarationDraftIn(Schema):
     centre_type: str = Field(max_length=32)
     scope: Scope
     commitments: str = Field("", max_length=50_000)
-    language: str = Field("en", max_length=10)
+    language: str = Field(FALLBACK, max_length=10)
 
 
 expressions = _resource(
@@ -129,7 +130,7 @@ def draft_declaration(assessment, actor, payload):
         centre_type=centre_type,
         scope=payload.scope,
         commitments=payload.commitments,
-        language=supported(payload.language) or "en",
+        language=supported(payload.language) or FALLBACK,
     )
 
 

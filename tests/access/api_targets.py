@@ -77,3 +77,61 @@ API_TARGETS = {
         "report_id", "report:macra due", "report:gic changes requested"
     ),
 }
+
+# The staff actions of alliance.core.api_actions: each resource's detail and actions are
+# asked about one object of the demo (writes are rolled back).
+ACTION_OBJECTS = {
+    "/staff/calls": "call:open",
+    "/staff/applications": "application:uon submitted",
+    "/staff/assignments": "review:demo reviewer assigned",
+    "/my/applications": "application:fmcide draft",
+    "/lab/staff/requests": "request:fmcide submitted",
+    "/lab/staff/agreements": "agreement:idda draft",
+    "/lab/staff/projects": "project:mobile money (active)",
+    "/monitoring/staff/reports": "report:tcra submitted",
+    "/monitoring/staff/lessons": "lesson:draft",
+    "/centres/staff/centres": "centre:mexico (in design)",
+    "/centres/staff/accreditations": "accreditation:macra active",
+    "/centres/staff/renewals": "renewal:gic self-report due",
+    "/centres/staff/category-changes": "move:uae requested",
+    "/centres/staff/recognitions": "recognition:ucad requested",
+    "/centres/staff/initiatives": "initiative:macra",
+    "/board/staff/nominations": "nomination:macra submitted",
+    "/board/staff/members": "seat:board member",
+    "/board/staff/meetings": "meeting:upcoming",
+    "/board/staff/decisions": "decision:published",
+    "/board/staff/experts": "expert:applied",
+    "/joining/staff/expressions": "expression:fmcide submitted",
+    "/joining/staff/assessments": "assessment:uon draft",
+    "/joining/staff/declarations": "declaration:macra countersigned",
+}
+
+
+def _action_targets() -> dict:
+    from alliance.core.api_actions import RESOURCES
+
+    out = {}
+    for resources in RESOURCES.values():
+        for r in resources:
+            cases = each(r.id_name, ACTION_OBJECTS[r.path])
+            base = f"{API}{r.path}/{{{r.id_name}}}"
+            if r.detail:
+                out[base] = cases
+            for name in r.actions:
+                out[f"{base}/actions/{name}"] = cases
+    return out
+
+
+API_TARGETS.update(_action_targets())
+API_TARGETS.update(
+    {
+        f"{API}/staff/calls/{{call_id}}/applications": each("call_id", "call:europe (in review)"),
+        f"{API}/staff/applications/{{application_id}}/assignments": each(
+            "application_id", "application:idda in review"
+        ),
+        f"{API}/my/calls/{{call_id}}/applications": each("call_id", "call:open"),
+        f"{API}/my/reviews/{{assignment_id}}": each(
+            "assignment_id", "review:idda reviewer accepted"
+        ),
+    }
+)
