@@ -38,9 +38,6 @@ def dashboard(request):
         email__iexact=request.user.email, status=InvitationStatus.PENDING
     ).select_related("organisation")
     roles = [StaffRole(r).label for r in request.user.role_names() if r in StaffRole.values]
-    join_requests = request.user.join_requests.filter(status="pending").select_related(
-        "organisation"
-    )
     return render(
         request,
         "accounts/dashboard.html",
@@ -48,7 +45,6 @@ def dashboard(request):
             "memberships": memberships,
             "invitations": invitations,
             "staff_roles": roles,
-            "join_requests": join_requests,
         },
     )
 
@@ -112,9 +108,15 @@ def organisation_edit(request, pk):
     organisation = get_organisation_for(request.user, pk, manage=True)
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        services.organisation_update(organisation_id=pk, actor=request.user, **form.cleaned_data)
-        messages.success(request, _("The organisation profile was saved."))
-        return redirect("accounts:organisation_detail", pk=pk)
+        try:
+            services.organisation_update(
+                organisation_id=pk, actor=request.user, **form.cleaned_data
+            )
+        except TransitionRefused as refused:
+            form.add_error("country", refused.reason)
+        else:
+            messages.success(request, _("The organisation profile was saved."))
+            return redirect("accounts:organisation_detail", pk=pk)
     return render(
         request, "accounts/organisation_form.html", {"form": form, "organisation": organisation}
     )
