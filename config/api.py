@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from alliance.accounts.api import router as account_router
+from alliance.accounts.api_orgs import router as organisations_router
 from alliance.board.api import router as board_router
 from alliance.calls.api import router as calls_router
 from alliance.centres.api import reference_router as centre_types_router
@@ -35,6 +36,7 @@ api.add_router("/", reference_router)
 api.add_router("/", centre_types_router)
 api.add_router("/", milestones_router)
 api.add_router("/", account_router)
+api.add_router("/", organisations_router)
 api.add_router("/", notifications_router)
 api.add_router("/", centres_router)
 api.add_router("/", board_router)
