@@ -57,9 +57,9 @@ class MembershipCheckOut(WithActions):
 
 
 def _request_for(user, pk) -> JoinRequest:
-    from .permissions import join_requests_answerable_by
-
     from django.db.models import Q
+
+    from .permissions import join_requests_answerable_by
 
     answerable = join_requests_answerable_by(user).values("pk")
     return get_visible_or_404(
