@@ -5,6 +5,7 @@ contract: the Error schema for each 4xx it can answer, the exception handlers an
 guards (docs/api.md)."""
 
 from alliance.accounts.api import router as account_router
+from alliance.accounts.api_orgs import router as organisations_router
 from alliance.board.api import router as board_router
 from alliance.board.api_staff import router as board_staff_router
 from alliance.calls.api import router as calls_router
@@ -39,6 +40,7 @@ api.add_router("/", reference_router)
 api.add_router("/", centre_types_router)
 api.add_router("/", milestones_router)
 api.add_router("/", account_router)
+api.add_router("/", organisations_router)
 api.add_router("/", notifications_router)
 api.add_router("/", centres_router)
 api.add_router("/", board_router)

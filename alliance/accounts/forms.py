@@ -8,6 +8,32 @@ from alliance.core.models import Region
 from .models import MembershipRole, Organisation, TokenScope, time_zone_choices
 from .services import ORGANISATION_FIELDS
 
+# Territories that are not ITU Member States but where a university or a company that is
+# an ITU Academia or Sector Member may sit (Hong Kong and Macao hold Academia members;
+# Palestine is an observer). Uninhabited territories (Antarctica, Bouvet Island) never.
+OTHER_TERRITORIES = ("HK", "MO", "PS", "PR")
+# Kinds of organisation that speak for a Member State: they must be in one.
+STATE_KINDS = ("member_state", "regulator")
+
+
+def organisation_country_choices():
+    """The ITU Member States, named and sorted in the reader's language, then the few
+    other territories, labelled as such."""
+    from django_countries import countries
+
+    from .models import ItuMember
+
+    codes = set(
+        ItuMember.objects.filter(category="member_state", active=True).values_list("key", flat=True)
+    )
+    states = [(c, str(n)) for c, n in countries if c in codes]
+    others = [(c, str(n)) for c, n in countries if c in OTHER_TERRITORIES and c not in codes]
+    return [
+        ("", "—"),
+        (_("ITU Member States"), states),
+        (_("Other territories (not ITU Member States)"), others),
+    ]
+
 
 class OrganisationForm(ConstraintErrorsMixin, forms.ModelForm):
     constraint_messages = {
@@ -17,13 +43,30 @@ class OrganisationForm(ConstraintErrorsMixin, forms.ModelForm):
         )
     }
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    country = forms.ChoiceField(label=_("Country"), choices=organisation_country_choices)
+
+    def clean(self):
+        data = super().clean()
+        country, kind = data.get("country"), data.get("kind")
+        if country in OTHER_TERRITORIES and kind in STATE_KINDS:
+            self.add_error(
+                "country",
+                _(
+                    "A Member State administration or a regulator must be in an ITU Member "
+                    "State. Choose a Member State."
+                ),
+            )
+        return data
 
     class Meta:
         model = Organisation
         fields = ORGANISATION_FIELDS
         help_texts = {
             "acronym": _("For example MACRA or TCRA."),
-            "itu_membership": _("Centres are primarily for ITU members."),
+            "itu_membership": _(
+                "Centres are mainly for ITU Members. What you declare here counts only once "
+                "the secretariat has verified it against ITU's list."
+            ),
         }
 
 

@@ -8,6 +8,7 @@ from alliance.core.states import TransitionRefused
 from .models import (
     Invitation,
     InvitationStatus,
+    ItuVerification,
     Membership,
     MembershipRole,
     Organisation,
@@ -49,6 +50,17 @@ def organisation_create(*, actor: User, **fields) -> Organisation:
 def organisation_update(*, organisation_id: int, actor: User, **fields) -> Organisation:
     organisation = kernel.lock(Organisation, organisation_id)
     before = _snapshot(organisation)
+    if organisation.itu_status == ItuVerification.VERIFIED and any(
+        str(fields.get(name, getattr(organisation, name))) != str(getattr(organisation, name))
+        for name in ("country", "itu_membership")
+    ):
+        raise TransitionRefused(
+            _(
+                "The secretariat has verified this organisation's ITU membership: ask it to "
+                "change the country or the membership."
+            ),
+            code="verified",
+        )
     for name, value in fields.items():
         setattr(organisation, name, value)
     organisation.full_clean()

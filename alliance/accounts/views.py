@@ -41,9 +41,6 @@ def dashboard(request):
         email__iexact=request.user.email, status=InvitationStatus.PENDING
     ).select_related("organisation")
     roles = [StaffRole(r).label for r in request.user.role_names() if r in StaffRole.values]
-    join_requests = request.user.join_requests.filter(status="pending").select_related(
-        "organisation"
-    )
     return render(
         request,
         "accounts/dashboard.html",
@@ -55,7 +52,6 @@ def dashboard(request):
             # authentication even when the Director does not require it.
             "offer_mfa": mfa.is_reviewer_or_board(request.user) and not mfa.has_mfa(request.user),
             "can_manage_security": can(request.user, "accounts.security.manage"),
-            "join_requests": join_requests,
         },
     )
 
@@ -125,9 +121,15 @@ def organisation_edit(request, pk):
     organisation = get_organisation_for(request.user, pk, manage=True)
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        services.organisation_update(organisation_id=pk, actor=request.user, **form.cleaned_data)
-        messages.success(request, _("The organisation profile was saved."))
-        return redirect("accounts:organisation_detail", pk=pk)
+        try:
+            services.organisation_update(
+                organisation_id=pk, actor=request.user, **form.cleaned_data
+            )
+        except TransitionRefused as refused:
+            form.add_error("country", refused.reason)
+        else:
+            messages.success(request, _("The organisation profile was saved."))
+            return redirect("accounts:organisation_detail", pk=pk)
     return render(
         request, "accounts/organisation_form.html", {"form": form, "organisation": organisation}
     )

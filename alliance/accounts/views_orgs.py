@@ -21,7 +21,12 @@ from .selectors import find_organisations
 def organisation_find(request):
     form = OrganisationSearchForm(request.GET or None)
     results = find_organisations(form.cleaned_data["q"]) if form.is_valid() else None
-    return render(request, "accounts/organisation_find.html", {"form": form, "results": results})
+    waiting = request.user.join_requests.filter(status="pending").select_related("organisation")
+    return render(
+        request,
+        "accounts/organisation_find.html",
+        {"form": form, "results": results, "join_requests": waiting},
+    )
 
 
 @login_required
@@ -44,7 +49,7 @@ def join_request_create(request, pk):
                 if claim
                 else _("Your request was sent. The organisation's focal point will answer it."),
             )
-            return redirect("accounts:dashboard")
+            return redirect("accounts:organisation_find")
     return render(
         request,
         "accounts/join_request_form.html",
@@ -61,7 +66,7 @@ def join_request_withdraw(request, request_pk):
         messages.success(request, _("Your request was withdrawn."))
     except TransitionRefused as refused:
         messages.error(request, refused.reason)
-    return redirect("accounts:dashboard")
+    return redirect("accounts:organisation_find")
 
 
 def _answerable(request, request_pk) -> JoinRequest:

@@ -9,6 +9,12 @@ API = "/api/v1"
 CENTRES = ("centre:macra (accredited)", "centre:mexico (in design)")
 
 API_TARGETS = {
+    f"{API}/organisations/{{pk}}/join-requests": each("pk", "org:macra", "org:idda (no members)"),
+    f"{API}/organisations/{{pk}}/membership-check": each("pk", "org:macra"),
+    f"{API}/organisations/{{pk}}/membership-check/verify": each("pk", "org:macra"),
+    f"{API}/join-requests/{{pk}}/approve": each("pk", "join request:fmcide pending"),
+    f"{API}/join-requests/{{pk}}/decline": each("pk", "join request:fmcide pending"),
+    f"{API}/join-requests/{{pk}}/withdraw": each("pk", "join request:fmcide pending"),
     f"{API}/centres/{{centre_id}}": each("centre_id", *CENTRES),
     f"{API}/centres/{{centre_id}}/initiatives": each("centre_id", *CENTRES[:1]),
     f"{API}/centres/{{centre_id}}/accreditations": each("centre_id", *CENTRES),

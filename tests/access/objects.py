@@ -55,6 +55,8 @@ OBJECTS = {
         "accounts.Membership", organisation__acronym="MACRA", role="signatory"
     ),
     "invitation:macra pending": _get("accounts.Invitation", organisation__acronym="MACRA"),
+    "join request:fmcide pending": _get("accounts.JoinRequest", organisation__acronym="FMCIDE"),
+    "itu entry:malawi": _get("accounts.ItuMember", category="member_state", key="MW"),
     "token:macra_focal": _get("accounts.ApiToken", user__email="focal@macra.demo.alliance.test"),
     "milestone:expert network": _get("public.Milestone", title__en="Launch of the Expert Network"),
     # notifications (tests/access/world.py makes them)

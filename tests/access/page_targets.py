@@ -126,6 +126,18 @@ def _by_name() -> dict[str, list[dict]]:
     ]
     t["accounts:invitation_accept"] = [{"token": ref("invitation:macra pending", "token")}]
     t["accounts:api_token_revoke"] = each("token_pk", "token:macra_focal")
+    for name in (
+        "join_request_create",
+        "check_request",
+        "membership_check",
+        "person_add",
+        "hand_over",
+        "organisation_merge",
+    ):
+        t[f"accounts:{name}"] = each("pk", *ORGANISATIONS)
+    for name in ("join_request_withdraw", "join_request_approve", "join_request_decline"):
+        t[f"accounts:{name}"] = each("request_pk", "join request:fmcide pending")
+    t["accounts:itu_entry_edit"] = each("entry_pk", "itu entry:malawi")
     # board
     t["board:member_meeting"] = each("pk", "meeting:upcoming")
     t["board:paper"] = each("pk", "paper:upcoming meeting")
@@ -275,7 +287,10 @@ def _by_name() -> dict[str, list[dict]]:
 # row for a missing object. Should one of them start answering GET, its row shows it.
 GET_REFUSED = {
     "accounts:api_token_revoke",
+    "accounts:check_request",
     "accounts:invitation_revoke",
+    "accounts:join_request_approve",
+    "accounts:join_request_withdraw",
     "board:agenda_add",
     "board:decision_publish",
     "board:decision_status",

@@ -108,6 +108,10 @@ PUBLIC_OBJECTS = {
     "milestone:expert network",
 }
 
+# Where any signed-in person acts on someone else's organisation by design: asking to
+# join it (or to take it over when nobody runs it, issue 17). The page shows only its name.
+ASK_TO_JOIN = {"accounts:join_request_create", "/api/v1/organisations/{pk}/join-requests"}
+
 # Known breaks of an invariant, kept visible: {(check, row key, persona): why}.
 KNOWN = {}
 
@@ -162,6 +166,8 @@ def stranger_kept_out(rows, observed):
         for key, answer in _cells(observed[section], "stranger"):
             row = rows[section][key]
             if row.missing or not private(row):
+                continue
+            if row.name in ASK_TO_JOIN or getattr(row, "template", None) in ASK_TO_JOIN:
                 continue
             twin = _missing_twin(key, row, observed[section])
             if status(answer) in allowed:

@@ -197,3 +197,41 @@ def seed(ctx):
             Membership.objects.get_or_create(
                 user=user, organisation=ctx.organisations[org_key], defaults={"role": member_role}
             )
+    seed_trust(ctx)
+
+
+# Organisations whose ITU membership the secretariat has checked in the demo, with their
+# entry in ITU's lists (accounts/reference/). UCAD, ARCEP and The Innovation Hub only
+# declare theirs, so the demo also shows the refusals.
+VERIFIED = {
+    "ng_ministry": ("member_state", "NG"),
+    "dot_india": ("member_state", "IN"),
+    "idda": ("member_state", "AZ"),
+    "macra": ("sector_member", "SM-MACRA"),
+    "uni_nairobi": ("academia", "AC-UONBI"),
+}
+
+
+def seed_trust(ctx):
+    """ITU's demo lists, verified organisations and a request to join waiting for the
+    Nigerian ministry's focal point (issue 17). TCRA keeps nobody: it can be claimed."""
+    from alliance.accounts import itu, joins
+    from alliance.accounts.models import ItuMember, ItuVerification, JoinRequest, User
+
+    itu.load_csv(itu.DEMO_CSV)
+    officer = ctx.users["secretariat"]
+    for key, (category, ref) in VERIFIED.items():
+        organisation = ctx.organisations[key]
+        if organisation.itu_status != ItuVerification.VERIFIED:
+            entry = ItuMember.objects.get(category=category, key=ref)
+            itu.verify(organisation_id=organisation.pk, actor=officer, entry_id=entry.pk)
+    person, _created = User.objects.get_or_create(
+        email="ngozi@fmcide.demo.alliance.test", defaults={"full_name": "Ngozi Adeyemi"}
+    )
+    ministry = ctx.organisations["ng_ministry"]
+    if not JoinRequest.objects.filter(user=person, organisation=ministry).exists():
+        joins.join_request_send(
+            organisation_id=ministry.pk,
+            actor=person,
+            message="I run the ministry's start-up programme and will prepare the application.",
+        )

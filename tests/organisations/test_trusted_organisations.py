@@ -13,11 +13,10 @@ from alliance.accounts.models import (
     MembershipRole,
     Organisation,
 )
+from alliance.accounts.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from alliance.calls.tests.factories import ApplicationFactory, CallFactory
 from alliance.core.models import AuditEvent
 from alliance.core.states import PermissionRefused, TransitionRefused
-
-from .factories import MembershipFactory, OrganisationFactory, UserFactory
 
 
 def test_the_member_states_list_is_reference_data(db):

@@ -1,0 +1,117 @@
+"""JSON API for people and organisations (issue 17): a person asks to join an organisation
+(or to take over one nobody runs) and withdraws; a focal point or the secretariat answers;
+an organisation asks for a check of its ITU membership and the secretariat verifies it.
+The same services as the pages; refusals come back as {"code", "message"}."""
+
+from datetime import datetime
+
+from ninja import Router, Schema, Status
+
+from alliance.core.access import get_visible_or_404
+from alliance.core.schemas import WithActions
+
+from . import itu, joins
+from .auth import TokenAuth
+from .models import JoinRequest, Organisation
+from .permissions import get_organisation_for, get_organisation_for_staff
+
+router = Router(tags=["organisations"], auth=TokenAuth())
+
+
+class JoinRequestIn(Schema):
+    message: str = ""
+
+
+class JoinRequestOut(WithActions):
+    id: int
+    kind: str
+    organisation_id: int
+    status: str
+    message: str
+    reason: str
+    created_at: datetime
+
+    @staticmethod
+    def resolve_status(obj):
+        return obj.current_status
+
+
+class DeclineIn(Schema):
+    reason: str = ""
+
+
+class VerifyIn(Schema):
+    entry_id: int
+
+
+class MembershipCheckOut(WithActions):
+    id: int
+    name: str
+    itu_status: str
+    verified_membership: str | None
+    entry: str | None
+
+    @staticmethod
+    def resolve_entry(obj):
+        return f"{obj.itu_entry.category}:{obj.itu_entry.key}" if obj.itu_entry_id else None
+
+
+def _request_for(user, pk) -> JoinRequest:
+    from django.db.models import Q
+
+    from .permissions import join_requests_answerable_by
+
+    answerable = join_requests_answerable_by(user).values("pk")
+    return get_visible_or_404(
+        JoinRequest.objects.filter(Q(user=user) | Q(pk__in=answerable)), pk=pk
+    )
+
+
+@router.get("/join-requests", response=list[JoinRequestOut])
+def my_join_requests(request):
+    return list(request.auth.join_requests.all())
+
+
+@router.post(
+    "/organisations/{int:pk}/join-requests", response={201: JoinRequestOut}, summary="Ask to join"
+)
+def join_request_send(request, pk: int, payload: JoinRequestIn):
+    get_visible_or_404(Organisation.objects.all(), pk=pk)
+    created = joins.join_request_send(
+        organisation_id=pk, actor=request.auth, message=payload.message
+    )
+    return Status(201, created)
+
+
+@router.post("/join-requests/{int:pk}/approve", response=JoinRequestOut)
+def join_request_approve(request, pk: int):
+    joins.join_request_approve(request_id=_request_for(request.auth, pk).pk, actor=request.auth)
+    return JoinRequest.objects.get(pk=pk)
+
+
+@router.post("/join-requests/{int:pk}/decline", response=JoinRequestOut)
+def join_request_decline(request, pk: int, payload: DeclineIn):
+    found = _request_for(request.auth, pk)
+    return joins.join_request_decline(
+        request_id=found.pk, actor=request.auth, reason=payload.reason
+    )
+
+
+@router.post("/join-requests/{int:pk}/withdraw", response=JoinRequestOut)
+def join_request_withdraw(request, pk: int):
+    found = get_visible_or_404(request.auth.join_requests.all(), pk=pk)
+    return joins.join_request_withdraw(request_id=found.pk, actor=request.auth)
+
+
+@router.post("/organisations/{int:pk}/membership-check", response=MembershipCheckOut)
+def membership_check_request(request, pk: int):
+    organisation = get_organisation_for(request.auth, pk, manage=True)
+    return itu.request_check(organisation_id=organisation.pk, actor=request.auth)
+
+
+@router.post("/organisations/{int:pk}/membership-check/verify", response=MembershipCheckOut)
+def membership_verify(request, pk: int, payload: VerifyIn):
+    organisation = get_organisation_for_staff(request.auth, pk)
+    return itu.verify(
+        organisation_id=organisation.pk, actor=request.auth, entry_id=payload.entry_id
+    )
