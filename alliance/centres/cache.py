@@ -6,6 +6,8 @@ also shows the Lab's published agreements with it (alliance/lab/cache.py)."""
 from alliance.core.cache import bump, depends_on
 
 REGISTRY = "centres"
+# The cost model's versions: the public recommender shows the one in effect and its figures.
+COST_MODEL = "centres.cost_model"
 
 
 def centre_key(pk) -> str:
@@ -28,3 +30,4 @@ for _model in (
     "centres.CategoryChange",
 ):
     depends_on(_model, lambda event: [REGISTRY])
+depends_on("centres.CostModelVersion", lambda event: [COST_MODEL])

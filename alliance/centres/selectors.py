@@ -297,3 +297,16 @@ def cost_figures(version) -> list[tuple[str, object, bool]]:
             )
         )
     return rows
+
+
+def next_cost_version_start():
+    """The first second a planned cost model version takes effect (None if none is)."""
+    from .models import CostModelVersion
+
+    planned = (
+        CostModelVersion.objects.filter(effective_from__gt=timezone.localdate())
+        .order_by("effective_from")
+        .values_list("effective_from", flat=True)
+        .first()
+    )
+    return day_over(planned - timedelta(days=1)) if planned else None

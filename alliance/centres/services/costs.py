@@ -51,6 +51,7 @@ def cost_version_create(
     version.full_clean(exclude=["number"])
     try:
         with transaction.atomic():
+            # Announced (no message is sent): the cached recommender follows the new figures.
             return kernel.create(
                 version,
                 actor=actor,
@@ -60,7 +61,6 @@ def cost_version_create(
                     "effective_from": effective_from.isoformat(),
                     **{name: str(figures[name]) for name in FIGURE_FIELDS},
                 },
-                notify=False,
             )
     except IntegrityError as exc:  # two people saved a version at the same moment
         raise TransitionRefused(

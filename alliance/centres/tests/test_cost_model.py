@@ -1,6 +1,7 @@
 """The cost model as data: versions with effective dates, created by the secretariat and
 never edited; every estimate names the version it used and keeps it."""
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -19,6 +20,11 @@ from alliance.joining import services as joining
 from alliance.joining.tests.factories import AssessmentFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def _text(response) -> str:
+    """The page's text, tags dropped (numbers are isolated in <bdi>)."""
+    return " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
 
 
 def _figures(**changes):
@@ -104,18 +110,37 @@ def test_staff_pages_list_versions_and_create_one(client, secretariat_officer, d
     assert "Version 2" in page and "Salaries rose." in page
 
 
-def test_the_public_recommender_shows_the_version_it_used(client, secretariat_officer):
+def test_the_public_recommender_shows_the_version_it_used(
+    client, secretariat_officer, django_capture_on_commit_callbacks
+):
     url = reverse("joining:which_centre_type") + "?scope=national"
-    assert "version 1 of the cost model" in client.get(url).content.decode()
-    services.cost_version_create(
-        actor=secretariat_officer,
-        effective_from=timezone.localdate(),
-        **_figures(range_high=Decimal("1.50")),
-    )
-    page = client.get(url).content.decode()
+    assert "version 1 of the cost model" in _text(client.get(url))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cost_version_create(
+            actor=secretariat_officer,
+            effective_from=timezone.localdate(),
+            **_figures(range_high=Decimal("1.50")),
+        )
+    # The page anonymous visitors got from the cache is renewed by the new version.
+    page = _text(client.get(url))
     assert "version 2 of the cost model" in page and "× 1.50" in page
     api = client.get("/api/v1/recommendation?scope=national").json()
     assert {r["cost"]["version"] for r in api["results"]} == {2}
+
+
+def test_a_planned_version_renews_the_cached_recommender_when_it_takes_effect(
+    client, secretariat_officer, django_capture_on_commit_callbacks
+):
+    url = reverse("joining:which_centre_type") + "?scope=regional"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cost_version_create(
+            actor=secretariat_officer,
+            effective_from=timezone.localdate() + timedelta(days=10),
+            **_figures(per_flagship=90_000),
+        )
+    assert "version 1 of the cost model" in _text(client.get(url))
+    with time_machine.travel(timezone.now() + timedelta(days=11)):
+        assert "version 2 of the cost model" in _text(client.get(url))
 
 
 def test_a_submitted_assessment_keeps_its_version(
@@ -132,7 +157,8 @@ def test_a_submitted_assessment_keeps_its_version(
     assessment.refresh_from_db()
     assert assessment.cost_model.number == 1
     client.force_login(ministry_focal_point)
-    page = client.get(reverse("joining:assessment_detail", args=[assessment.pk])).content.decode()
-    assert "version 1 of the cost model" in page and "$200,000" in page
-    profile = client.get(reverse("joining:assessment_profile", args=[assessment.pk]))
-    assert "Cost model, version 1" in profile.content.decode()
+    page = _text(client.get(reverse("joining:assessment_detail", args=[assessment.pk])))
+    assert "version 1 of the cost model" in page
+    assert "200,000" in page and "900,000" not in page
+    profile = _text(client.get(reverse("joining:assessment_profile", args=[assessment.pk])))
+    assert "Cost model, version 1" in profile and "900,000" not in profile
