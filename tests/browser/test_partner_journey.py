@@ -37,7 +37,8 @@ def signed_in(_browser, live_server, user):
         ]
     )
     tab = context.new_page()
-    tab.set_default_timeout(10_000)
+    # A loaded machine renders the first pages slowly (the country list, the catalogs).
+    tab.set_default_timeout(60_000)
     return tab
 
 
