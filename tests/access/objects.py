@@ -165,9 +165,12 @@ OBJECTS = {
     "delivery document:macra delivered": _get(
         "lab.DeliveryDocument", request__organisation__acronym="MACRA", request__status="delivered"
     ),
-    "agreement:macra active": _get("lab.CooperationAgreement", centre__name=MACRA_CENTRE),
+    # By status too: each accredited demo centre also has the agreement its design signed.
+    "agreement:macra active": _get(
+        "lab.CooperationAgreement", centre__name=MACRA_CENTRE, status="active"
+    ),
     "agreement:idda draft": _get(
-        "lab.CooperationAgreement", centre__name="IDDA Regional Acceleration Centre"
+        "lab.CooperationAgreement", centre__name="IDDA Regional Acceleration Centre", status="draft"
     ),
     "project:mobile money (active)": _get("lab.Project", title="Mobile money sandbox"),
     "project:policy lab (planned)": _get("lab.Project", title="Policy experimentation lab"),

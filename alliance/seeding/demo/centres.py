@@ -9,10 +9,13 @@ from django.utils import timezone
 from alliance.accounts.models import Organisation
 from alliance.centres import services
 from alliance.centres.models import Centre, CentreType, PartnerRecognition
-from alliance.centres.states import ChecklistItem
+from alliance.centres.states import RECOGNITION_CRITERIA
 from alliance.core import kernel
 from alliance.core.kernel import day_over
 from alliance.core.models import Country, StrategicObjective
+
+from .design import design_evidence, signed_agreement
+from .monitoring import _seed_catalogue
 
 REAL = [
     # key, name, type, scope, org key, country, start, description
@@ -68,13 +71,6 @@ GENERATED_COUNTRIES = [
 ]  # fmt: skip
 
 
-def _design_done(centre, actor):
-    for item in ChecklistItem.values:
-        services.checklist_mark(
-            centre_id=centre.pk, item=item, actor=actor, note="Demo: agreed with the Lab."
-        )
-
-
 def _add_initiative(centre, actor, rng, index, start):
     objectives = list(centre.objectives.all()[:2]) or list(StrategicObjective.objects.all()[:1])
     services.initiative_create(
@@ -118,20 +114,18 @@ def _make(ctx, *, name, type_code, scope, organisation, country, start, descript
         contact_email=f"centre@{country.lower()}.demo.alliance.test",
         contact_name="Centre manager",
     )
-    if start is None:  # stays in design
-        services.checklist_mark(
-            centre_id=centre.pk,
-            item=ChecklistItem.COOPERATION_AGREEMENT,
-            actor=ctx.users["lab"],
-        )
+    if start is None:  # stays in design: its agreement is signed, the rest is to do
+        signed_agreement(centre, timezone.localdate() - timedelta(days=20))
         return centre, True
-    _design_done(centre, ctx.users["lab"])
+    # The design phase's data, checked when the Director accredits.
     _add_initiative(centre, secretariat, rng, 1, start)
+    design_evidence(centre, lab=ctx.users["lab"], signed_on=start - timedelta(days=60))
     services.accreditation_issue(centre_id=centre.pk, actor=director, start_date=start)
     return centre, True
 
 
 def seed(ctx):
+    _seed_catalogue()  # the indicators a centre's design chooses from
     rng = random.Random(2023)
     today = timezone.localdate()
     director, secretariat = ctx.users["director"], ctx.users["secretariat"]
@@ -197,8 +191,16 @@ def seed(ctx):
             track_record="Fifteen years of incubation: over 300 start-ups supported.",
             resources="A team of twelve, a building and an annual budget from the province.",
         )
+        lab = ctx.users["lab"]
+        recognition = services.recognition_start_design(recognition_id=recognition.pk, actor=lab)
+        _add_initiative(recognition.centre, secretariat, random.Random(2026), 1, date(2026, 1, 15))
+        design_evidence(recognition.centre, lab=lab, signed_on=date(2026, 1, 10))
+        services.recognition_complete_design(recognition_id=recognition.pk, actor=lab)
         services.recognition_evaluate(
-            recognition_id=recognition.pk, actor=ctx.users["lab"], note="Meets the guidance."
+            recognition_id=recognition.pk,
+            actor=lab,
+            scores={code: 3 for code, _label in RECOGNITION_CRITERIA},
+            note="Meets the guidance.",
         )
         services.recognition_decide(
             recognition_id=recognition.pk,
