@@ -222,6 +222,10 @@ def main() -> int:
             f"127.0.0.1:{port}",
             "--log-level",
             "warning",
+            # A shared machine under load: a worker busy with queued warm-up requests is
+            # slow, not stuck.
+            "--timeout",
+            "120",
         ],
         env=env,
         cwd=ROOT,
