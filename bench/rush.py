@@ -406,7 +406,9 @@ def main() -> int:
         f"p99 {percentile(saves, 99):.0f} ms, max {max(saves):.0f} ms",
         f"- submits: {len(submits)}, p50 {statistics.median(submits):.0f} ms, "
         f"p99 {percentile(submits, 99):.0f} ms, max {max(submits):.0f} ms",
-        f"- errors (5xx, 403, 404, connection): **{len(errors)}**",
+        f"- errors (5xx, 403, 404, connection): **{len(errors)}** "
+        f"(by status, 0 = no answer in 60 s: "
+        f"{dict(sorted(__import__('collections').Counter(r[3] for r in errors).items()))})",
         f"- refused although answered before the deadline: **{early_refused}**",
     ]
     if args.deadline_mid:
