@@ -48,7 +48,8 @@ def bump(user_ids, instance=None) -> None:
 
 
 def connect() -> None:
-    """Wire the signals that move versions (called from AccountsConfig.ready)."""
+    """Wire the signals that move versions (called from AccountsConfig.ready). The
+    receivers are local functions: `weak=False`, or they would be collected at once."""
     from django.contrib.auth.models import Group
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -76,12 +77,21 @@ def connect() -> None:
         # The user object in hand (membership.user) learns its new version too.
         bump([instance.user_id], instance._state.fields_cache.get("user"))
 
-    m2m_changed.connect(user_m2m, sender=User.groups.through, dispatch_uid="access-groups")
     m2m_changed.connect(
-        user_m2m, sender=User.user_permissions.through, dispatch_uid="access-user-perms"
+        user_m2m, sender=User.groups.through, dispatch_uid="access-groups", weak=False
     )
     m2m_changed.connect(
-        group_permissions, sender=Group.permissions.through, dispatch_uid="access-group-perms"
+        user_m2m, sender=User.user_permissions.through, dispatch_uid="access-user-perms", weak=False
     )
-    post_save.connect(membership_changed, sender=Membership, dispatch_uid="access-membership")
-    post_delete.connect(membership_changed, sender=Membership, dispatch_uid="access-membership-d")
+    m2m_changed.connect(
+        group_permissions,
+        sender=Group.permissions.through,
+        dispatch_uid="access-group-perms",
+        weak=False,
+    )
+    post_save.connect(
+        membership_changed, sender=Membership, dispatch_uid="access-membership", weak=False
+    )
+    post_delete.connect(
+        membership_changed, sender=Membership, dispatch_uid="access-membership-d", weak=False
+    )
