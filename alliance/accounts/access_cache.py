@@ -70,7 +70,11 @@ def connect() -> None:
     def group_permissions(sender, instance, action, reverse, pk_set, **kwargs):
         if action not in ("post_add", "post_remove", "post_clear"):
             return
-        groups = [instance.pk] if not reverse else list(pk_set or Group.objects.values("pk"))
+        groups = (
+            [instance.pk]
+            if not reverse
+            else list(pk_set or Group.objects.values_list("pk", flat=True))
+        )
         bump(User.objects.filter(groups__in=groups).values_list("pk", flat=True))
 
     def membership_changed(sender, instance, **kwargs):
