@@ -35,8 +35,9 @@ def kept(user, name: str, compute):
 
 def bump(user_ids, instance=None) -> None:
     """Move the access version of these users (and of `instance`, the object in hand)."""
-    from .models import User
+    from django.apps import apps
 
+    User = apps.get_model("accounts", "User")
     ids = {pk for pk in user_ids if pk is not None}
     if not ids:
         return
@@ -50,10 +51,12 @@ def bump(user_ids, instance=None) -> None:
 def connect() -> None:
     """Wire the signals that move versions (called from AccountsConfig.ready). The
     receivers are local functions: `weak=False`, or they would be collected at once."""
+    from django.apps import apps
     from django.contrib.auth.models import Group
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
-    from .models import Membership, User
+    # By name, not `from .models import`: models.py imports this module.
+    Membership, User = apps.get_model("accounts", "Membership"), apps.get_model("accounts", "User")
 
     def user_m2m(sender, instance, action, reverse, pk_set, **kwargs):
         if action not in ("post_add", "post_remove", "post_clear", "pre_clear"):
