@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast lint format messages catalogs migrate demo bench worker scheduler cluster cluster-up clean pdf-samples
+.PHONY: help install run test test-fast lint format messages catalogs migrate demo bench bench-rush worker scheduler cluster cluster-up clean pdf-samples
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -69,6 +69,10 @@ scheduler: install ## Run the periodic jobs (closing calls, reminders, digests) 
 
 bench: install ## Seed a ten-year data set and measure pages against /healthz
 	$(PY) bench/run.py $(ARGS)
+
+bench-rush: install ## Deadline day: 300 applicants save and submit within a minute (then with the deadline in the middle)
+	$(PY) bench/rush.py $(ARGS)
+	$(PY) bench/rush.py --deadline-mid $(ARGS)
 
 cluster: install ## Two app servers behind HAProxy (PostgreSQL, Redis, S3): journey and kill -9 test
 	bash scripts/cluster check

@@ -6,7 +6,8 @@ request, to show what the first visitor after expiry pays. Signed-in pages are r
 for their user; the session cookie is handed back so that wrk can load them too.
 
 Reads a JSON list of [path, email or null] on stdin; writes
-{path: [queries, median ms, status, session cookie or null]}.
+{"path|email": [queries, median ms, status, session cookie or null]} (email "None" for
+anonymous visitors).
 """
 
 import json
@@ -43,7 +44,7 @@ def measure(pages: list[tuple[str, str | None]]) -> dict[str, tuple]:
                 timings.append((time.perf_counter() - started) * 1000)
             queries, status = len(ctx.captured_queries), response.status_code
         cookie = client.cookies.get(settings.SESSION_COOKIE_NAME) if email else None
-        results[path] = (
+        results[f"{path}|{email}"] = (
             queries,
             statistics.median(timings),
             status,

@@ -30,7 +30,47 @@ PAGES = [
 ]
 # Apps add their public pages with `bench_pages()` in alliance/seeding/bench/<app>.py, and pages
 # of signed-in users with `bench_signed_in_pages()` ((path, label, email) each).
-SIGNED_IN = [("/en/staff/audit/", "audit log (200,000 events)", "secretariat@demo.alliance.test")]
+PERSONAS = {
+    "applicant": "focal@fmcide.demo.alliance.test",
+    "reviewer": "bench-reviewer-000@bench.alliance.test",
+    "secretariat": "secretariat@demo.alliance.test",
+    "director": "director@demo.alliance.test",
+}
+# The floor of the signed-in stack: a page with almost nothing on it (session, user, the
+# signed-in layout, one small query), loaded by every persona.
+FLOOR = "/en/api-tokens/"
+# Pages every signed-in person has (accounts and notifications).
+EVERYONE = [
+    ("/en/dashboard/", "accounts: dashboard"),
+    ("/en/profile/", "accounts: profile (language, time zone)"),
+    ("/en/notifications/", "notifications: inbox"),
+    ("/en/notifications/preferences/", "notifications: preferences"),
+]
+# The staff landing pages of the other apps (the calls app adds its own at volume).
+STAFF = [
+    ("/en/staff/audit/", "core: audit log (200,000 events)", "secretariat"),
+    ("/en/staff/organisations/", "accounts: organisations (2,000)", "secretariat"),
+    ("/en/staff/key-dates/", "public: key dates (staff)", "secretariat"),
+    ("/en/centres/manage/", "centres: manage (1,000 centres)", "secretariat"),
+    ("/en/centres/manage/renewals/", "centres: renewals", "secretariat"),
+    ("/en/board/staff/", "board: staff home", "secretariat"),
+    ("/en/board/staff/seats/", "board: seats (300)", "secretariat"),
+    ("/en/board/staff/meetings/", "board: meetings", "secretariat"),
+    ("/en/board/staff/experts/", "board: expert applications", "secretariat"),
+    ("/en/monitoring/indicators/", "monitoring: indicators", "secretariat"),
+    ("/en/monitoring/network/", "monitoring: network dashboard", "director"),
+    ("/en/lab/agreements/", "lab: agreements", "director"),
+    ("/en/staff/audit/", "core: audit log (200,000 events)", "director"),
+]
+
+
+def signed_in_rows() -> list[tuple[str, str, str]]:
+    rows = []
+    for persona, email in PERSONAS.items():
+        rows.append((FLOOR, f"signed-in floor ({persona})", email))
+        rows += [(path, f"{label} ({persona})", email) for path, label in EVERYONE]
+    rows += [(path, f"{label} ({who})", PERSONAS[who]) for path, label, who in STAFF]
+    return rows
 
 
 def free_port() -> int:
@@ -50,10 +90,12 @@ def wrk(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *header, url],
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
+    if p99 is None:  # no request finished (a worker restarting on a loaded machine)
+        return 0.0, 0.0, 0
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     factor = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return rps, float(p99.group(1)) * factor, int(errors.group(1)) if errors else 0
@@ -82,6 +124,10 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--skip-seed", action="store_true")
     parser.add_argument("--output", help="also write the report to bench/results/OUTPUT")
+    parser.add_argument(
+        "--only",
+        help="comma-separated words: keep /healthz and the pages whose label has one of them",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk")
@@ -130,9 +176,9 @@ def main() -> int:
         )
         print(f"seeded in {time.monotonic() - started:.0f}s")
     else:
-        subprocess.run(
-            [*manage, "collectstatic", "--no-input", "-v0"], env=env, check=True, cwd=ROOT
-        )
+        # The seeded file is reused; the code's new migrations still apply to it.
+        for command in (["migrate", "--no-input", "-v0"], ["collectstatic", "--no-input", "-v0"]):
+            subprocess.run([*manage, *command], env=env, check=True, cwd=ROOT)
 
     pages = [(path, label, None) for path, label in PAGES]
     extra = subprocess.run(
@@ -150,7 +196,10 @@ def main() -> int:
         text=True,
         check=True,
     ).stdout
-    pages += [tuple(p) for p in json.loads(extra)] + SIGNED_IN
+    pages += [tuple(p) for p in json.loads(extra)] + signed_in_rows()
+    if args.only:
+        words = [w.strip() for w in args.only.split(",") if w.strip()]
+        pages = [p for p in pages if p[0] == "/healthz" or any(w in p[1] for w in words)]
 
     # Cold cost (empty cache) per page, before the server starts so nothing competes.
     cold = json.loads(
@@ -182,6 +231,10 @@ def main() -> int:
             f"127.0.0.1:{port}",
             "--log-level",
             "warning",
+            # A shared machine under load: a worker busy with queued warm-up requests is
+            # slow, not stuck.
+            "--timeout",
+            "120",
         ],
         env=env,
         cwd=ROOT,
@@ -195,8 +248,8 @@ def main() -> int:
                 time.sleep(0.2)
         base = f"http://127.0.0.1:{port}"
         # Warm every worker (imports, catalogs, public cache) before measuring anything.
-        for path, _label, _email in pages:
-            wrk(base + path, 1, args.connections, cold[path][3])
+        for path, _label, email in pages:
+            wrk(base + path, 1, args.connections, cold[f"{path}|{email}"][3])
         # The machine is shared and its load drifts within a run: each page is paired with
         # a /healthz measured just before it, and its ratio uses that one.
         rows = []
@@ -204,7 +257,9 @@ def main() -> int:
             settle(base)
             reference = wrk(base + "/healthz", args.seconds, args.connections)[0]
             settle(base)
-            rps, p99, errors = wrk(base + path, args.seconds, args.connections, cold[path][3])
+            rps, p99, errors = wrk(
+                base + path, args.seconds, args.connections, cold[f"{path}|{email}"][3]
+            )
             rows.append((path, label, email, rps, p99, errors, reference))
         references = [r[-1] for r in rows]
         lines = [
@@ -220,17 +275,19 @@ def main() -> int:
             "|---|---|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for path, label, email, rps, p99, errors, reference in rows:
-            queries, cold_ms, status, _cookie = cold[path]
+            queries, cold_ms, status, _cookie = cold[f"{path}|{email}"]
             ratio = rps / reference if reference else 0.0
             flags = []
-            if p99 > 50:
+            if p99 > 100:
                 flags.append("p99")
-            if email is None and path.startswith(("/en/", "/fr/")) and ratio < 0.5:
+            # Issue 16's targets: public pages 0.6 of /healthz, signed-in pages 0.2, the
+            # signed-in floor 0.35.
+            if email is None and path.startswith(("/en/", "/fr/")) and ratio < 0.6:
+                flags.append("ratio")
+            if email and ratio < (0.35 if path == FLOOR else 0.2):
                 flags.append("ratio")
             if queries > 15:
                 flags.append("queries")
-            if cold_ms > 50:
-                flags.append("cold")
             if status >= 400:
                 flags.append(f"HTTP {status}")
             mark = f" **miss: {', '.join(flags)}**" if flags else ""

@@ -35,8 +35,9 @@ def kept(user, name: str, compute):
 
 def bump(user_ids, instance=None) -> None:
     """Move the access version of these users (and of `instance`, the object in hand)."""
-    from .models import User
+    from django.apps import apps
 
+    User = apps.get_model("accounts", "User")
     ids = {pk for pk in user_ids if pk is not None}
     if not ids:
         return
@@ -48,11 +49,14 @@ def bump(user_ids, instance=None) -> None:
 
 
 def connect() -> None:
-    """Wire the signals that move versions (called from AccountsConfig.ready)."""
+    """Wire the signals that move versions (called from AccountsConfig.ready). The
+    receivers are local functions: `weak=False`, or they would be collected at once."""
+    from django.apps import apps
     from django.contrib.auth.models import Group
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
-    from .models import Membership, User
+    # By name, not `from .models import`: models.py imports this module.
+    Membership, User = apps.get_model("accounts", "Membership"), apps.get_model("accounts", "User")
 
     def user_m2m(sender, instance, action, reverse, pk_set, **kwargs):
         if action not in ("post_add", "post_remove", "post_clear", "pre_clear"):
@@ -69,19 +73,32 @@ def connect() -> None:
     def group_permissions(sender, instance, action, reverse, pk_set, **kwargs):
         if action not in ("post_add", "post_remove", "post_clear"):
             return
-        groups = [instance.pk] if not reverse else list(pk_set or Group.objects.values("pk"))
+        groups = (
+            [instance.pk]
+            if not reverse
+            else list(pk_set or Group.objects.values_list("pk", flat=True))
+        )
         bump(User.objects.filter(groups__in=groups).values_list("pk", flat=True))
 
     def membership_changed(sender, instance, **kwargs):
         # The user object in hand (membership.user) learns its new version too.
         bump([instance.user_id], instance._state.fields_cache.get("user"))
 
-    m2m_changed.connect(user_m2m, sender=User.groups.through, dispatch_uid="access-groups")
     m2m_changed.connect(
-        user_m2m, sender=User.user_permissions.through, dispatch_uid="access-user-perms"
+        user_m2m, sender=User.groups.through, dispatch_uid="access-groups", weak=False
     )
     m2m_changed.connect(
-        group_permissions, sender=Group.permissions.through, dispatch_uid="access-group-perms"
+        user_m2m, sender=User.user_permissions.through, dispatch_uid="access-user-perms", weak=False
     )
-    post_save.connect(membership_changed, sender=Membership, dispatch_uid="access-membership")
-    post_delete.connect(membership_changed, sender=Membership, dispatch_uid="access-membership-d")
+    m2m_changed.connect(
+        group_permissions,
+        sender=Group.permissions.through,
+        dispatch_uid="access-group-perms",
+        weak=False,
+    )
+    post_save.connect(
+        membership_changed, sender=Membership, dispatch_uid="access-membership", weak=False
+    )
+    post_delete.connect(
+        membership_changed, sender=Membership, dispatch_uid="access-membership-d", weak=False
+    )

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.core.forms import ConstraintErrorsMixin
 from alliance.core.languages import language_choices
 from alliance.core.models import Region
+from alliance.core.widgets import DatalistInput
 
 from .models import MembershipRole, Organisation, TokenScope, time_zone_choices
 from .services import ORGANISATION_FIELDS
@@ -91,10 +92,13 @@ class ProfileForm(forms.Form):
         label=_("Preferred language for emails"),
         choices=language_choices,
     )
+    # A text box with suggestions, not a select of 600 zones (alliance/core/widgets.py);
+    # still only a name from the list is accepted.
     time_zone = forms.ChoiceField(
         label=_("Your time zone"),
         required=False,
-        choices=lambda: [("", _("Not set: show times in UTC")), *time_zone_choices()],
+        choices=lambda: [("", ""), *time_zone_choices()],
+        widget=DatalistInput(time_zone_choices, "time-zones"),
         help_text=_(
             "Deadlines are set in Geneva time; we also show them in your time zone, "
             "for example Africa/Nairobi."
