@@ -69,8 +69,14 @@ class FormGuardMiddleware:
         if stale is not None:
             return stale
         token = request.POST.get(TOKEN_FIELD, "")
-        # Autosave posts a draft again and again from the same page: it keeps the token.
-        if not token or request.headers.get("X-Autosave"):
+        if request.headers.get("X-Autosave"):
+            # Autosave posts the draft again and again from the same page: it keeps the
+            # token for the real submission, and its "saved" notices are not queued for
+            # the next page.
+            response = self.get_response(request)
+            list(messages.get_messages(request))
+            return response
+        if not token:
             return self.get_response(request)
         key = _key(request, token)
         if not cache.add(key, PENDING, TOKEN_SECONDS):

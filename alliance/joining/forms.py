@@ -383,6 +383,14 @@ class SignForm(forms.Form):
         return password
 
 
+class VerifyFileForm(forms.Form):
+    document = forms.FileField(
+        label=_("The signed declaration (PDF)"),
+        help_text=_("The file is read to compute its fingerprint, then forgotten."),
+        max_length=255,
+    )
+
+
 class VerifyForm(forms.Form):
     fingerprint = forms.RegexField(
         label=_("SHA-256 fingerprint of the declaration"),
