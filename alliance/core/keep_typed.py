@@ -16,13 +16,29 @@ PREFIX = "kept-post:"
 SKIP = {"csrfmiddlewaretoken", "form_token", "shown_version"}
 
 
+def _key(request) -> str:
+    # Without the language prefix: signing in may open the page in the person's own
+    # language (/fr/… posted, /en/… after sign-in), and the typed text must follow.
+    path = request.path
+    parts = path.split("/", 2)
+    if len(parts) > 2 and parts[1] in _languages():
+        path = "/" + parts[2]
+    return PREFIX + path
+
+
+def _languages():
+    from django.conf import settings
+
+    return {code for code, _name in settings.LANGUAGES}
+
+
 def login_required_keeping_post(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.user.is_authenticated:
             return view(request, *args, **kwargs)
         if request.method == "POST":
-            request.session[PREFIX + request.path] = {
+            request.session[_key(request)] = {
                 key: request.POST.getlist(key) for key in request.POST if key not in SKIP
             }
         return redirect_to_login(request.get_full_path())
@@ -34,7 +50,7 @@ def take_kept_post(request) -> QueryDict | None:
     """What was typed on this page before signing in again, once; None if nothing."""
     if request.method != "GET":
         return None
-    data = request.session.pop(PREFIX + request.path, None)
+    data = request.session.pop(_key(request), None)
     if not data:
         return None
     query = QueryDict(mutable=True)

@@ -18,7 +18,14 @@ from alliance.core.states import TransitionRefused
 
 from .. import services
 from ..cache import DECLARATIONS
-from ..forms import DeclarationDraftForm, ReasonForm, SignForm, VerifyFileForm, VerifyForm
+from ..forms import (
+    DeclarationDraftForm,
+    ReasonForm,
+    ReauthForm,
+    SignForm,
+    VerifyFileForm,
+    VerifyForm,
+)
 from ..models import JointDeclaration, organisation_has_signatory
 from ..pdf import declaration_copy_pdf, declaration_pdf, language_in_sentence
 from ..selectors import (
@@ -81,6 +88,7 @@ def _detail_context(request, declaration, **extra):
         "declaration": declaration,
         "sign_form": SignForm(user=request.user),
         "withdraw_form": ReasonForm(),
+        "countersign_form": ReauthForm(user=request.user),
         "history": history_for(declaration),
         "may_invite": can(request.user, "accounts.organisation.manage", declaration.organisation),
         "original_language": language_in_sentence(declaration.language),
@@ -126,6 +134,10 @@ def declaration_sign(request, pk):
 def declaration_countersign(request, pk):
     require_can(request.user, "joining.declaration.countersign")
     declaration = get_visible_or_404(declarations_visible_to(request.user), pk=pk)
+    form = ReauthForm(request.POST, user=request.user)
+    if not form.is_valid():
+        context = _detail_context(request, declaration, countersign_form=form, form=form)
+        return render(request, "joining/declaration_detail.html", context)
     try:
         services.declaration_countersign(declaration_id=declaration.pk, actor=request.user)
     except TransitionRefused as refused:
