@@ -197,10 +197,35 @@ def axe(_browser, live_server):
     context = _browser.new_context(base_url=live_server.url, bypass_csp=True)
     tab = context.new_page()
 
-    def check(path, *, storage_state=None, cookies=None):
+    signed_in = {"as": None}
+
+    def check(path, *, storage_state=None, cookies=None, signed_in_as=None, post=None):
+        """`signed_in_as=user` signs that person in first; `post={...}` submits the form
+        of the page with these values (to audit a form with errors)."""
         if cookies:
             context.add_cookies(cookies)
+        if signed_in_as is not None and signed_in["as"] != signed_in_as.pk:
+            from django.conf import settings
+            from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+            from django.contrib.sessions.backends.db import SessionStore
+
+            session = SessionStore()
+            session[SESSION_KEY] = str(signed_in_as.pk)
+            session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+            session[HASH_SESSION_KEY] = signed_in_as.get_session_auth_hash()
+            session.save()
+            context.clear_cookies()
+            context.add_cookies(
+                [{"name": "sessionid", "value": session.session_key, "url": live_server.url}]
+            )
+            signed_in["as"] = signed_in_as.pk
         tab.goto(path)
+        if post is not None:
+            form = tab.locator("main form[method=post]").first
+            for name, value in post.items():
+                form.locator(f"[name={name}]").first.fill(value)
+            form.locator("button[type=submit]").first.click()
+            tab.wait_for_load_state()
         tab.add_script_tag(path=str(AXE))
         result = tab.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS

@@ -13,6 +13,7 @@ Two hidden fields ride along with every form, added where `{% csrf_token %}` is 
   and the person is sent back to the page, which shows the current state.
 """
 
+import hashlib
 import secrets
 import time
 
@@ -54,6 +55,25 @@ def version_value(obj, user) -> str:
     return signing.dumps(data, salt=SALT, compress=True)
 
 
+SAME_POST_SECONDS = 120
+# Signing in and out, and the language switch, are repeated on purpose.
+NOT_DEDUPLICATED = ("/i18n/", "/accounts/")
+
+
+def _same_post_key(request):
+    if not request.user.is_authenticated or any(p in request.path for p in NOT_DEDUPLICATED):
+        return ""
+    if request.FILES:
+        return ""
+    fields = sorted(
+        (k, tuple(request.POST.getlist(k)))
+        for k in request.POST
+        if k not in ("csrfmiddlewaretoken", TOKEN_FIELD, VERSION_FIELD)
+    )
+    digest = hashlib.sha256(repr((request.path, fields)).encode()).hexdigest()
+    return f"guard:same:{request.user.pk}:{digest}"
+
+
 def _key(request, token):
     return f"guard:once:{getattr(request.user, 'pk', None) or 0}:{token[:64]}"
 
@@ -69,11 +89,23 @@ class FormGuardMiddleware:
         if stale is not None:
             return stale
         token = request.POST.get(TOKEN_FIELD, "")
-        # Autosave posts a draft again and again from the same page: it keeps the token.
-        if not token or request.headers.get("X-Autosave"):
+        if request.headers.get("X-Autosave"):
+            # Autosave posts the draft again and again from the same page: it keeps the
+            # token for the real submission, and its "saved" notices are not queued for
+            # the next page.
+            response = self.get_response(request)
+            list(messages.get_messages(request))
+            return response
+        if not token:
             return self.get_response(request)
         key = _key(request, token)
         if not cache.add(key, PENDING, TOKEN_SECONDS):
+            return self._replay(request, key)
+        # Back may fetch the form again (a new token): the same person posting the very
+        # same fields to the same address a moment later is the same submission.
+        same = _same_post_key(request)
+        if same and cache.get(same):
+            cache.set(key, cache.get(same), TOKEN_SECONDS)
             return self._replay(request, key)
         try:
             response = self.get_response(request)
@@ -82,6 +114,8 @@ class FormGuardMiddleware:
             raise
         if 300 <= response.status_code < 400 and response.get("Location"):
             cache.set(key, response["Location"], TOKEN_SECONDS)
+            if same:
+                cache.set(same, response["Location"], SAME_POST_SECONDS)
         else:
             cache.delete(key)
         return response

@@ -383,6 +383,34 @@ class SignForm(forms.Form):
         return password
 
 
+class ReauthForm(forms.Form):
+    """The Director re-enters the password to countersign, as the signatory does to sign."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        help_text=_("Enter your password again to confirm it is you."),
+        widget=forms.PasswordInput,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not correct."))
+        return password
+
+
+class VerifyFileForm(forms.Form):
+    document = forms.FileField(
+        label=_("The signed declaration (PDF)"),
+        help_text=_("The file is read to compute its fingerprint, then forgotten."),
+        max_length=255,
+    )
+
+
 class VerifyForm(forms.Form):
     fingerprint = forms.RegexField(
         label=_("SHA-256 fingerprint of the declaration"),

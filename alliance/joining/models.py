@@ -269,6 +269,14 @@ class JointDeclaration(models.Model):
         return _("Joint declaration with %(organisation)s") % {"organisation": self.organisation}
 
     @property
+    def needs_signatory(self) -> bool:
+        """Drafted, and the organisation has nobody who may sign it: its focal point must
+        invite an authorised signatory first (one query)."""
+        return self.status == DeclarationStatus.DRAFTED and not organisation_has_signatory(
+            self.organisation_id
+        )
+
+    @property
     def in_force(self) -> bool:
         return self.status == DeclarationStatus.IN_FORCE
 
@@ -276,3 +284,11 @@ class JointDeclaration(models.Model):
     def has_document(self) -> bool:
         """A withdrawn declaration has no document to read: it never came into force."""
         return self.status != DeclarationStatus.WITHDRAWN
+
+
+def organisation_has_signatory(organisation_id) -> bool:
+    from alliance.accounts.models import Membership, MembershipRole
+
+    return Membership.objects.filter(
+        organisation_id=organisation_id, role=MembershipRole.SIGNATORY, user__is_active=True
+    ).exists()

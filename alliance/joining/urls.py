@@ -6,6 +6,7 @@ app_name = "joining"
 urlpatterns = [
     path("which-centre-type/", views.which_centre_type, name="which_centre_type"),
     path("verify/", views.verify, name="verify"),
+    path("verify/file/", views.verify_file, name="verify_file"),
     path("organisations/<int:org_pk>/", views.organisation_joining, name="organisation"),
     path(
         "organisations/<int:org_pk>/interest/new/",

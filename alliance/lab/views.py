@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from alliance.accounts.permissions import get_organisation_for
 from alliance.core.access import get_visible_or_404, require_can
 from alliance.core.files import file_response
+from alliance.core.keep_typed import kept_notice, login_required_keeping_post, take_kept_post
 from alliance.core.kernel import allowed_actions
 from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
@@ -34,7 +35,7 @@ from .selectors import (
 )
 
 
-@login_required
+@login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def request_create(request, org_pk):
     # Any member of the organisation may ask; the service checks the membership.
@@ -45,8 +46,10 @@ def request_create(request, org_pk):
             assessments_visible_to(request.user).filter(organisation=organisation),
             pk=int(request.GET["assessment"]),
         )
+    kept = take_kept_post(request)
+    kept_notice(request, kept)
     form = AssistanceRequestForm(
-        request.POST or None,
+        request.POST or kept or None,
         initial={
             "preferred_language": request.user.preferred_language,
             "kind": "preliminary_review" if assessment else None,

@@ -41,6 +41,7 @@ PUBLIC_PAGES = {
     "board:experts",
     "joining:which_centre_type",
     "joining:verify",
+    "joining:verify_file",  # reads an uploaded file, changes nothing
     "monitoring:figures",
     "monitoring:figures_chart",
     "monitoring:lessons",

@@ -156,6 +156,7 @@ def test_ministry_joins_the_alliance(signed_in, ministry, secretariat_officer, d
 
     boss = signed_in(director.email, language)
     boss.goto(declaration_url)
+    boss.fill("input[name=password]", PASSWORD)  # re-authentication (issue 15)
     boss.get_by_role("button", name=t("Countersign the joint declaration")).click()
     assert t("In force") in boss.locator("main").inner_text()
     fingerprint = boss.locator("code.fingerprint").inner_text()

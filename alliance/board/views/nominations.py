@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core.files import file_response
+from alliance.core.keep_typed import kept_notice, login_required_keeping_post, take_kept_post
 from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
@@ -30,17 +31,19 @@ def nomination_list(request):
     )
 
 
-@login_required
+@login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def nomination_create(request):
     """The form; it keeps a draft in the session and leads to "check your answers"."""
     organisations = nominating_organisations(request.user)
     if not organisations.exists():
         raise Http404
+    kept = take_kept_post(request)
+    kept_notice(request, kept)
     draft = drafts.load(request)
     cv_name = draft.get("cv_name", "") if drafts.has_cv(draft) else ""
     form = NominationForm(
-        request.POST or None,
+        request.POST or kept or None,
         request.FILES or None,
         organisations=organisations,
         cv_name=cv_name,

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from alliance.core.access import get_visible_or_404
 from alliance.core.files import file_response
+from alliance.core.keep_typed import kept_notice, login_required_keeping_post, take_kept_post
 from alliance.core.kernel import allowed_actions
 from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
@@ -25,7 +26,7 @@ def queue(request):
     return render(request, "calls/reviewer/queue.html", {"page": page})
 
 
-@login_required
+@login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def review(request, pk):
     assignment = get_assignment_for(request.user, pk)
@@ -67,7 +68,9 @@ def review(request, pk):
         if c.pk in existing:
             initial[f"score_{c.pk}"] = existing[c.pk].value
             initial[f"comment_{c.pk}"] = existing[c.pk].comment
-    form = ReviewForm(request.POST or None, initial=initial, criteria=criteria)
+    kept = take_kept_post(request)
+    kept_notice(request, kept)
+    form = ReviewForm(request.POST or kept or None, initial=initial, criteria=criteria)
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
         try:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core.access import require_can
+from alliance.core.keep_typed import kept_notice, login_required_keeping_post, take_kept_post
 from alliance.core.kernel import allowed_actions
 from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
@@ -54,19 +55,22 @@ def renewal_open(request, pk):
     return redirect("centres:renewal", pk=evaluation.pk)
 
 
-@login_required
+@login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def renewal(request, pk):
     """One page per evaluation; each role sees the form for its step."""
+    kept = take_kept_post(request)
+    kept_notice(request, kept)
     evaluation = get_evaluation_for(request.user, pk)
     centre = evaluation.accreditation.centre
     user = request.user
-    step = request.POST.get("step")
+    data = request.POST or kept
+    step = data.get("step") if data else None
 
     def form_for(name, form_class, rule, **kwargs):
         if not can(user, rule, evaluation):
             return None
-        return form_class(request.POST if step == name else None, **kwargs)
+        return form_class(data if step == name else None, **kwargs)
 
     forms = {
         "self_report": form_for(

@@ -15,6 +15,22 @@ def query_with(context, **changes):
     return query.urlencode()
 
 
+@register.simple_tag
+def autosave_attrs():
+    """`<form method="post"{% autosave_attrs %}>`: the draft saves as the person types
+    (core/static/core/autosave.js), with its status sentences in the page's language."""
+    from django.utils.translation import gettext as _
+
+    return format_html(
+        ' data-autosave data-autosave-saving="{}" data-autosave-saved="{}"'
+        ' data-autosave-failed="{}" data-autosave-signed-out="{}"',
+        _("Saving your draft…"),
+        _("Draft saved."),
+        _("Your draft could not be saved automatically: use the save button."),
+        _("You were signed out. What you typed is kept: sign in again to carry on."),
+    )
+
+
 @register.simple_tag(takes_context=True)
 def page_has_errors(context) -> bool:
     """True when any form or formset the view passed has errors: the <title> then starts

@@ -96,7 +96,10 @@ def test_from_interest_to_declaration_in_force(
     assert declaration.status == "signed_by_organisation"
 
     client.force_login(director)
-    client.post(reverse("joining:declaration_countersign", args=[declaration.pk]))
+    # The Director re-enters the password, as the signatory does (issue 15).
+    client.post(
+        reverse("joining:declaration_countersign", args=[declaration.pk]), {"password": PASSWORD}
+    )
     declaration.refresh_from_db()
     assert declaration.status == "countersigned"
     assert len(declaration.sha256) == 64

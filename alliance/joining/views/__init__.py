@@ -18,6 +18,7 @@ from .declarations import (
     declaration_sign,
     declaration_withdraw,
     verify,
+    verify_file,
 )
 from .expressions import (
     assessment_start,
@@ -59,5 +60,6 @@ __all__ = [
     "organisation_joining",
     "queue",
     "verify",
+    "verify_file",
     "which_centre_type",
 ]

@@ -1,21 +1,32 @@
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core.access import get_visible_or_404, require_can
 from alliance.core.cache import public_page
 from alliance.core.files import file_response
 from alliance.core.languages import current_language
+from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
 from .. import services
 from ..cache import DECLARATIONS
-from ..forms import DeclarationDraftForm, ReasonForm, SignForm, VerifyForm
-from ..models import JointDeclaration
+from ..forms import (
+    DeclarationDraftForm,
+    ReasonForm,
+    ReauthForm,
+    SignForm,
+    VerifyFileForm,
+    VerifyForm,
+)
+from ..models import JointDeclaration, organisation_has_signatory
 from ..pdf import declaration_copy_pdf, declaration_pdf, language_in_sentence
 from ..selectors import (
     assessments_visible_to,
@@ -48,18 +59,27 @@ def declaration_create(request, assessment_pk):
         except TransitionRefused as refused:
             form.add_error(None, refused.reason)
         else:
-            messages.success(
-                request,
-                _(
+            if organisation_has_signatory(declaration.organisation_id):
+                done = _(
                     "The joint declaration is drafted. The organisation's authorised signatory "
                     "was asked to sign it."
-                ),
-            )
+                )
+            else:
+                done = _(
+                    "The joint declaration is drafted. The organisation has no authorised "
+                    "signatory yet: its focal point was asked to invite one, who can then sign."
+                )
+            messages.success(request, done)
             return redirect("joining:declaration_detail", pk=declaration.pk)
     return render(
         request,
         "joining/declaration_form.html",
-        {"form": form, "assessment": assessment, "best": best},
+        {
+            "form": form,
+            "assessment": assessment,
+            "best": best,
+            "has_signatory": organisation_has_signatory(assessment.organisation_id),
+        },
     )
 
 
@@ -68,7 +88,9 @@ def _detail_context(request, declaration, **extra):
         "declaration": declaration,
         "sign_form": SignForm(user=request.user),
         "withdraw_form": ReasonForm(),
+        "countersign_form": ReauthForm(user=request.user),
         "history": history_for(declaration),
+        "may_invite": can(request.user, "accounts.organisation.manage", declaration.organisation),
         "original_language": language_in_sentence(declaration.language),
         **extra,
     }
@@ -112,6 +134,10 @@ def declaration_sign(request, pk):
 def declaration_countersign(request, pk):
     require_can(request.user, "joining.declaration.countersign")
     declaration = get_visible_or_404(declarations_visible_to(request.user), pk=pk)
+    form = ReauthForm(request.POST, user=request.user)
+    if not form.is_valid():
+        context = _detail_context(request, declaration, countersign_form=form, form=form)
+        return render(request, "joining/declaration_detail.html", context)
     try:
         services.declaration_countersign(declaration_id=declaration.pk, actor=request.user)
     except TransitionRefused as refused:
@@ -178,16 +204,36 @@ def declaration_copy(request, pk):
     return response
 
 
+def _verified(fingerprint):
+    return {
+        "fingerprint": fingerprint,
+        "declaration": JointDeclaration.objects.select_related("organisation", "centre_type")
+        .filter(sha256=fingerprint, status=DeclarationStatus.IN_FORCE)
+        .first(),
+    }
+
+
 @public_page(DECLARATIONS)
 def verify(request):
     form = VerifyForm(request.GET or None)
     result = None
     if form.is_bound and form.is_valid():
-        fingerprint = form.cleaned_data["fingerprint"].strip().lower()
-        result = {
-            "fingerprint": fingerprint,
-            "declaration": JointDeclaration.objects.select_related("organisation", "centre_type")
-            .filter(sha256=fingerprint, status=DeclarationStatus.IN_FORCE)
-            .first(),
-        }
-    return render(request, "joining/verify.html", {"form": form, "result": result})
+        result = _verified(form.cleaned_data["fingerprint"].strip().lower())
+    context = {"form": form, "file_form": VerifyFileForm(), "result": result}
+    return render(request, "joining/verify.html", context)
+
+
+# Reading a file changes nothing, and the verification page is a cached public page whose
+# CSRF token could not match each visitor's cookie: this POST needs no token.
+@csrf_exempt
+@require_POST
+def verify_file(request):
+    file_form = VerifyFileForm(request.POST, request.FILES)
+    result = None
+    if file_form.is_valid():
+        digest = hashlib.sha256()
+        for chunk in file_form.cleaned_data["document"].chunks():
+            digest.update(chunk)
+        result = _verified(digest.hexdigest())
+    context = {"form": VerifyForm(), "file_form": file_form, "result": result}
+    return render(request, "joining/verify.html", context)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from alliance.centres.permissions import managed_centres
 from alliance.core.access import get_visible_or_404, require_can
 from alliance.core.files import file_response
+from alliance.core.keep_typed import kept_notice, login_required_keeping_post, take_kept_post
 from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
@@ -66,15 +67,17 @@ def report_detail(request, pk):
     )
 
 
-@login_required
+@login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def report_edit(request, pk):
+    kept = take_kept_post(request)
     report = get_report_for(request.user, pk)
     require_can(request.user, FILL, report)
     if not report.editable:
         messages.error(request, _("This report was submitted: it can no longer be changed."))
         return redirect("monitoring:report_detail", pk=pk)
-    form = _report_form(report, request.POST or None)
+    form = _report_form(report, request.POST or kept or None)
+    kept_notice(request, kept)
     if request.method == "POST" and form.is_valid():
         try:
             services.report_save_draft(
