@@ -13,6 +13,7 @@ handler429 = "alliance.accounts.views.too_many_requests"
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("readyz", core_views.readyz, name="readyz"),
+    path("csp-report/", core_views.csp_report, name="csp_report"),
     # The language switcher (outside the language prefixes: it moves between them).
     path("i18n/<str:code>/", accounts_views.choose_language, name="choose_language"),
     path("api/v1/", api.urls),
