@@ -19,6 +19,7 @@ handler500 = "alliance.core.errors.server_error"
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("readyz", core_views.readyz, name="readyz"),
+    path("csp-report/", core_views.csp_report, name="csp_report"),
     # The language switcher (outside the language prefixes: it moves between them).
     path("i18n/<str:code>/", accounts_views.choose_language, name="choose_language"),
     path("api/v1/", api.urls),

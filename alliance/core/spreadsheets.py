@@ -1,5 +1,5 @@
 """Every CSV and Excel file the platform hands out is written here, so that none of them
-can carry a live formula into a reader's spreadsheet (docs/decisions/0103-...).
+can carry a live formula into a reader's spreadsheet.
 
 - A text cell that starts with = + - @, a tab or a carriage return is a formula to Excel,
   LibreOffice and Google Sheets (OWASP "CSV injection"): in CSV it gets a leading

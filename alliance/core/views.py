@@ -1,9 +1,13 @@
+import json
+import logging
+
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
 from .access import staff_required
 from .audit_display import for_reader
@@ -43,3 +47,31 @@ def audit_list(request):
     if request.htmx:  # errors: show the whole page with its error summary
         response["HX-Retarget"], response["HX-Reswap"] = "body", "outerHTML"
     return response
+
+
+# A browser reports each blocked load here; a report is a few hundred bytes.
+CSP_REPORT_MAX_BYTES = 16_384
+csp_logger = logging.getLogger("alliance.csp")
+
+
+@csrf_exempt
+@require_POST
+def csp_report(request):
+    """Content-Security-Policy violation reports (report-uri): logged, never stored, so an
+    operator sees a page the policy breaks. Anyone may post; bad bodies are ignored."""
+    body = request.body[:CSP_REPORT_MAX_BYTES]
+    try:
+        report = json.loads(body or b"{}")
+    except ValueError:
+        return HttpResponse(status=400)
+    if isinstance(report, dict):
+        report = report.get("csp-report", report)
+    if not isinstance(report, dict):
+        return HttpResponse(status=400)
+    csp_logger.warning(
+        "CSP violation: %s blocked %s on %s",
+        str(report.get("violated-directive") or report.get("effectiveDirective"))[:200],
+        str(report.get("blocked-uri") or report.get("blockedURL"))[:500],
+        str(report.get("document-uri") or report.get("documentURL"))[:500],
+    )
+    return HttpResponse(status=204)

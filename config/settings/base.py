@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_countries",
     "django_htmx",
     "ninja",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     # Our apps come before allauth so that our templates override its layouts.
@@ -75,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "alliance.core.guard.FormGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A strict Content-Security-Policy on every response (docs/decisions/0103-content-security-policy.md).
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "alliance.accounts.middleware.StaffMfaMiddleware",
@@ -272,6 +275,26 @@ LOGGING = {
         # It logs every job it adds and runs; alliance.schedule logs each run's result.
         "apscheduler": {"level": "WARNING"},
     },
+}
+# Content-Security-Policy (django-csp; docs/decisions/0103-content-security-policy.md): every
+# page loads script, style, images and fonts from this site only; no inline script or
+# style, no eval, no plugins, no framing. Violations are reported to /csp-report/ (logged).
+# img-src allows data: for the icons inside the Swagger UI stylesheet. SVG charts and the
+# map set their own policy (no script at all).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "report-uri": "/csp-report/",
+    }
 }
 FORM_RENDERER = "alliance.core.forms.FormRenderer"
 # django-countries 9 shows Nauru by its local name; ITU documents say Nauru.
