@@ -18,7 +18,7 @@ def load_script():
 
 
 def token(user) -> str:
-    _row, raw = token_create(actor=user, name="api test")
+    _row, raw = token_create(actor=user, name="api test", scope="write")
     return raw
 
 

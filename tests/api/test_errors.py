@@ -12,7 +12,7 @@ HUGE = "9" * 30
 
 
 def auth(user):
-    _token, raw = token_create(actor=user, name="test")
+    _token, raw = token_create(actor=user, name="test", scope="write")
     return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 
 

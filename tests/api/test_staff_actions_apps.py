@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def bearer(user):
-    _row, raw = token_create(actor=user, name="test")
+    _row, raw = token_create(actor=user, name="test", scope="write")
     return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 
 

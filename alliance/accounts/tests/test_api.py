@@ -47,7 +47,7 @@ def test_openapi_docs_are_served_locally(client):
 
 
 def test_token_is_stored_hashed_and_authenticates(client, ministry_focal_point):
-    token, raw = token_create(actor=ministry_focal_point, name="script")
+    token, raw = token_create(actor=ministry_focal_point, name="script", scope="write")
     assert raw not in (token.token_hash, token.prefix)
     assert not ApiToken.objects.filter(token_hash=raw).exists()
     me = client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}")
@@ -79,6 +79,6 @@ def test_token_page_shows_the_secret_once(client, ministry_focal_point):
 
 
 def test_someone_elses_token_cannot_be_revoked(client, ministry_focal_point, stranger):
-    token, _raw = token_create(actor=ministry_focal_point, name="mine")
+    token, _raw = token_create(actor=ministry_focal_point, name="mine", scope="write")
     client.force_login(stranger)
     assert client.post(f"/en/api-tokens/{token.pk}/revoke/").status_code == 404

@@ -7,7 +7,7 @@ from .factories import OrganisationFactory, UserFactory
 
 
 def _auth(user):
-    _token, raw = token_create(actor=user, name="script")
+    _token, raw = token_create(actor=user, name="script", scope="write")
     return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 
 

@@ -16,7 +16,7 @@ migration = importlib.import_module("alliance.accounts.migrations.0004_apitoken"
 
 @pytest.mark.django_db(transaction=True)
 def test_an_existing_token_table_moves_with_its_rows_and_audit_trail(ministry_focal_point):
-    token, raw = token_create(actor=ministry_focal_point, name="script")
+    token, raw = token_create(actor=ministry_focal_point, name="script", scope="write")
     # Put the database back the way the `api` app left it.
     with connection.schema_editor() as editor:
         editor.alter_db_table(ApiToken, "accounts_apitoken", "api_apitoken")

@@ -60,7 +60,7 @@ def test_anonymous_is_sent_to_sign_in(client, paper):
 
 
 def _token(user):
-    return api_services.token_create(actor=user, name="t")[1]
+    return api_services.token_create(actor=user, name="t", scope="write")[1]
 
 
 def test_api_members_area_with_a_token(client, member_user, paper, stranger):

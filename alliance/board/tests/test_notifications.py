@@ -159,7 +159,7 @@ def test_api_meetings_say_what_the_reader_may_do(client, french_member, secretar
     meeting = _meeting()
 
     def listing(user):
-        token = api_tokens.token_create(actor=user, name="t")[1]
+        token = api_tokens.token_create(actor=user, name="t", scope="write")[1]
         return client.get(
             "/api/v1/board/meetings", headers={"Authorization": f"Bearer {token}"}
         ).json()

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def bearer(user):
-    _token, raw = token_create(actor=user, name="test")
+    _token, raw = token_create(actor=user, name="test", scope="write")
     return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 
 

@@ -109,7 +109,7 @@ def test_people_cannot_close_a_call_themselves(secretariat_officer):
 
 
 def _bearer(user):
-    _token, raw = token_create(actor=user, name="test")
+    _token, raw = token_create(actor=user, name="test", scope="write")
     return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 
 

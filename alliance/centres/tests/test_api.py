@@ -47,7 +47,7 @@ def test_verification_api(client, accredited):
 
 
 def _auth(user):
-    _token, raw = token_create(actor=user, name="test")
+    _token, raw = token_create(actor=user, name="test", scope="write")
     return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 
 

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def auth(user):
-    _token, raw = token_create(actor=user, name="script")
+    _token, raw = token_create(actor=user, name="script", scope="write")
     return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 
 
@@ -138,7 +138,7 @@ def test_the_api_says_what_the_caller_may_do_next(client, ministry, ministry_foc
     from alliance.joining.tests.factories import ExpressionFactory
 
     draft = ExpressionFactory(organisation=ministry)
-    _token, raw = token_create(actor=ministry_focal_point, name="script")
+    _token, raw = token_create(actor=ministry_focal_point, name="script", scope="write")
     auth = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
     body = client.get(f"/api/v1/joining/expressions/{draft.pk}", **auth).json()
     assert body["actions"] == ["edit", "submit"]

@@ -7,7 +7,7 @@ pytestmark = pytest.mark.django_db
 
 
 def auth(user):
-    _token, raw = token_create(actor=user, name="test")
+    _token, raw = token_create(actor=user, name="test", scope="write")
     return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 
 

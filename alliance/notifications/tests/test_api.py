@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def api(client, secretariat_officer):
-    _token, raw = token_create(actor=secretariat_officer, name="script")
+    _token, raw = token_create(actor=secretariat_officer, name="script", scope="write")
 
     def call(method, path, **kwargs):
         return getattr(client, method)(

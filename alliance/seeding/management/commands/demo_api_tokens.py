@@ -36,6 +36,6 @@ class Command(BaseCommand):
             if user is None:
                 raise CommandError(f"No demo account {PERSONAS[persona]}: run seed_demo first.")
             with transaction.atomic():
-                _token, raw = token_create(actor=user, name=f"demo {persona}")
+                _token, raw = token_create(actor=user, name=f"demo {persona}", scope="write")
             tokens[persona] = raw
         self.stdout.write(json.dumps(tokens))
