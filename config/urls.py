@@ -23,7 +23,7 @@ urlpatterns = [
     # The language switcher (outside the language prefixes: it moves between them).
     path("i18n/<str:code>/", accounts_views.choose_language, name="choose_language"),
     path("api/v1/", api.urls),
-    path("api/v1/<path:unknown>", unknown_path),
+    path("api/v1/<path:unknown>", unknown_path, name="api_unknown_path"),
     path("", include("alliance.centres.credential_urls")),
     *feed_urlpatterns,
 ]

@@ -333,7 +333,7 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
-    # docs/decisions/0104-api-token-scopes-and-mfa.md: read tokens may only GET.
+    # docs/decisions/0018-api-token-scopes-and-mfa.md: read tokens may only GET.
     scope = models.CharField(_("access"), max_length=5, choices=TokenScope, default="read")
     expires_at = models.DateTimeField(_("expires"))
 

@@ -1,6 +1,6 @@
 """Personal access tokens for the JSON API: created and revoked by their owner.
 
-docs/decisions/0104-api-token-scopes-and-mfa.md: each token has a scope (read: GET only;
+docs/decisions/0018-api-token-scopes-and-mfa.md: each token has a scope (read: GET only;
 write: every method) and an expiry chosen at creation (at most a year); a token works only
 while its owner may use the platform, two-factor authentication included."""
 

@@ -89,6 +89,17 @@ class CentresNoteIn(Schema):
     note: str = Field("", max_length=10_000)
 
 
+class CentresRecognitionScoresIn(Schema):
+    """A score from 0 to 4 on each published criterion (RECOGNITION_CRITERIA)."""
+
+    track_record: int = Field(..., ge=0, le=4)
+    objectives: int = Field(..., ge=0, le=4)
+    resources: int = Field(..., ge=0, le=4)
+    flagship: int = Field(..., ge=0, le=4)
+    network: int = Field(..., ge=0, le=4)
+    note: str = Field("", max_length=10_000)
+
+
 class CentresRecognitionDecisionIn(Schema):
     note: str = Field("", max_length=10_000)
     start_date: date | None = None
@@ -274,10 +285,26 @@ recognitions = _resource(
 )
 
 
-@recognitions.action("evaluate", body=CentresNoteIn)
+@recognitions.action("start_design")
+def recognition_start_design(recognition, actor, payload):
+    """Open the design phase: the centre is recorded in design with its checklist (the Lab)."""
+    services.recognition_start_design(recognition_id=recognition.pk, actor=actor)
+
+
+@recognitions.action("complete_design")
+def recognition_complete_design(recognition, actor, payload):
+    """Close the design phase; refused, naming each step, until every step has its evidence."""
+    services.recognition_complete_design(recognition_id=recognition.pk, actor=actor)
+
+
+@recognitions.action("evaluate", body=CentresRecognitionScoresIn)
 def recognition_evaluate(recognition, actor, payload):
-    """Record the evaluation of a partner recognition request."""
-    services.recognition_evaluate(recognition_id=recognition.pk, actor=actor, note=payload.note)
+    """Score the partner recognition on the published criteria (the Lab)."""
+    scores = payload.dict()
+    note = scores.pop("note")
+    services.recognition_evaluate(
+        recognition_id=recognition.pk, actor=actor, scores=scores, note=note
+    )
 
 
 @recognitions.action("approve", body=CentresRecognitionDecisionIn)

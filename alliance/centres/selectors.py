@@ -162,7 +162,7 @@ def code_filter(code: str) -> Q:
 
 def status_list_indexes(purpose: str) -> list[int]:
     # A superseded credential is published as revoked (generic verifiers must stop relying
-    # on it); the verification page and API say by which code (ADR 0107).
+    # on it); the verification page and API say by which code (ADR 0020).
     statuses = [A.REVOKED, A.SUPERSEDED] if purpose == "revocation" else [A.SUSPENDED]
     return list(
         Accreditation.objects.filter(status__in=statuses).values_list(

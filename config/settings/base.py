@@ -76,7 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "alliance.core.guard.FormGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # A strict Content-Security-Policy on every response (docs/decisions/0103-content-security-policy.md).
+    # A strict Content-Security-Policy on every response (docs/decisions/0017-content-security-policy.md).
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -276,7 +276,7 @@ LOGGING = {
         "apscheduler": {"level": "WARNING"},
     },
 }
-# Content-Security-Policy (django-csp; docs/decisions/0103-content-security-policy.md): every
+# Content-Security-Policy (django-csp; docs/decisions/0017-content-security-policy.md): every
 # page loads script, style, images and fonts from this site only; no inline script or
 # style, no eval, no plugins, no framing. Violations are reported to /csp-report/ (logged).
 # img-src allows data: for the icons inside the Swagger UI stylesheet. SVG charts and the

@@ -350,4 +350,5 @@ SKIPPED_NAMESPACES = {
 SKIPPED_PREFIXES = {
     "account_": "allauth's sign-in pages: not object pages, outside the platform's policy",
     "mfa_": "allauth's two-factor pages: not object pages, outside the platform's policy",
+    "api_unknown_path": "the JSON 404 for API addresses no route has (tests/api/test_errors.py)",
 }

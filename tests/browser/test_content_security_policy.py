@@ -1,6 +1,6 @@
 """The strict Content-Security-Policy breaks no page: each kind of page (public pages, the
 pages of each persona, a form with errors, the API docs, a chart page, the map) loads in
-a real browser, scripts on, without a single violation (docs/decisions/0103-content-security-policy.md)."""
+a real browser, scripts on, without a single violation (docs/decisions/0017-content-security-policy.md)."""
 
 import pytest
 from django.conf import settings

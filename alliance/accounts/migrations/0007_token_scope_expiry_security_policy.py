@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 def existing_tokens_keep_working_for_a_year(apps, schema_editor):
     # Tokens made before scopes existed could write: they keep that, and expire a year
-    # after this migration rather than never (docs/decisions/0104-api-token-scopes-and-mfa.md).
+    # after this migration rather than never (docs/decisions/0018-api-token-scopes-and-mfa.md).
     from django.utils import timezone
 
     ApiToken = apps.get_model("accounts", "ApiToken")
