@@ -6,9 +6,11 @@ The same services as the pages; refusals come back as {"code", "message"}."""
 from datetime import datetime
 
 from ninja import Router, Schema, Status
+from pydantic import Field
 
 from alliance.core.access import get_visible_or_404
-from alliance.core.schemas import WithActions
+from alliance.core.api_actions import taken_elsewhere
+from alliance.core.schemas import Choice, WithActions
 
 from . import itu, joins
 from .auth import TokenAuth
@@ -24,9 +26,9 @@ class JoinRequestIn(Schema):
 
 class JoinRequestOut(WithActions):
     id: int
-    kind: str
+    kind: Choice(JoinRequest, "kind")
     organisation_id: int
-    status: str
+    status: Choice(JoinRequest, "status")
     message: str
     reason: str
     created_at: datetime
@@ -47,7 +49,7 @@ class VerifyIn(Schema):
 class MembershipCheckOut(WithActions):
     id: int
     name: str
-    itu_status: str
+    itu_status: Choice(Organisation, "itu_status")
     verified_membership: str | None
     entry: str | None
 
@@ -115,3 +117,44 @@ def membership_verify(request, pk: int, payload: VerifyIn):
     return itu.verify(
         organisation_id=organisation.pk, actor=request.auth, entry_id=payload.entry_id
     )
+
+
+class ReasonIn(Schema):
+    reason: str = Field(..., min_length=1, max_length=10_000)
+
+
+@router.post("/organisations/{int:pk}/membership-check/decline", response=MembershipCheckOut)
+def membership_decline(request, pk: int, payload: ReasonIn):
+    """The secretariat declines the check, saying why (the focal point reads it)."""
+    organisation = get_organisation_for_staff(request.auth, pk)
+    return itu.decline_check(
+        organisation_id=organisation.pk, actor=request.auth, reason=payload.reason
+    )
+
+
+@router.post("/organisations/{int:pk}/membership-check/revoke", response=MembershipCheckOut)
+def membership_revoke(request, pk: int, payload: ReasonIn):
+    """The secretariat withdraws a verification, saying why."""
+    organisation = get_organisation_for_staff(request.auth, pk)
+    return itu.revoke_check(
+        organisation_id=organisation.pk, actor=request.auth, reason=payload.reason
+    )
+
+
+taken_elsewhere(
+    "accounts.JoinRequest",
+    {
+        "approve": "POST /api/v1/join-requests/{pk}/approve",
+        "decline": "POST /api/v1/join-requests/{pk}/decline",
+        "withdraw": "POST /api/v1/join-requests/{pk}/withdraw",
+    },
+)
+taken_elsewhere(
+    "accounts.Organisation",
+    {
+        "request_check": "POST /api/v1/organisations/{pk}/membership-check",
+        "verify": "POST /api/v1/organisations/{pk}/membership-check/verify",
+        "decline_check": "POST /api/v1/organisations/{pk}/membership-check/decline",
+        "revoke_check": "POST /api/v1/organisations/{pk}/membership-check/revoke",
+    },
+)

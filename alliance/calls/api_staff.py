@@ -17,8 +17,8 @@ from pydantic import AwareDatetime, Field, model_validator
 from alliance.accounts.auth import TokenAuth
 from alliance.centres.models import CentreType
 from alliance.core.api_actions import (
+    ActionsPageQuery,
     Page,
-    PageQuery,
     Resource,
     actions_of,
     creating,
@@ -270,7 +270,7 @@ def _with_status(rows, status: str):
 @router.get("/staff/calls", response=CallsStaffCallPage, operation_id="calls_staff_call_list")
 def call_list(
     request,
-    paging: Query[PageQuery],
+    paging: Query[ActionsPageQuery],
     status: CallsCallStatus | None = None,
     sort: CallsCallSort = "-created_at",
 ):
@@ -302,7 +302,7 @@ def call_create(request, payload: CallsStaffCallIn):
     response=Page(CallsReviewerOut, "CallsReviewerPage"),
     operation_id="calls_staff_reviewer_list",
 )
-def reviewer_list(request, paging: Query[PageQuery]):
+def reviewer_list(request, paging: Query[ActionsPageQuery]):
     """The people who may be assigned as reviewers."""
     if not can(request.auth, "calls.call.manage"):
         raise Http404

@@ -14,8 +14,8 @@ from alliance.accounts.models import Organisation
 from alliance.centres.models import CentreType
 from alliance.core.access import get_visible_or_404
 from alliance.core.api_actions import (
+    ActionsPageQuery,
     Page,
-    PageQuery,
     Resource,
     actions_of,
     creating,
@@ -25,6 +25,7 @@ from alliance.core.api_actions import (
 )
 from alliance.core.models import Scope
 from alliance.core.policy import can
+from alliance.core.schemas import Choice
 
 from . import selectors, services
 from .api import ApplicationOut, _application_out
@@ -63,7 +64,7 @@ class CallsStaffAssignmentOut(Schema):
     application_id: int
     reviewer_id: int
     reviewer: str
-    status: str
+    status: Choice(ReviewAssignment, "status")
     due_at: datetime
     submitted_at: datetime | None
     actions: list[str]
@@ -302,7 +303,7 @@ SORTS = {
 def application_list(
     request,
     call_id: int,
-    paging: Query[PageQuery],
+    paging: Query[ActionsPageQuery],
     status: CallsApplicationStatus | None = None,
     sort: CallsApplicationSort = "organisation",
 ):
@@ -361,7 +362,7 @@ class CallsMyReviewOut(Schema):
     application_id: int
     organisation: str
     call: str
-    status: str
+    status: Choice(ReviewAssignment, "status")
     due_at: datetime
     criteria: list[CallsReviewCriterionOut]
     actions: list[str]

@@ -366,6 +366,8 @@ taken_elsewhere(
         "reinstate": f"POST {API}/accreditations/{{accreditation_id}}/actions/reinstate",
         "revoke": f"POST {API}/accreditations/{{accreditation_id}}/actions/revoke",
         "change_type": f"POST {API}/category-changes/{{change_id}}/actions/approve",
+        # A centre designed for a partner recognition is closed when the Director rejects it.
+        "drop_design": f"POST {API}/recognitions/{{recognition_id}}/actions/reject",
     },
 )
 taken_elsewhere(
@@ -375,6 +377,9 @@ taken_elsewhere(
         "reinstate_under_evaluation": (
             f"POST {API}/accreditations/{{accreditation_id}}/actions/reinstate"
         ),
+        # Reinstating a centre puts each of its terms back where it was, in one write.
+        "reinstate_renewed": f"POST {API}/accreditations/{{accreditation_id}}/actions/reinstate",
+        "reinstate_lapsed": f"POST {API}/accreditations/{{accreditation_id}}/actions/reinstate",
         "renew": f"POST {API}/renewals/{{evaluation_id}}/actions/renew",
         "lapse": f"POST {API}/renewals/{{evaluation_id}}/actions/lapse",
         "supersede": f"POST {API}/category-changes/{{change_id}}/actions/approve",

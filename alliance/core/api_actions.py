@@ -38,12 +38,12 @@ MAX_LIMIT = 100
 MAX_OFFSET = 10_000
 
 
-class PageQuery(Schema):
+class ActionsPageQuery(Schema):
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
-def page(queryset, query: PageQuery, row: Callable) -> dict:
+def page(queryset, query: ActionsPageQuery, row: Callable) -> dict:
     """One page of a list as {count, limit, offset, items} (`row(obj) -> dict`)."""
     items = [row(obj) for obj in queryset[query.offset : query.offset + query.limit]]
     return {"count": queryset.count(), "limit": query.limit, "offset": query.offset, "items": items}
@@ -206,7 +206,7 @@ __all__ = [
     "MAX_OFFSET",
     "RESOURCES",
     "Page",
-    "PageQuery",
+    "ActionsPageQuery",
     "Query",
     "Resource",
     "actions_of",

@@ -64,6 +64,7 @@ SCHEDULE: tuple[Job, ...] = (
 
 # Our commands that are run by hand or by `make`, with the reason they are not periodic.
 NOT_PERIODIC: dict[str, str] = {
+    "demo_api_tokens": "CI tool: API tokens of demo personas for the fuzzing run (scripts/fuzz_api)",
     "compile_catalogs": "build step: compiles the translations",
     "catalog_locales": "build step: the languages `make messages` extracts",
     "prepare_catalogs": "build step: finishes catalogs `make messages` created",

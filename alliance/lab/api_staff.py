@@ -12,10 +12,12 @@ from pydantic import Field
 from alliance.accounts.auth import TokenAuth
 from alliance.core.access import get_visible_or_404
 from alliance.core.api_actions import Resource, actions_of, register, taken_elsewhere
+from alliance.core.schemas import Choice
 
 from . import services
 from .api import RequestOut
 from .api import _out as _request_out
+from .models import CooperationAgreement, Project
 from .permissions import (
     get_agreement_for,
     get_plan_milestone_for,
@@ -68,7 +70,7 @@ class LabAgreementOut(Schema):
     id: int
     title: str
     host_organisation_id: int
-    status: str
+    status: Choice(CooperationAgreement, "status")
     start_date: date
     end_date: date
     projects: list[int]
@@ -79,7 +81,7 @@ class LabProjectOut(Schema):
     id: int
     agreement_id: int
     title: str
-    status: str
+    status: Choice(Project, "status")
     budget_usd: int
     start_date: date
     end_date: date

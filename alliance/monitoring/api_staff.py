@@ -9,10 +9,12 @@ from pydantic import Field
 
 from alliance.accounts.auth import TokenAuth
 from alliance.core.api_actions import Resource, actions_of, register, taken_elsewhere
+from alliance.core.schemas import Choice
 
 from . import services
 from .api import ReportOut
 from .api import _out as _report_out
+from .models import LessonLearned
 from .permissions import get_lesson_for, get_report_for
 from .states import LessonStatus
 
@@ -29,7 +31,7 @@ class MonitoringLessonOut(Schema):
     id: int
     title: str
     summary: str
-    status: str
+    status: Choice(LessonLearned, "status")
     created_at: datetime | None
     actions: list[str]
 
@@ -98,6 +100,48 @@ lessons = register(
 def publish(lesson, actor, payload):
     """Publish a lesson learned (a draft, or one withdrawn)."""
     services.lesson_set_status(lesson_id=lesson.pk, actor=actor, status=LessonStatus.PUBLISHED)
+
+
+class MonitoringLessonEditIn(Schema):
+    title: str | None = Field(None, max_length=200)
+    summary: str | None = Field(None, max_length=500)
+    body: str | None = Field(None, max_length=50_000)
+
+
+class MonitoringLessonReasonIn(Schema):
+    reason: str = Field(..., min_length=1, max_length=10_000)
+
+
+@lessons.action("edit", body=MonitoringLessonEditIn)
+def lesson_edit(lesson, actor, payload):
+    """Change a draft, or a lesson the Lab sent back (its author, or the Lab)."""
+    fields = {k: v for k, v in payload.dict().items() if v is not None}
+    services.lesson_update(lesson_id=lesson.pk, actor=actor, **fields)
+
+
+@lessons.action("submit")
+def lesson_submit(lesson, actor, payload):
+    """Send the lesson to the Lab for review (its author)."""
+    services.lesson_set_status(lesson_id=lesson.pk, actor=actor, status=LessonStatus.SUBMITTED)
+
+
+@lessons.action("request_changes", body=MonitoringLessonReasonIn)
+def lesson_request_changes(lesson, actor, payload):
+    """Send the lesson back to its author with what to change (the Lab)."""
+    services.lesson_set_status(
+        lesson_id=lesson.pk,
+        actor=actor,
+        status=LessonStatus.CHANGES_REQUESTED,
+        reason=payload.reason,
+    )
+
+
+@lessons.action("decline", body=MonitoringLessonReasonIn)
+def lesson_decline(lesson, actor, payload):
+    """Decline the lesson, saying why (the Lab)."""
+    services.lesson_set_status(
+        lesson_id=lesson.pk, actor=actor, status=LessonStatus.DECLINED, reason=payload.reason
+    )
 
 
 @lessons.action("withdraw")

@@ -15,7 +15,17 @@ CHOICE_NAMES = {
     "delivery", "instruments", "scopes", "cost_class",
 }  # fmt: skip
 # Codes of the notifications registry (alliance/notifications/registry.py), not choices.
-NOT_CHOICES = {("NotificationOut", "kind"), ("PreferenceOut", "kind")}
+NOT_CHOICES = {
+    ("NotificationOut", "kind"),
+    ("PreferenceOut", "kind"),
+    # The generic state of a staff resource: `kind` names the model and `status` is one of
+    # that model's states (docs/states/); each model's own output types them as enums.
+    *{
+        (f"{app}StateOut", prop)
+        for app in ("Joining", "Board", "Centres")
+        for prop in ("kind", "status")
+    },
+}
 
 
 @pytest.fixture(scope="module")
