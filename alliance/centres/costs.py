@@ -9,6 +9,7 @@ whose figures it used, so that it can be explained after the figures change.
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 COST_CLASSES = ("low", "moderate", "high")
 SCOPES = ("national", "regional", "global")
@@ -23,6 +24,28 @@ FIGURE_FIELDS = (
     "range_low",
     "range_high",
 )
+
+# Version 1: the figures of the first release, in effect since the circular. Migration
+# centres.0008 seeds them; a database emptied since (a flushed test database, a restore of
+# an older dump) gets them again on first use (selectors.cost_version_on).
+FIRST_VERSION = {
+    "base_low": 40_000,
+    "base_moderate": 200_000,
+    "base_high": 800_000,
+    "per_objective_low": 15_000,
+    "per_objective_moderate": 50_000,
+    "per_objective_high": 150_000,
+    "scope_national": Decimal("1.00"),
+    "scope_regional": Decimal("1.60"),
+    "scope_global": Decimal("2.50"),
+    "ownership_host_institution": Decimal("0.80"),
+    "ownership_country": Decimal("1.00"),
+    "ownership_itu": Decimal("1.20"),
+    "per_flagship": 60_000,
+    "range_low": Decimal("0.80"),
+    "range_high": Decimal("1.25"),
+}
+FIRST_VERSION_START = date(2023, 1, 25)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ API_TARGETS = {
     f"{API}/organisations/{{pk}}/join-requests": each("pk", "org:macra", "org:idda (no members)"),
     f"{API}/organisations/{{pk}}/membership-check": each("pk", "org:macra"),
     f"{API}/organisations/{{pk}}/membership-check/verify": each("pk", "org:macra"),
+    f"{API}/organisations/{{pk}}/membership-check/decline": each("pk", "org:macra"),
+    f"{API}/organisations/{{pk}}/membership-check/revoke": each("pk", "org:macra"),
     f"{API}/join-requests/{{pk}}/approve": each("pk", "join request:fmcide pending"),
     f"{API}/join-requests/{{pk}}/decline": each("pk", "join request:fmcide pending"),
     f"{API}/join-requests/{{pk}}/withdraw": each("pk", "join request:fmcide pending"),

@@ -10,7 +10,12 @@ from django.utils import timezone
 
 from alliance.accounts.models import MembershipRole
 from alliance.accounts.roles import ROLE_PERMISSIONS, StaffRole
-from alliance.accounts.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from alliance.accounts.tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+    verify_membership,
+)
 from alliance.board.clock import board_today
 from alliance.board.tests.factories import DocumentFactory, MeetingFactory
 
@@ -43,6 +48,8 @@ def test_nomination_to_public_decision(page, live_server):
     ministry = OrganisationFactory(
         name="Ministry of ICT", kind="member_state", country="MW", itu_membership="member_state"
     )
+    # Board nominations rest on ITU membership the secretariat verified (issue 17).
+    verify_membership(ministry)
     signatory = UserFactory(email="signatory@ministry.test", full_name="Chisomo Banda")
     MembershipFactory(user=signatory, organisation=ministry, role=MembershipRole.SIGNATORY)
     minister = UserFactory(email="minister@ministry.test", full_name="Chimwemwe Phiri")
