@@ -106,7 +106,9 @@ def prepare(clients):
     people = []
     for email in FOCAL_POINTS:
         membership = Membership.objects.select_related("user").get(user__email=email)
-        _token, raw = token_create(actor=membership.user, name="cluster kill -9 test", scope="write")
+        _token, raw = token_create(
+            actor=membership.user, name="cluster kill -9 test", scope="write"
+        )
         unread = list(
             Notification.objects.filter(recipient=membership.user, read_at__isnull=True)
             .order_by("pk")
