@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja import Field, NinjaAPI, Schema
 from ninja.errors import (
     AuthenticationError,
@@ -294,9 +295,12 @@ class AllianceAPI(NinjaAPI):
         return document_errors(super().get_openapi_schema(*args, **kwargs))
 
 
+@csrf_exempt
 def unknown_path(request, unknown: str = ""):
     """Any /api/v1/ address no operation answers: the Error schema, not an HTML page (nor,
-    under DEBUG, Django's list of URL patterns)."""
+    under DEBUG, Django's list of URL patterns). CSRF-exempt: it changes nothing, and a POST
+    to an address whose parameter does not match (`/join-requests/x/approve`) must get this
+    404, not the pages' CSRF refusal."""
     from django.http import JsonResponse
 
     body = {"code": "not_found", "message": str(_("Not found.")), "errors": {}}

@@ -173,3 +173,19 @@ def test_an_unexpected_error_is_json_without_a_traceback_even_under_debug(client
 def test_an_unknown_api_address_is_an_error_in_json(client):
     response = client.get("/api/v1/no-such-thing")
     assert_error(response, 404, "not_found")
+
+
+def test_a_post_to_an_address_whose_parameter_does_not_match_is_the_json_404(
+    ministry_focal_point,
+):
+    # Found by the fuzzer: `/join-requests/{int:pk}/...` with a non-number fell through to
+    # the pages' CSRF refusal (a 403 outside the Error schema).
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        "/api/v1/join-requests/null,null/approve",
+        content_type="application/json",
+        **auth(ministry_focal_point),
+    )
+    assert_error(response, 404, "not_found")
