@@ -6,6 +6,10 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PY := $(UV) run --frozen python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist processes for `make test` (ADR 0024): the core count, at most 4; 0 runs
+# the suite in one process (`make test TEST_WORKERS=0`).
+TEST_WORKERS ?= $(shell n=$$(nproc); [ $$n -gt 4 ] && n=4; echo $$n)
+PYTEST_PARALLEL := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadgroup)
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test test-fast lint format messages catalogs migrate demo bench bench-rush worker scheduler cluster cluster-up clean pdf-samples
@@ -41,10 +45,10 @@ test: install ## Run the whole suite: lint, unit, integration and browser tests
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen lint-imports --no-logo
-	$(UV) run --frozen pytest -q
+	$(UV) run --frozen pytest -q $(PYTEST_PARALLEL)
 
 test-fast: install ## Run the tests without the browser tests
-	$(UV) run --frozen pytest -q -m "not browser"
+	$(UV) run --frozen pytest -q -m "not browser" $(PYTEST_PARALLEL)
 
 lint: install ## Lint, check formatting and the app boundaries (import-linter)
 	$(UV) run --frozen ruff check . && $(UV) run --frozen ruff format --check .

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.utils import translation
 
 from alliance.accounts.models import MembershipRole
 from alliance.accounts.roles import StaffRole
@@ -14,6 +15,26 @@ from alliance.accounts.tests.factories import (
     UserFactory,
     verify_membership,
 )
+
+# The files whose module fixtures take minutes (the six-language crawl, the access matrix
+# walk: each builds the demo world once): they start first, so that under pytest-xdist
+# (`make test`: `-n 2 --dist loadgroup`, ADR 0024) the other worker
+# works through the rest meanwhile instead of both waiting on one of them at the end.
+# `loadgroup` (not `loadfile`) keeps pytest-django's order on each worker: the transactional
+# tests, which flush the reference data, run after the others.
+SLOW_FIRST = (
+    "tests/access/test_six_languages.py",
+    "tests/access/test_access_matrix.py",
+    "alliance/core/tests/test_settings.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item):
+        path = item.nodeid.split("::", 1)[0]
+        return SLOW_FIRST.index(path) if path in SLOW_FIRST else len(SLOW_FIRST)
+
+    items.sort(key=rank)  # stable: every other test keeps its order
 
 
 @pytest.fixture(autouse=True)
@@ -53,6 +74,16 @@ def _itu_member_states():
 
 # Data migrations that create reference rows, run again after a flush.
 REFERENCE_HOOKS = [_board_areas, _itu_member_states]
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a test that leaves another language active
+    (a crawl of the six languages, a request that activated Arabic) must not change the words
+    that the next test in the same process reads, whatever order the workers run them in."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
@@ -237,5 +268,6 @@ def axe(_browser, live_server):
             if v["impact"] in ("serious", "critical")
         ]
 
+    check.tab = tab  # the audited page, for the test's own checks (signed in, errors shown)
     yield check
     context.close()

@@ -1,8 +1,8 @@
 """What a page costs when the public cache is empty: SQL queries and render time.
 
 wrk mostly measures cache hits on public pages (they are cached for anonymous visitors),
-so each page is also rendered here, in-process with the cache cleared before every
-request, to show what the first visitor after expiry pays. Signed-in pages are rendered
+so each page is also rendered here, in-process with the caches cleared before every
+request (the public pages' and what ADR 0030 keeps for signed-in pages), to show what the first visitor after expiry pays. Signed-in pages are rendered
 for their user; the session cookie is handed back so that wrk can load them too.
 
 Reads a JSON list of [path, email or null] on stdin; writes
@@ -17,6 +17,19 @@ import time
 from pathlib import Path
 
 REPEAT = 5
+
+
+def forget_kept() -> None:
+    """Drop what a worker keeps per database version (ADR 0030): the signed-in page
+    copies and the session and user rows, so that a measure shows the page drawn."""
+    from django.core.cache import caches
+
+    from alliance.accounts import kept_user
+    from alliance.core import sessions
+
+    caches["pages"].clear()
+    kept_user._kept.clear()
+    sessions._kept.clear()
 
 
 def measure(pages: list[tuple[str, str | None]]) -> dict[str, tuple]:
@@ -38,6 +51,7 @@ def measure(pages: list[tuple[str, str | None]]) -> dict[str, tuple]:
         timings, queries, status = [], 0, 0
         for _ in range(REPEAT):
             cache.clear()
+            forget_kept()
             with CaptureQueriesContext(connection) as ctx:
                 started = time.perf_counter()
                 response = client.get(path)

@@ -59,7 +59,7 @@ STAFF = [
     ("/en/board/staff/experts/", "board: expert applications", "secretariat"),
     ("/en/monitoring/indicators/", "monitoring: indicators", "secretariat"),
     ("/en/monitoring/network/", "monitoring: network dashboard", "director"),
-    ("/en/lab/agreements/", "lab: agreements", "director"),
+    ("/en/lab/agreements/", "lab: agreements", "secretariat"),
     ("/en/staff/audit/", "core: audit log (200,000 events)", "director"),
 ]
 

@@ -39,6 +39,8 @@ urlpatterns += i18n_patterns(
     path("joining/", include("alliance.joining.urls")),
     path("lab/", include("alliance.lab.urls")),
     path("monitoring/", include("alliance.monitoring.urls")),
+    path("news/", include("alliance.news.urls")),
+    path("events/", include("alliance.events.urls")),
     path("notifications/", include("alliance.notifications.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

@@ -5,11 +5,11 @@ The same services as the pages; refusals come back as {"code", "message"}."""
 
 from datetime import datetime
 
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema
 from pydantic import Field
 
 from alliance.core.access import get_visible_or_404
-from alliance.core.api_actions import taken_elsewhere
+from alliance.core.api_actions import creating, taken_elsewhere, window, window_query
 from alliance.core.schemas import Choice, WithActions
 
 from . import itu, joins
@@ -70,19 +70,24 @@ def _request_for(user, pk) -> JoinRequest:
 
 
 @router.get("/join-requests", response=list[JoinRequestOut])
-def my_join_requests(request):
-    return list(request.auth.join_requests.all())
+def my_join_requests(request, paging: Query[window_query(200)]):
+    """The caller's requests to join, newest first (`limit` up to 200, `offset`)."""
+    return window(request.auth.join_requests.order_by("-created_at", "-pk"), paging)
 
 
 @router.post(
     "/organisations/{int:pk}/join-requests", response={201: JoinRequestOut}, summary="Ask to join"
 )
 def join_request_send(request, pk: int, payload: JoinRequestIn):
+    """With an `Idempotency-Key`, a retry gets the first request (201 again)."""
     get_visible_or_404(Organisation.objects.all(), pk=pk)
-    created = joins.join_request_send(
-        organisation_id=pk, actor=request.auth, message=payload.message
-    )
-    return Status(201, created)
+
+    def compute():
+        return joins.join_request_send(
+            organisation_id=pk, actor=request.auth, message=payload.message
+        )
+
+    return creating(request, JoinRequestOut, compute, orm=True, status=201, field_errors=True)
 
 
 @router.post("/join-requests/{int:pk}/approve", response=JoinRequestOut)

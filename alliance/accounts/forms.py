@@ -156,3 +156,24 @@ class SecurityPolicyForm(forms.Form):
             "and their API tokens are refused until they have."
         ),
     )
+
+
+class ReauthForm(forms.Form):
+    """The password entered again for a decision that binds: the Director countersigning a
+    declaration or ending a pilot, as the signatory does to sign."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        help_text=_("Enter your password again to confirm it is you."),
+        widget=forms.PasswordInput,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not correct."))
+        return password

@@ -27,6 +27,7 @@ from .forms import (
 from .joins import pending_requests_for
 from .models import Invitation, InvitationStatus, Membership, SecurityPolicy
 from .permissions import get_organisation_for
+from .reauth import decision_needs_password
 from .roles import StaffRole
 from .selectors import organisation_directory
 from .tokens import token_create, token_revoke
@@ -304,6 +305,7 @@ def choose_language(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@decision_needs_password(rule="accounts.security.manage")
 def security_policy(request):
     """The Director decides whether reviewers and Board members need two-factor
     authentication (staff need it whenever REQUIRE_STAFF_MFA is on)."""

@@ -3,11 +3,12 @@
 from datetime import date, datetime
 
 from django.urls import reverse
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
 from alliance.accounts.auth import TokenAuth
 from alliance.core import kernel
+from alliance.core.api_actions import window, window_query
 from alliance.core.policy import can
 from alliance.core.schemas import Choice, TranslatedText, WithTranslations
 from alliance.core.states import PermissionRefused
@@ -156,11 +157,12 @@ def board_experts(request, area: str | None = None, language: str | None = None)
 
 
 @router.get("/board/meetings", response=list[MeetingOut], auth=TokenAuth())
-def member_meetings(request):
-    """Meetings whose papers the token's owner may read (Board members and secretariat)."""
+def member_meetings(request, paging: Query[window_query(50)]):
+    """Meetings whose papers the token's owner may read (Board members and secretariat),
+    latest first (`limit` up to 200, `offset`)."""
     if not can(request.auth, "board.papers"):
         raise PermissionRefused()
-    return [_meeting(m, request.auth) for m in meetings_for_member(request.auth)[:50]]
+    return [_meeting(m, request.auth) for m in window(meetings_for_member(request.auth), paging)]
 
 
 def _meeting(meeting, user) -> dict:

@@ -7,16 +7,23 @@ through the services the Board's pages call (docs/api-actions.md)."""
 from datetime import date
 
 from django.http import Http404
-from ninja import Router, Schema
+from ninja import Schema
 from pydantic import AwareDatetime, Field
 
 from alliance.accounts.auth import TokenAuth
 from alliance.core.access import get_visible_or_404
-from alliance.core.api_actions import Resource, actions_of, register
+from alliance.core.api_actions import (
+    form_values,
+    mount,
+    resource_family,
+    state_schema,
+    step,
+)
 from alliance.core.policy import can
 from alliance.core.schemas import RequiredTranslationsIn
 
 from . import services
+from .forms import DocumentForm
 from .models import (
     AttendanceStatus,
     BoardMember,
@@ -30,29 +37,9 @@ from .models import (
 from .permissions import get_nomination_for
 from .states import DecisionStatus
 
-
-class BoardStateOut(Schema):
-    """Any object of the Board's tables: its id, current status and allowed actions."""
-
-    id: int
-    kind: str
-    label: str
-    status: str
-    actions: list[str]
-
-
-def _out(kind: str):
-    def out(obj, user) -> dict:
-        status = getattr(obj, "current_status", None) or obj.status
-        return {
-            "id": obj.pk,
-            "kind": kind,
-            "label": str(obj),
-            "status": status,
-            "actions": actions_of(obj, user),
-        }
-
-    return out
+BoardStateOut = state_schema(
+    "BoardStateOut", "Any object of the Board's tables: its id, current status and allowed actions."
+)
 
 
 def _staff(queryset):
@@ -66,19 +53,9 @@ def _staff(queryset):
     return fetch
 
 
-def _resource(name, path, id_name, model, fetch) -> Resource:
-    return register(
-        Resource(
-            name=f"board_staff_{name}",
-            path=f"/board/staff/{path}",
-            id_name=id_name,
-            model=model,
-            fetch=fetch,
-            out=_out(name),
-            schema=BoardStateOut,
-            tags=["board: staff"],
-        )
-    )
+_resource = resource_family(
+    prefix="board_staff", base="/board/staff", schema=BoardStateOut, tags=["board: staff"]
+)
 
 
 class BoardEligibilityIn(Schema):
@@ -105,13 +82,14 @@ class BoardEndIn(Schema):
 
 
 class BoardMemberEditIn(Schema):
-    """Only the fields given change."""
+    """Only the fields given change. None of them may be null: a member always has a name
+    and an address, and an empty title or biography is the empty string (a null was a 500)."""
 
-    full_name: str | None = Field(None, min_length=1, max_length=200)
-    title: str | None = Field(None, max_length=200)
-    email: str | None = Field(None, max_length=254)
-    organisation_name: str | None = Field(None, max_length=200)
-    biography: str | None = Field(None, max_length=10_000)
+    full_name: str = Field(None, min_length=1, max_length=200)
+    title: str = Field(None, max_length=200)
+    email: str = Field(None, max_length=254)
+    organisation_name: str = Field(None, max_length=200)
+    biography: str = Field(None, max_length=10_000)
 
 
 class BoardMeetingEditIn(Schema):
@@ -167,41 +145,31 @@ nominations = _resource(
 )
 
 
-@nominations.action("start_review")
-def start_review(nomination, actor, payload):
-    """Start reviewing a submitted nomination."""
-    services.nomination_start_review(nomination_id=nomination.pk, actor=actor)
-
-
-@nominations.action("record_eligibility", body=BoardEligibilityIn)
-def record_eligibility(nomination, actor, payload):
-    """Record whether the nominee is eligible, with a note."""
-    services.nomination_record_eligibility(
-        nomination_id=nomination.pk, actor=actor, eligible=payload.eligible, note=payload.note
-    )
-
-
-@nominations.action("approve", body=BoardTermIn)
-def approve(nomination, actor, payload):
-    """Approve the nomination: the nominee takes a seat for the term (the Director)."""
-    services.nomination_approve(
-        nomination_id=nomination.pk,
-        actor=actor,
-        term_start=payload.term_start,
-        term_end=payload.term_end,
-    )
-
-
-@nominations.action("decline", body=BoardReasonIn)
-def decline(nomination, actor, payload):
-    """Decline the nomination, with the reason (the Director)."""
-    services.nomination_decline(nomination_id=nomination.pk, actor=actor, reason=payload.reason)
-
-
-@nominations.action("withdraw")
-def withdraw(nomination, actor, payload):
-    """Withdraw a nomination (the nominating organisation's signatory)."""
-    services.nomination_withdraw(nomination_id=nomination.pk, actor=actor)
+nominations.steps(
+    services,
+    {
+        "start_review": step("nomination_start_review", "Start reviewing a submitted nomination."),
+        "record_eligibility": step(
+            "nomination_record_eligibility",
+            "Record whether the nominee is eligible, with a note.",
+            BoardEligibilityIn,
+        ),
+        "approve": step(
+            "nomination_approve",
+            "Approve the nomination: the nominee takes a seat for the term (the Director).",
+            BoardTermIn,
+        ),
+        "decline": step(
+            "nomination_decline",
+            "Decline the nomination, with the reason (the Director).",
+            BoardReasonIn,
+        ),
+        "withdraw": step(
+            "nomination_withdraw",
+            "Withdraw a nomination (the nominating organisation's signatory).",
+        ),
+    },
+)
 
 
 members = _resource(
@@ -217,30 +185,25 @@ def member_edit(member, actor, payload):
     )
 
 
-@members.action("renew", body=BoardRenewIn)
-def renew(member, actor, payload):
-    """Renew the member's term to a new end date (the Director)."""
-    services.member_renew(member_id=member.pk, actor=actor, term_end=payload.term_end)
-
-
-@members.action("end", body=BoardEndIn)
-def end(member, actor, payload):
-    """End the seat early (a replacement), on its last day."""
-    services.member_end(
-        member_id=member.pk, actor=actor, ended_on=payload.ended_on, reason=payload.reason
-    )
-
-
-@members.action("resign", body=BoardEndIn)
-def resign(member, actor, payload):
-    """Record the member's resignation, on its last day."""
-    services.member_end(
-        member_id=member.pk,
-        actor=actor,
-        ended_on=payload.ended_on,
-        reason=payload.reason,
-        resigned=True,
-    )
+members.steps(
+    services,
+    {
+        "renew": step(
+            "member_renew",
+            "Renew the member's term to a new end date (the Director).",
+            BoardRenewIn,
+        ),
+        "end": step(
+            "member_end", "End the seat early (a replacement), on its last day.", BoardEndIn
+        ),
+        "resign": step(
+            "member_end",
+            "Record the member's resignation, on its last day.",
+            BoardEndIn,
+            resigned=True,
+        ),
+    },
+)
 
 
 meetings = _resource(
@@ -265,40 +228,45 @@ def add_agenda_item(meeting, actor, payload):
     )
 
 
-@meetings.action("invite")
-def invite(meeting, actor, payload):
-    """Send the invitations (with a calendar file) to every current member."""
-    services.meeting_invite(meeting_id=meeting.pk, actor=actor)
+class BoardPaperIn(Schema):
+    title: str = Field(min_length=1, max_length=250)
+    agenda_item_id: int | None = None
 
 
-@meetings.action("record_attendance", body=BoardAttendanceIn)
-def record_attendance(meeting, actor, payload):
-    """Record who attended."""
-    services.attendance_record(meeting_id=meeting.pk, actor=actor, statuses=payload.statuses)
+@meetings.action("add_paper", body=BoardPaperIn, files=("file",))
+def add_paper(meeting, actor, payload, files):
+    """Add a Board paper (multipart: `title`, optional `agenda_item_id`, `file`): the page's
+    rules, PDF, office document or text, 20 MB at most, scanned. Members can read it now."""
+    data = {"title": payload.title, "agenda_item": payload.agenda_item_id or ""}
+    cleaned = form_values(DocumentForm, data, files, meeting=meeting)
+    services.document_add(meeting_id=meeting.pk, actor=actor, **cleaned)
 
 
-@meetings.action("record_minutes", body=BoardMinutesIn)
-def record_minutes(meeting, actor, payload):
-    """Record the minutes of a meeting held."""
-    services.minutes_record(meeting_id=meeting.pk, actor=actor, minutes=payload.minutes)
-
-
-@meetings.action("record_decision", body=BoardDecisionIn)
-def record_decision(meeting, actor, payload):
-    """Record a decision of a meeting held (by consensus, or a vote with its counts)."""
-    services.decision_record(meeting_id=meeting.pk, actor=actor, **payload.model_dump())
-
-
-@meetings.action("elect_co_chairs", body=BoardCoChairsIn)
-def elect_co_chairs(meeting, actor, payload):
-    """Record the election of the co-chairs (one or two seated members)."""
-    services.co_chairs_elect(meeting_id=meeting.pk, actor=actor, **payload.model_dump())
-
-
-@meetings.action("cancel")
-def meeting_cancel(meeting, actor, payload):
-    """Cancel a scheduled meeting (invited members' calendars drop it)."""
-    services.meeting_cancel(meeting_id=meeting.pk, actor=actor)
+meetings.steps(
+    services,
+    {
+        "invite": step(
+            "meeting_invite", "Send the invitations (with a calendar file) to every current member."
+        ),
+        "record_attendance": step("attendance_record", "Record who attended.", BoardAttendanceIn),
+        "record_minutes": step(
+            "minutes_record", "Record the minutes of a meeting held.", BoardMinutesIn
+        ),
+        "record_decision": step(
+            "decision_record",
+            "Record a decision of a meeting held (by consensus, or a vote with its counts).",
+            BoardDecisionIn,
+        ),
+        "elect_co_chairs": step(
+            "co_chairs_elect",
+            "Record the election of the co-chairs (one or two seated members).",
+            BoardCoChairsIn,
+        ),
+        "cancel": step(
+            "meeting_cancel", "Cancel a scheduled meeting (invited members' calendars drop it)."
+        ),
+    },
+)
 
 
 decisions = _resource(
@@ -306,54 +274,51 @@ decisions = _resource(
 )
 
 
-def _follow_up(name: str, status: str, doc: str):
-    def run(decision, actor, payload):
-        services.decision_set_status(decision_id=decision.pk, actor=actor, status=status)
-
-    decisions.action(name, summary=doc)(run)
-
-
-_follow_up("start", DecisionStatus.IN_PROGRESS, "Mark the decision's follow-up in progress.")
-_follow_up("complete", DecisionStatus.DONE, "Mark the decision's follow-up done.")
-_follow_up("drop", DecisionStatus.DROPPED, "Drop the decision's follow-up.")
-_follow_up("reopen", DecisionStatus.OPEN, "Reopen the decision's follow-up.")
-
-
-@decisions.action("publish")
-def publish(decision, actor, payload):
-    """Publish the decision on the public Board page."""
-    services.decision_publish(decision_id=decision.pk, actor=actor, publish=True)
-
-
-@decisions.action("unpublish")
-def unpublish(decision, actor, payload):
-    """Take the decision off the public Board page."""
-    services.decision_publish(decision_id=decision.pk, actor=actor, publish=False)
-
+decisions.steps(
+    services,
+    {
+        "start": step(
+            "decision_set_status",
+            "Mark the decision's follow-up in progress.",
+            status=DecisionStatus.IN_PROGRESS,
+        ),
+        "complete": step(
+            "decision_set_status", "Mark the decision's follow-up done.", status=DecisionStatus.DONE
+        ),
+        "drop": step(
+            "decision_set_status", "Drop the decision's follow-up.", status=DecisionStatus.DROPPED
+        ),
+        "reopen": step(
+            "decision_set_status", "Reopen the decision's follow-up.", status=DecisionStatus.OPEN
+        ),
+        "publish": step(
+            "decision_publish", "Publish the decision on the public Board page.", publish=True
+        ),
+        "unpublish": step(
+            "decision_publish", "Take the decision off the public Board page.", publish=False
+        ),
+    },
+)
 
 experts = _resource("expert", "experts", "expert_id", "board.Expert", _staff(Expert.objects.all()))
+experts.steps(
+    services,
+    {
+        "approve": step(
+            "expert_decide", "Admit the applicant to the expert network.", BoardNoteIn, approve=True
+        ),
+        "decline": step(
+            "expert_decide",
+            "Decline the application to the expert network.",
+            BoardNoteIn,
+            approve=False,
+        ),
+        "leave": step("expert_leave", "Take the expert off the network."),
+    },
+)
 
-
-@experts.action("approve", body=BoardNoteIn)
-def expert_approve(expert, actor, payload):
-    """Admit the applicant to the expert network."""
-    services.expert_decide(expert_id=expert.pk, actor=actor, approve=True, note=payload.note)
-
-
-@experts.action("decline", body=BoardNoteIn)
-def expert_decline(expert, actor, payload):
-    """Decline the application to the expert network."""
-    services.expert_decide(expert_id=expert.pk, actor=actor, approve=False, note=payload.note)
-
-
-@experts.action("leave")
-def expert_leave(expert, actor, payload):
-    """Take the expert off the network."""
-    services.expert_leave(expert_id=expert.pk, actor=actor)
-
-
-router = Router(tags=["board: staff"], auth=TokenAuth())
-for resource in (nominations, members, meetings, decisions, experts):
-    router.add_router("/", resource.router(TokenAuth()))
+router = mount(
+    (nominations, members, meetings, decisions, experts), tags=["board: staff"], auth=TokenAuth
+)
 
 __all__ = ["router"]

@@ -19,11 +19,11 @@ from alliance.centres.models import CentreType
 from alliance.core.api_actions import (
     ActionsPageQuery,
     Page,
-    Resource,
     actions_of,
     creating,
     page,
-    register,
+    resource_family,
+    step,
 )
 from alliance.core.models import Region, Scope
 from alliance.core.policy import can, require
@@ -166,17 +166,10 @@ def _fetch(user, pk: int) -> Call:
     return Call.objects.prefetch_related("centre_types", "regions", "criteria").get(pk=call.pk)
 
 
-calls = register(
-    Resource(
-        name="calls_staff_call",
-        path="/staff/calls",
-        id_name="call_id",
-        model="calls.Call",
-        fetch=_fetch,
-        out=_call_out,
-        schema=CallsStaffCallOut,
-        tags=["calls: staff"],
-    )
+_resource = resource_family(prefix="calls_staff", base="/staff", tags=["calls: staff"])
+
+calls = _resource(
+    "call", "calls", "call_id", "calls.Call", _fetch, out=_call_out, own_schema=CallsStaffCallOut
 )
 
 
@@ -201,22 +194,14 @@ def set_questions(call, actor, payload):
     services.call_set_questions(call_id=call.pk, actor=actor, questions=rows)
 
 
-@calls.action("publish")
-def publish(call, actor, payload):
-    """Publish a draft call: it opens and its criteria freeze."""
-    services.call_publish(call_id=call.pk, actor=actor)
-
-
-@calls.action("close_now")
-def close_now(call, actor, payload):
-    """Close an open call before its deadline."""
-    services.call_close_now(call_id=call.pk, actor=actor)
-
-
-@calls.action("start_review")
-def start_review(call, actor, payload):
-    """Start the review of a closed call."""
-    services.call_start_review(call_id=call.pk, actor=actor)
+calls.steps(
+    services,
+    {
+        "publish": step("call_publish", "Publish a draft call: it opens and its criteria freeze."),
+        "close_now": step("call_close_now", "Close an open call before its deadline."),
+        "start_review": step("call_start_review", "Start the review of a closed call."),
+    },
+)
 
 
 @calls.action("assign_reviewers", body=CallsAssignReviewersIn)
@@ -231,22 +216,22 @@ def assign_reviewers(call, actor, payload):
     )
 
 
-@calls.action("mark_decided")
-def mark_decided(call, actor, payload):
-    """Mark the call decided once every eligible application has a decision."""
-    services.call_mark_decided(call_id=call.pk, actor=actor)
-
-
-@calls.action("publish_results")
-def publish_results(call, actor, payload):
-    """Publish the results of a decided call; each applicant is told its outcome."""
-    services.call_publish_results(call_id=call.pk, actor=actor)
-
-
-@calls.action("cancel", body=CallsCancelIn)
-def cancel(call, actor, payload):
-    """Cancel a call, with the reason the applicants read."""
-    services.call_cancel(call_id=call.pk, actor=actor, reason=payload.reason)
+calls.steps(
+    services,
+    {
+        "mark_decided": step(
+            "call_mark_decided",
+            "Mark the call decided once every eligible application has a decision.",
+        ),
+        "publish_results": step(
+            "call_publish_results",
+            "Publish the results of a decided call; each applicant is told its outcome.",
+        ),
+        "cancel": step(
+            "call_cancel", "Cancel a call, with the reason the applicants read.", CallsCancelIn
+        ),
+    },
+)
 
 
 router = Router(tags=["calls: staff"], auth=TokenAuth())

@@ -21,6 +21,8 @@ from alliance.core.api_actions import (
     creating,
     page,
     register,
+    resource_family,
+    step,
     taken_elsewhere,
 )
 from alliance.core.models import Scope
@@ -129,42 +131,41 @@ def _staff_application_out(a, user) -> dict:
     }
 
 
-applications = register(
-    Resource(
-        name="calls_staff_application",
-        path="/staff/applications",
-        id_name="application_id",
-        model="calls.Application",
-        fetch=get_staff_application,
-        out=_staff_application_out,
-        schema=CallsStaffApplicationOut,
-        tags=["calls: staff"],
-    )
+_resource = resource_family(prefix="calls_staff", base="/staff", tags=["calls: staff"])
+
+applications = _resource(
+    "application",
+    "applications",
+    "application_id",
+    "calls.Application",
+    get_staff_application,
+    out=_staff_application_out,
+    own_schema=CallsStaffApplicationOut,
 )
 
 
-@applications.action("screen_in", body=CallsScreenInIn)
-def screen_in(application, actor, payload):
-    """Screen a submitted application as eligible: it goes to review."""
-    services.application_screen(
-        application_id=application.pk, actor=actor, eligible=True, reason=payload.reason
-    )
-
-
-@applications.action("screen_out", body=CallsScreenOutIn)
-def screen_out(application, actor, payload):
-    """Screen a submitted application as ineligible, with the reason the applicant reads."""
-    services.application_screen(
-        application_id=application.pk, actor=actor, eligible=False, reason=payload.reason
-    )
-
-
-@applications.action("request_info", body=CallsRequestInfoIn)
-def request_info(application, actor, payload):
-    """Ask the applicant for more information, optionally by a date."""
-    services.application_request_info(
-        application_id=application.pk, actor=actor, message=payload.message, due_at=payload.due_at
-    )
+applications.steps(
+    services,
+    {
+        "screen_in": step(
+            "application_screen",
+            "Screen a submitted application as eligible: it goes to review.",
+            CallsScreenInIn,
+            eligible=True,
+        ),
+        "screen_out": step(
+            "application_screen",
+            "Screen a submitted application as ineligible, with the reason the applicant reads.",
+            CallsScreenOutIn,
+            eligible=False,
+        ),
+        "request_info": step(
+            "application_request_info",
+            "Ask the applicant for more information, optionally by a date.",
+            CallsRequestInfoIn,
+        ),
+    },
+)
 
 
 @applications.action("assign_reviewer", body=CallsAssignReviewerIn)
@@ -176,28 +177,23 @@ def assign_reviewer(application, actor, payload):
     )
 
 
-@applications.action("select", body=CallsDecisionIn)
-def select(application, actor, payload):
-    """The Director selects the application (it becomes a centre in design)."""
-    services.application_decide(
-        application_id=application.pk,
-        actor=actor,
-        selected=True,
-        rationale=payload.rationale,
-        justification=payload.justification,
-    )
-
-
-@applications.action("decline", body=CallsDecisionIn)
-def decline(application, actor, payload):
-    """The Director declines the application."""
-    services.application_decide(
-        application_id=application.pk,
-        actor=actor,
-        selected=False,
-        rationale=payload.rationale,
-        justification=payload.justification,
-    )
+applications.steps(
+    services,
+    {
+        "select": step(
+            "application_decide",
+            "The Director selects the application (it becomes a centre in design).",
+            CallsDecisionIn,
+            selected=True,
+        ),
+        "decline": step(
+            "application_decide",
+            "The Director declines the application.",
+            CallsDecisionIn,
+            selected=False,
+        ),
+    },
+)
 
 
 def _assignment_out(a, user) -> dict:
@@ -219,24 +215,21 @@ def _staff_assignment(user, pk: int) -> ReviewAssignment:
     return get_visible_or_404(ReviewAssignment.objects.select_related("reviewer"), pk=pk)
 
 
-assignments = register(
-    Resource(
-        name="calls_staff_assignment",
-        path="/staff/assignments",
-        id_name="assignment_id",
-        model="calls.ReviewAssignment",
-        fetch=_staff_assignment,
-        out=_assignment_out,
-        schema=CallsStaffAssignmentOut,
-        tags=["calls: staff"],
-    )
+assignments = _resource(
+    "assignment",
+    "assignments",
+    "assignment_id",
+    "calls.ReviewAssignment",
+    _staff_assignment,
+    out=_assignment_out,
+    own_schema=CallsStaffAssignmentOut,
 )
 
 
-@assignments.action("remind")
-def remind(assignment, actor, payload):
-    """Remind the reviewer of a review not yet submitted."""
-    services.assignment_remind(assignment_id=assignment.pk, actor=actor)
+assignments.steps(
+    services,
+    {"remind": step("assignment_remind", "Remind the reviewer of a review not yet submitted.")},
+)
 
 
 # The applicant's side: start an application, then fill it in (submit and withdraw are

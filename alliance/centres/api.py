@@ -5,9 +5,10 @@ from datetime import date
 from typing import Literal
 
 from django.http import Http404
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Schema
 
 from alliance.accounts.auth import TokenAuth
+from alliance.core.api_actions import creating
 from alliance.core.api_errors import MAX_LIMIT, MAX_OFFSET
 from alliance.core.cache import public_api
 from alliance.core.kernel import allowed_actions
@@ -335,15 +336,18 @@ def profile_update(request, centre_id: int, payload: ProfileIn):
     "/centres/{centre_id}/initiatives", response={201: ManagedInitiativeOut}, auth=TokenAuth()
 )
 def initiative_create(request, centre_id: int, payload: InitiativeIn):
+    """With an `Idempotency-Key`, a retry gets the first initiative (201 again)."""
     centre = get_centre_for(request.auth, centre_id, manage=True)
-    data = payload.dict()
-    objectives = list(StrategicObjective.objects.filter(code__in=data.pop("objectives")))
-    initiative = services.initiative_create(
-        centre_id=centre.pk, actor=request.auth, objectives=objectives, **data
-    )
-    return Status(
-        201, {**_initiative_out(initiative), "actions": _actions(initiative, request.auth)}
-    )
+
+    def compute():
+        data = payload.dict()
+        objectives = list(StrategicObjective.objects.filter(code__in=data.pop("objectives")))
+        initiative = services.initiative_create(
+            centre_id=centre.pk, actor=request.auth, objectives=objectives, **data
+        )
+        return {**_initiative_out(initiative), "actions": _actions(initiative, request.auth)}
+
+    return creating(request, ManagedInitiativeOut, compute, status=201, field_errors=True)
 
 
 @router.patch("/centres/{centre_id}", response=ManagedCentreOut, auth=TokenAuth())

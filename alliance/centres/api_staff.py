@@ -7,12 +7,18 @@ of the centres' transition tables (states.py), through the services the pages ca
 
 from datetime import date
 
-from ninja import Router, Schema
+from ninja import Schema
 from pydantic import Field
 
 from alliance.accounts.auth import TokenAuth
 from alliance.core.access import get_visible_or_404
-from alliance.core.api_actions import Resource, actions_of, register, taken_elsewhere
+from alliance.core.api_actions import (
+    mount,
+    resource_family,
+    state_schema,
+    step,
+    taken_elsewhere,
+)
 
 from . import services
 from .models import CentreType, FlagshipInitiative
@@ -28,28 +34,10 @@ from .states import ChecklistItem, InitiativeStatus
 API = "/api/v1/centres/staff"
 
 
-class CentresStateOut(Schema):
-    """Any object of the centres' tables: its id, current status and allowed actions."""
-
-    id: int
-    kind: str
-    label: str
-    status: str
-    actions: list[str]
-
-
-def _out(kind: str):
-    def out(obj, user) -> dict:
-        status = getattr(obj, "current_status", None) or obj.status
-        return {
-            "id": obj.pk,
-            "kind": kind,
-            "label": str(obj),
-            "status": status,
-            "actions": actions_of(obj, user),
-        }
-
-    return out
+CentresStateOut = state_schema(
+    "CentresStateOut",
+    "Any object of the centres' tables: its id, current status and allowed actions.",
+)
 
 
 class CentresStartIn(Schema):
@@ -105,19 +93,9 @@ class CentresRecognitionDecisionIn(Schema):
     start_date: date | None = None
 
 
-def _resource(name, path, id_name, model, fetch, kind) -> Resource:
-    return register(
-        Resource(
-            name=f"centres_staff_{name}",
-            path=f"/centres/staff/{path}",
-            id_name=id_name,
-            model=model,
-            fetch=fetch,
-            out=_out(kind),
-            schema=CentresStateOut,
-            tags=["centres: staff"],
-        )
-    )
+_resource = resource_family(
+    prefix="centres_staff", base="/centres/staff", schema=CentresStateOut, tags=["centres: staff"]
+)
 
 
 centres = _resource(
@@ -126,28 +104,23 @@ centres = _resource(
     "centre_id",
     "centres.Centre",
     lambda user, pk: get_centre_for(user, pk, manage=True),
-    "centre",
 )
 
 
-@centres.action("accredit", body=CentresStartIn)
-def accredit(centre, actor, payload):
-    """Accredit the centre for three years from the start date (the Director)."""
-    services.accreditation_issue(centre_id=centre.pk, actor=actor, start_date=payload.start_date)
-
-
-@centres.action("close", body=CentresReasonIn)
-def close(centre, actor, payload):
-    """Close the centre, with the reason."""
-    services.centre_close(centre_id=centre.pk, actor=actor, reason=payload.reason)
-
-
-@centres.action("mark_checklist", body=CentresChecklistIn)
-def mark_checklist(centre, actor, payload):
-    """Tick (or untick) a step of the design phase."""
-    services.checklist_mark(
-        centre_id=centre.pk, item=payload.item, actor=actor, done=payload.done, note=payload.note
-    )
+centres.steps(
+    services,
+    {
+        "accredit": step(
+            "accreditation_issue",
+            "Accredit the centre for three years from the start date (the Director).",
+            CentresStartIn,
+        ),
+        "close": step("centre_close", "Close the centre, with the reason.", CentresReasonIn),
+        "mark_checklist": step(
+            "checklist_mark", "Tick (or untick) a step of the design phase.", CentresChecklistIn
+        ),
+    },
+)
 
 
 @centres.action("request_move", body=CentresMoveIn)
@@ -169,39 +142,32 @@ accreditations = _resource(
     "accreditation_id",
     "centres.Accreditation",
     get_accreditation_for,
-    "accreditation",
 )
 
 
-@accreditations.action("suspend", body=CentresReasonIn)
-def suspend(accreditation, actor, payload):
-    """Suspend the accreditation (and the centre), with the reason."""
-    services.accreditation_suspend(
-        accreditation_id=accreditation.pk, actor=actor, reason=payload.reason
-    )
-
-
-@accreditations.action("reinstate", body=CentresOptionalReasonIn)
-def reinstate(accreditation, actor, payload):
-    """Reinstate a suspended accreditation, back to the state it was suspended from."""
-    services.accreditation_reinstate(
-        accreditation_id=accreditation.pk, actor=actor, reason=payload.reason
-    )
-
-
-@accreditations.action("revoke", body=CentresReasonIn)
-def revoke(accreditation, actor, payload):
-    """Revoke the accreditation (and the centre's), with the reason."""
-    services.accreditation_revoke(
-        accreditation_id=accreditation.pk, actor=actor, reason=payload.reason
-    )
-
-
-@accreditations.action("open_renewal")
-def open_renewal(accreditation, actor, payload):
-    """Open the renewal evaluation of an accreditation due for renewal."""
-    services.renewal_open(accreditation_id=accreditation.pk, actor=actor)
-
+accreditations.steps(
+    services,
+    {
+        "suspend": step(
+            "accreditation_suspend",
+            "Suspend the accreditation (and the centre), with the reason.",
+            CentresReasonIn,
+        ),
+        "reinstate": step(
+            "accreditation_reinstate",
+            "Reinstate a suspended accreditation, back to the state it was suspended from.",
+            CentresOptionalReasonIn,
+        ),
+        "revoke": step(
+            "accreditation_revoke",
+            "Revoke the accreditation (and the centre's), with the reason.",
+            CentresReasonIn,
+        ),
+        "open_renewal": step(
+            "renewal_open", "Open the renewal evaluation of an accreditation due for renewal."
+        ),
+    },
+)
 
 renewals = _resource(
     "renewal",
@@ -209,39 +175,34 @@ renewals = _resource(
     "evaluation_id",
     "centres.RenewalEvaluation",
     get_evaluation_for,
-    "renewal",
 )
 
 
-@renewals.action("self_report", body=CentresSelfReportIn)
-def self_report(evaluation, actor, payload):
-    """The centre's self-report for its renewal."""
-    services.renewal_self_report(
-        evaluation_id=evaluation.pk, actor=actor, self_report=payload.self_report
-    )
-
-
-@renewals.action("evaluate", body=CentresEvaluateIn)
-def evaluate(evaluation, actor, payload):
-    """Score every renewal criterion from 0 to 4, with a note."""
-    services.renewal_evaluate(
-        evaluation_id=evaluation.pk, actor=actor, scores=payload.scores, note=payload.note
-    )
-
-
-@renewals.action("renew", body=CentresNoteIn)
-def renew(evaluation, actor, payload):
-    """Renew the accreditation for a new term (the Director)."""
-    services.renewal_decide(evaluation_id=evaluation.pk, actor=actor, renew=True, note=payload.note)
-
-
-@renewals.action("lapse", body=CentresNoteIn)
-def lapse(evaluation, actor, payload):
-    """Let the accreditation lapse (the Director)."""
-    services.renewal_decide(
-        evaluation_id=evaluation.pk, actor=actor, renew=False, note=payload.note
-    )
-
+renewals.steps(
+    services,
+    {
+        "self_report": step(
+            "renewal_self_report", "The centre's self-report for its renewal.", CentresSelfReportIn
+        ),
+        "evaluate": step(
+            "renewal_evaluate",
+            "Score every renewal criterion from 0 to 4, with a note.",
+            CentresEvaluateIn,
+        ),
+        "renew": step(
+            "renewal_decide",
+            "Renew the accreditation for a new term (the Director).",
+            CentresNoteIn,
+            renew=True,
+        ),
+        "lapse": step(
+            "renewal_decide",
+            "Let the accreditation lapse (the Director).",
+            CentresNoteIn,
+            renew=False,
+        ),
+    },
+)
 
 changes = _resource(
     "category_change",
@@ -249,31 +210,29 @@ changes = _resource(
     "change_id",
     "centres.CategoryChange",
     lambda user, pk: get_change_for(user, pk)[0],
-    "category_change",
 )
 
 
-@changes.action("evaluate", body=CentresNoteIn)
-def change_evaluate(change, actor, payload):
-    """Record the evaluation of a requested move."""
-    services.category_change_evaluate(change_id=change.pk, actor=actor, note=payload.note)
-
-
-@changes.action("approve", body=CentresNoteIn)
-def change_approve(change, actor, payload):
-    """Approve the move: the centre changes type (the Director)."""
-    services.category_change_decide(
-        change_id=change.pk, actor=actor, approve=True, note=payload.note
-    )
-
-
-@changes.action("reject", body=CentresNoteIn)
-def change_reject(change, actor, payload):
-    """Reject the move (the Director)."""
-    services.category_change_decide(
-        change_id=change.pk, actor=actor, approve=False, note=payload.note
-    )
-
+changes.steps(
+    services,
+    {
+        "evaluate": step(
+            "category_change_evaluate", "Record the evaluation of a requested move.", CentresNoteIn
+        ),
+        "approve": step(
+            "category_change_decide",
+            "Approve the move: the centre changes type (the Director).",
+            CentresNoteIn,
+            approve=True,
+        ),
+        "reject": step(
+            "category_change_decide",
+            "Reject the move (the Director).",
+            CentresNoteIn,
+            approve=False,
+        ),
+    },
+)
 
 recognitions = _resource(
     "recognition",
@@ -281,20 +240,22 @@ recognitions = _resource(
     "recognition_id",
     "centres.PartnerRecognition",
     get_recognition_for,
-    "recognition",
 )
 
 
-@recognitions.action("start_design")
-def recognition_start_design(recognition, actor, payload):
-    """Open the design phase: the centre is recorded in design with its checklist (the Lab)."""
-    services.recognition_start_design(recognition_id=recognition.pk, actor=actor)
-
-
-@recognitions.action("complete_design")
-def recognition_complete_design(recognition, actor, payload):
-    """Close the design phase; refused, naming each step, until every step has its evidence."""
-    services.recognition_complete_design(recognition_id=recognition.pk, actor=actor)
+recognitions.steps(
+    services,
+    {
+        "start_design": step(
+            "recognition_start_design",
+            "Open the design phase: the centre is recorded in design with its checklist (the Lab).",
+        ),
+        "complete_design": step(
+            "recognition_complete_design",
+            "Close the design phase; refused, naming each step, until every step has its evidence.",
+        ),
+    },
+)
 
 
 @recognitions.action("evaluate", body=CentresRecognitionScoresIn)
@@ -307,24 +268,23 @@ def recognition_evaluate(recognition, actor, payload):
     )
 
 
-@recognitions.action("approve", body=CentresRecognitionDecisionIn)
-def recognition_approve(recognition, actor, payload):
-    """Recognise the existing centre as a partner (the Director)."""
-    services.recognition_decide(
-        recognition_id=recognition.pk,
-        actor=actor,
-        approve=True,
-        note=payload.note,
-        start_date=payload.start_date,
-    )
-
-
-@recognitions.action("reject", body=CentresNoteIn)
-def recognition_reject(recognition, actor, payload):
-    """Reject the recognition request (the Director)."""
-    services.recognition_decide(
-        recognition_id=recognition.pk, actor=actor, approve=False, note=payload.note
-    )
+recognitions.steps(
+    services,
+    {
+        "approve": step(
+            "recognition_decide",
+            "Recognise the existing centre as a partner (the Director).",
+            CentresRecognitionDecisionIn,
+            approve=True,
+        ),
+        "reject": step(
+            "recognition_decide",
+            "Reject the recognition request (the Director).",
+            CentresNoteIn,
+            approve=False,
+        ),
+    },
+)
 
 
 def _initiative(user, pk: int) -> FlagshipInitiative:
@@ -339,21 +299,28 @@ initiatives = _resource(
     "initiative_id",
     "centres.FlagshipInitiative",
     _initiative,
-    "initiative",
 )
 
 
-def _initiative_status(name: str, status: str, doc: str):
-    def run(initiative, actor, payload):
-        services.initiative_update(initiative_id=initiative.pk, actor=actor, status=status)
-
-    initiatives.action(name, summary=doc)(run)
-
-
-_initiative_status("plan", InitiativeStatus.PLANNED, "Mark the initiative planned.")
-_initiative_status("start", InitiativeStatus.RUNNING, "Mark the initiative running.")
-_initiative_status("complete", InitiativeStatus.COMPLETED, "Mark the initiative completed.")
-_initiative_status("cancel", InitiativeStatus.CANCELLED, "Cancel the initiative.")
+initiatives.steps(
+    services,
+    {
+        "plan": step(
+            "initiative_update", "Mark the initiative planned.", status=InitiativeStatus.PLANNED
+        ),
+        "start": step(
+            "initiative_update", "Mark the initiative running.", status=InitiativeStatus.RUNNING
+        ),
+        "complete": step(
+            "initiative_update",
+            "Mark the initiative completed.",
+            status=InitiativeStatus.COMPLETED,
+        ),
+        "cancel": step(
+            "initiative_update", "Cancel the initiative.", status=InitiativeStatus.CANCELLED
+        ),
+    },
+)
 
 # Changes of the centre taken with its accreditation or its move, and writes that the
 # existing routes of centres/api.py take.
@@ -387,6 +354,8 @@ taken_elsewhere(
 )
 taken_elsewhere("centres.FlagshipInitiative", {"edit": "PATCH /api/v1/initiatives/{initiative_id}"})
 
-router = Router(tags=["centres: staff"], auth=TokenAuth())
-for resource in (centres, accreditations, renewals, changes, recognitions, initiatives):
-    router.add_router("/", resource.router(TokenAuth()))
+router = mount(
+    (centres, accreditations, renewals, changes, recognitions, initiatives),
+    tags=["centres: staff"],
+    auth=TokenAuth,
+)

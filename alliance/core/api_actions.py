@@ -26,10 +26,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from ninja import Query, Router, Schema
+from ninja import File, Form, Query, Router, Schema, UploadedFile
 from ninja.errors import HttpError
 from pydantic import Field
 
+from .api_bodies import form_or_json, json_alternative
 from .idempotency import idempotent
 from .kernel import allowed_actions
 
@@ -41,6 +42,25 @@ MAX_OFFSET = 10_000
 class ActionsPageQuery(Schema):
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+def window_query(default: int) -> type[Schema]:
+    """`limit`/`offset` for a list answered as a plain array (kept so for the clients that
+    read it so): `default` is the number of rows it gave before it took a limit."""
+    return type(
+        f"WindowQuery{default}",
+        (Schema,),
+        {
+            "__annotations__": {"limit": int, "offset": int},
+            "limit": Field(default, ge=1, le=2 * MAX_LIMIT),
+            "offset": Field(0, ge=0, le=MAX_OFFSET),
+        },
+    )
+
+
+def window(queryset, query) -> list:
+    """The rows of one window of a list (`window_query`); a shorter one is the last."""
+    return list(queryset[query.offset : query.offset + query.limit])
 
 
 def page(queryset, query: ActionsPageQuery, row: Callable) -> dict:
@@ -63,20 +83,40 @@ def model_errors():
     """A model's own validation (`full_clean` in a service) answers 422, not 500."""
     try:
         yield
+    except FormInvalid:
+        raise  # already per field: the API's handler answers 422 with `errors`
     except ValidationError as exc:
         raise HttpError(422, " ".join(exc.messages)) from exc
+
+
+class FormInvalid(ValidationError):
+    """A page's form refused what the API received, field by field."""
 
 
 def actions_of(obj, user) -> list[str]:
     return sorted(allowed_actions(obj, user))
 
 
+def form_values(form_class, data: dict, files: dict | None = None, **kwargs) -> dict:
+    """The page's own form cleans what the API received: the same rules (lengths, choices,
+    upload size, type and scanning), the same translated messages, 422 per field."""
+    form = form_class(data, files or {}, **kwargs)
+    if not form.is_valid():
+        raise FormInvalid({name: list(errors) for name, errors in form.errors.items()})
+    return form.cleaned_data
+
+
 @dataclass
 class ActionRoute:
     name: str
-    run: Callable  # (obj, actor, payload) -> None
+    run: Callable  # (obj, actor, payload) -> None; (obj, actor, payload, files) with files
     body: type[Schema] | None
     summary: str
+    # Names of the uploaded files of a multipart action (the body is then form fields).
+    files: tuple[str, ...] = ()
+    required_files: tuple[str, ...] = ()
+    # A multipart action that also takes its fields as a JSON body (api_bodies.py).
+    json_too: bool = False
 
 
 @dataclass
@@ -95,13 +135,41 @@ class Resource:
     detail: bool = True
     actions: dict[str, ActionRoute] = field(default_factory=dict)
 
-    def action(self, name: str, *, body: type[Schema] | None = None, summary: str = ""):
+    def action(
+        self,
+        name: str,
+        *,
+        body: type[Schema] | None = None,
+        summary: str = "",
+        files: tuple[str, ...] = (),
+        optional_files: tuple[str, ...] = (),
+        json_too: bool = False,
+    ):
+        """`files`: the action is a multipart upload with these required files (and
+        `optional_files`); `body` is then its form fields. `json_too`: the same fields
+        may come as a JSON body instead (an action that took JSON before it took files)."""
+
         def register(fn):
             doc = inspect.getdoc(fn) or ""
-            self.actions[name] = ActionRoute(name, fn, body, summary or doc)
+            self.actions[name] = ActionRoute(
+                name, fn, body, summary or doc, (*files, *optional_files), files, json_too
+            )
             return fn
 
         return register
+
+    def steps(self, services, rows: dict[str, "Step"]) -> None:
+        """Declare the actions that are one call each of a service of `services` with the
+        object's id (as `<id_name>=`), the actor, the body's fields and the row's fixed
+        values. The rest (another object to fetch, a body to reshape) stay functions."""
+        for name, row in rows.items():
+
+            def run(obj, actor, payload, row=row):
+                fields = payload.model_dump() if payload is not None else {}
+                service = getattr(services, row.service)  # at call time: tests may patch it
+                service(**{self.id_name: obj.pk}, actor=actor, **fields, **row.fixed)
+
+            self.action(name, body=row.body, summary=row.summary)(run)
 
     def router(self, auth) -> Router:
         router = Router(tags=self.tags, auth=auth)
@@ -116,6 +184,7 @@ class Resource:
                 operation_id=f"{self.name}_{route.name}",
                 summary=route.summary.split("\n")[0] or route.name,
                 description=route.summary,
+                openapi_extra=json_alternative(route.body) if route.json_too else None,
             )
         return router
 
@@ -129,15 +198,27 @@ class Resource:
             summary=f"{self.name.replace('_', ' ').capitalize()}: detail and allowed actions",
         )
 
-    def _signature(self, body) -> inspect.Signature:
+    def _signature(self, body, route: ActionRoute | None = None) -> inspect.Signature:
+        keyword = inspect.Parameter.KEYWORD_ONLY
         params = [
             inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD),
-            inspect.Parameter(self.id_name, inspect.Parameter.KEYWORD_ONLY, annotation=int),
+            inspect.Parameter(self.id_name, keyword, annotation=int),
         ]
+        files = route.files if route else ()
         if body is not None:
-            params.append(
-                inspect.Parameter("payload", inspect.Parameter.KEYWORD_ONLY, annotation=body)
-            )
+            annotation = body
+            if files:
+                annotation = form_or_json(body) if route.json_too else Form[body]
+            params.append(inspect.Parameter("payload", keyword, annotation=annotation))
+        for name in files:
+            if name in route.required_files:
+                params.append(inspect.Parameter(name, keyword, annotation=File[UploadedFile]))
+            else:
+                params.append(
+                    inspect.Parameter(
+                        name, keyword, annotation=File[UploadedFile | None], default=None
+                    )
+                )
         return inspect.Signature(params)
 
     def _detail_view(self):
@@ -155,12 +236,16 @@ class Resource:
             def compute():
                 obj = self.fetch(user, pk)
                 with model_errors():
-                    route.run(obj, user, kwargs.get("payload"))
+                    if route.files:
+                        files = {name: kwargs.get(name) for name in route.files}
+                        route.run(obj, user, kwargs.get("payload"), files)
+                    else:
+                        route.run(obj, user, kwargs.get("payload"))
                 return self.out(self.fetch(user, pk), user)
 
             return idempotent(request, user, compute, self.dump)
 
-        view.__signature__ = self._signature(route.body)
+        view.__signature__ = self._signature(route.body, route)
         view.__name__ = f"{self.name}_{route.name}"
         return view
 
@@ -168,19 +253,101 @@ class Resource:
         return self.schema.model_validate(data).model_dump(mode="json")
 
 
-def creating(request, schema: type[Schema], compute: Callable) -> dict:
-    """A POST that makes an object, with `Idempotency-Key`: the retry gets the first one."""
+@dataclass(frozen=True)
+class Step:
+    """One row of an app's table of API actions: the action calls `service` (a name in the
+    app's services module, looked up at call time) with the object's id, the actor, the
+    body's fields and the `fixed` values; `summary` is the operation's OpenAPI summary."""
+
+    service: str
+    summary: str
+    body: type[Schema] | None = None
+    fixed: dict = field(default_factory=dict)
+
+
+def step(service: str, summary: str, body: type[Schema] | None = None, **fixed) -> Step:
+    return Step(service, summary, body, fixed)
+
+
+def state_schema(name: str, doc: str) -> type[Schema]:
+    """The output of a resource offered only as its state: id, kind (the model), label,
+    current status and the allowed actions. `name` is unique in the OpenAPI document."""
+    annotations = {"id": int, "kind": str, "label": str, "status": str, "actions": list[str]}
+    return type(name, (Schema,), {"__annotations__": annotations, "__doc__": doc})
+
+
+def state_out(kind: str) -> Callable:
+    def out(obj, user) -> dict:
+        return {
+            "id": obj.pk,
+            "kind": kind,
+            "label": str(obj),
+            "status": getattr(obj, "current_status", None) or obj.status,
+            "actions": actions_of(obj, user),
+        }
+
+    return out
+
+
+def resource_family(*, prefix: str, base: str, tags: list[str], schema=None):
+    """The resources of one app's back office, which share a path, tags and (unless one
+    gives its own `out` and `schema`) the state schema: `make(name, path, id_name, model,
+    fetch)` registers `<base>/<path>/{id_name}`, operations named `<prefix>_<name>_…`."""
+
+    def make(name, path, id_name, model, fetch, *, out=None, own_schema=None, **extra):
+        return register(
+            Resource(
+                name=f"{prefix}_{name}",
+                path=f"{base}/{path}",
+                id_name=id_name,
+                model=model,
+                fetch=fetch,
+                out=out or state_out(name),
+                schema=own_schema or schema,
+                tags=tags,
+                **extra,
+            )
+        )
+
+    return make
+
+
+def mount(resources, *, tags: list[str], auth: type) -> Router:
+    """One router with the operations of these resources, each authenticated by `auth()`."""
+    router = Router(tags=tags, auth=auth())
+    for resource in resources:
+        router.add_router("/", resource.router(auth()))
+    return router
+
+
+def creating(
+    request,
+    schema: type[Schema],
+    compute: Callable,
+    *,
+    orm: bool = False,
+    status: int = 200,
+    field_errors: bool = False,
+) -> dict:
+    """A POST that makes an object, with `Idempotency-Key`: the retry gets the first one,
+    with the same `status` (201 for the operations documented so). `orm`: `compute()`
+    returns the model object, read by the schema's resolvers (with the request, for its
+    `actions`), rather than a dict. `field_errors`: a model's validation is left to the
+    API's handler (422 with `errors` per field, as the older creates answered) instead of
+    one joined message."""
 
     def guarded():
+        if field_errors:
+            return compute()
         with model_errors():
             return compute()
 
-    return idempotent(
-        request,
-        request.auth,
-        guarded,
-        lambda data: schema.model_validate(data).model_dump(mode="json"),
-    )
+    def dump(data):
+        if orm:
+            return schema.from_orm(data, context={"request": request}).model_dump(mode="json")
+        return schema.model_validate(data).model_dump(mode="json")
+
+    return idempotent(request, request.auth, guarded, dump, status)
 
 
 # model label -> its Resources (one model can be offered to several roles).
@@ -209,10 +376,19 @@ __all__ = [
     "ActionsPageQuery",
     "Query",
     "Resource",
+    "Step",
     "actions_of",
     "creating",
+    "form_values",
     "model_errors",
+    "mount",
     "page",
+    "window",
+    "window_query",
     "register",
+    "resource_family",
+    "state_out",
+    "state_schema",
+    "step",
     "taken_elsewhere",
 ]

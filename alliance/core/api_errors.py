@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError
 from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from ninja import Field, NinjaAPI, Schema
@@ -190,6 +191,14 @@ def install_handlers(api: NinjaAPI) -> None:
         ),
     )
     add(HttpError, _http_error)
+    # A multipart body Django cannot read (no boundary, a broken part): the caller's request
+    # is malformed, not our server.
+    add(
+        MultiPartParserError,
+        lambda api, r, e: _error(
+            api, r, 400, "bad_request", _("The body of the request could not be read.")
+        ),
+    )
     add(Http404, lambda api, r, e: _error(api, r, 404, "not_found", _("Not found.")))
     add(
         PermissionDenied,

@@ -14,3 +14,8 @@ class CoreConfig(AppConfig):
         # policy.py and what its public pages depend on in cache.py (docs/kernel.md); all
         # are loaded before the first request.
         autodiscover_modules("states", "policy", "cache")
+
+        from . import choices
+
+        # get_<field>_display() translated every label of the field on every call.
+        choices.install()

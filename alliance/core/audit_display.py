@@ -112,7 +112,12 @@ def show(value, model=None, key=None) -> str:
 
 def _live_objects(events) -> dict:
     """The objects the events are about, one query per kind: their names are then drawn
-    in the reader's language rather than the writer's."""
+    in the reader's language rather than the writer's.
+
+    Many names are made of the objects they belong to (a report is "centre – period", an
+    accreditation names its centre, a declaration its organisation): `select_related()`
+    brings those along in the same query. Without it a page of fifty events read each
+    owner one by one (47 queries at ten-year volume)."""
     wanted = defaultdict(set)
     for event in events:
         if event.content_type_id and event.object_id:
@@ -126,7 +131,7 @@ def _live_objects(events) -> dict:
             keys = [model._meta.pk.to_python(pk) for pk in ids]
         except ValidationError:
             continue
-        for pk, obj in model._default_manager.in_bulk(keys).items():
+        for pk, obj in model._default_manager.select_related().in_bulk(keys).items():
             live[(type_id, str(pk))] = obj
     return live
 

@@ -116,7 +116,9 @@ def _dependency_keys(depends: tuple[Depends, ...], request, args, kwargs) -> lis
 
 def _page_key(request, version: str) -> str:
     url = request.build_absolute_uri()
-    raw = f"{url}|{get_language()}|{version}"
+    # A page compressed inside the cache (gzip_page under public_page) is kept per encoding.
+    gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+    raw = f"{url}|{get_language()}|{version}|{gzip}"
     return f"{PAGE_PREFIX}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 

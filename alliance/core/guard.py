@@ -58,6 +58,9 @@ def version_value(obj, user) -> str:
 SAME_POST_SECONDS = 120
 # Signing in and out, and the language switch, are repeated on purpose.
 NOT_DEDUPLICATED = ("/i18n/", "/accounts/")
+# A post sent to confirm the password first (accounts/reauth.py) has not run yet: its
+# token stays free, and allauth replays the kept post itself.
+REAUTHENTICATE = "/accounts/reauthenticate/"
 
 
 def _same_post_key(request):
@@ -85,7 +88,7 @@ class FormGuardMiddleware:
     def __call__(self, request):
         if request.method != "POST" or request.path.startswith("/api/"):
             return self.get_response(request)
-        stale = self._stale(request)
+        stale = stale_response(request)
         if stale is not None:
             return stale
         token = request.POST.get(TOKEN_FIELD, "")
@@ -112,7 +115,8 @@ class FormGuardMiddleware:
         except Exception:
             cache.delete(key)
             raise
-        if 300 <= response.status_code < 400 and response.get("Location"):
+        location = response.get("Location", "")
+        if 300 <= response.status_code < 400 and location and REAUTHENTICATE not in location:
             cache.set(key, response["Location"], TOKEN_SECONDS)
             if same:
                 cache.set(same, response["Location"], SAME_POST_SECONDS)
@@ -138,28 +142,30 @@ class FormGuardMiddleware:
             _("Wait a moment, then open the page again to see the result."),
         )
 
-    def _stale(self, request):
-        value = request.POST.get(VERSION_FIELD)
-        if not value or not request.user.is_authenticated:
-            return None
-        try:
-            data = signing.loads(value, salt=SALT)
-            ct, pk, shown = int(data["ct"]), int(data["pk"]), int(data["v"])
-        except (signing.BadSignature, KeyError, TypeError, ValueError):
-            return None
-        if data.get("u") != request.user.pk:
-            return None
-        event = later_change(ct, pk, shown, request.user)
-        if event is None:
-            return None
-        text = stale_sentence(event)
-        back = request.META.get("HTTP_REFERER", "")
-        if back and url_has_allowed_host_and_scheme(
-            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        ):
-            messages.error(request, text)
-            return HttpResponseRedirect(back, status=303)
-        return _page(request, 409, _("This changed since you opened it"), text)
+
+def stale_response(request):
+    """The refusal of a post made on a page someone else has changed since, or None."""
+    value = request.POST.get(VERSION_FIELD)
+    if not value or not request.user.is_authenticated:
+        return None
+    try:
+        data = signing.loads(value, salt=SALT)
+        ct, pk, shown = int(data["ct"]), int(data["pk"]), int(data["v"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+    if data.get("u") != request.user.pk:
+        return None
+    event = later_change(ct, pk, shown, request.user)
+    if event is None:
+        return None
+    text = stale_sentence(event)
+    back = request.META.get("HTTP_REFERER", "")
+    if back and url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        messages.error(request, text)
+        return HttpResponseRedirect(back, status=303)
+    return _page(request, 409, _("This changed since you opened it"), text)
 
 
 def later_change(content_type_id, pk, shown, user):

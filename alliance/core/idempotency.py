@@ -17,6 +17,7 @@ from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
+from django.http.request import RawPostDataException
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja.errors import HttpError
@@ -28,13 +29,31 @@ HEADER = "Idempotency-Key"
 KEY = re.compile(r"^[\x21-\x7e]{1,200}$")
 # A claim whose write never finished (the process died) is given up after this long.
 ABANDONED = timedelta(minutes=5)
-# Stored answers are kept this long (`prune`, from the daily maintenance).
-KEPT = timedelta(days=7)
+# Stored answers are kept this long (`prune`, a scheduled job: alliance/core/schedule.py).
+# A client retries within minutes; a day covers a night's outage of a ministry's batch.
+KEPT = timedelta(hours=24)
+
+
+def _body_parts(request) -> list:
+    try:
+        return [request.body]
+    except RawPostDataException:
+        # A multipart upload was streamed into request.POST and FILES: its fields and the
+        # contents of its files stand for the body.
+        parts = [f"{k}={v}" for k, v in sorted(request.POST.lists())]
+        for name, uploads in sorted(request.FILES.lists()):
+            for upload in uploads:
+                content = hashlib.sha256()
+                for chunk in upload.chunks():
+                    content.update(chunk)
+                upload.seek(0)
+                parts.append(f"{name}:{upload.name}:{content.hexdigest()}")
+        return parts
 
 
 def _fingerprint(request) -> str:
     digest = hashlib.sha256()
-    for part in (request.method, request.path, request.body):
+    for part in (request.method, request.path, *_body_parts(request)):
         digest.update(part if isinstance(part, bytes) else part.encode())
         digest.update(b"\0")
     return digest.hexdigest()
@@ -68,12 +87,13 @@ def _json(body, status: int = 200) -> HttpResponse:
     return HttpResponse(json.dumps(body), status=status, content_type="application/json")
 
 
-def idempotent(request, user, compute, dump) -> HttpResponse:
+def idempotent(request, user, compute, dump, status: int = 200) -> HttpResponse:
     """Run `compute()` once per (user, key): `dump(result)` is the JSON-ready answer that
-    is stored and returned (replayed as is on a retry). Without the header, just run."""
+    is stored and returned with `status` (both replayed as they are on a retry: a create
+    answers 201 again). Without the header, just run."""
     key = request.headers.get(HEADER)
     if key is None or user is None:
-        return _json(dump(compute()))
+        return _json(dump(compute()), status)
     if not KEY.match(key):
         raise HttpError(
             400, _("The Idempotency-Key header must be 1 to 200 visible ASCII characters.")
@@ -86,10 +106,10 @@ def idempotent(request, user, compute, dump) -> HttpResponse:
     except BaseException:
         claim.delete()
         raise
-    claim.status_code = 200
+    claim.status_code = status
     claim.response = body
     claim.save(update_fields=["status_code", "response"])
-    return _json(body)
+    return _json(body, status)
 
 
 def prune(now=None) -> int:

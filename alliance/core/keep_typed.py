@@ -16,14 +16,22 @@ PREFIX = "kept-post:"
 SKIP = {"csrfmiddlewaretoken", "form_token", "shown_version"}
 
 
-def _key(request) -> str:
-    # Without the language prefix: signing in may open the page in the person's own
-    # language (/fr/… posted, /en/… after sign-in), and the typed text must follow.
-    path = request.path
+def page_key(request) -> str:
+    """The page's path without the language prefix: signing in may open the page in the
+    person's own language (/fr/… posted, /en/… after sign-in), and the typed text must
+    follow."""
+    return without_language(request.path)
+
+
+def without_language(path: str) -> str:
     parts = path.split("/", 2)
     if len(parts) > 2 and parts[1] in _languages():
         path = "/" + parts[2]
-    return PREFIX + path
+    return path
+
+
+def _key(request) -> str:
+    return PREFIX + page_key(request)
 
 
 def _languages():

@@ -126,3 +126,26 @@ class IdempotencyKey(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class FormDraft(models.Model):
+    """What someone typed in a form that has no draft state of its own (a Lab request, a
+    renewal self-report), kept per person and page until they send it (core/drafts.py).
+    It is the person's, not the session's: it survives signing out and session expiry."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
+    )
+    key = models.CharField(_("page"), max_length=255)
+    data = models.JSONField(_("what was typed"), default=dict)
+    updated_at = models.DateTimeField(_("saved"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("form draft")
+        verbose_name_plural = _("form drafts")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="core_formdraft_user_key"),
+        ]
+
+    def __str__(self):
+        return self.key

@@ -47,13 +47,21 @@ SCHEDULE: tuple[Job, ...] = (
     ),
     Job("centres_deadlines", "10 5 * * *", "accreditation renewal reminders and expiry"),
     Job("open_reports", "20 5 * * *", "open due monitoring reports, report reminders"),
+    # Hourly, so that "the day before" is about 24 hours whatever the event's time zone.
+    Job("event_reminders", "15 * * * *", "reminders to people registered for tomorrow's events"),
     Job(
         "send_digests",
         "0 6 * * *",
         "daily notification digests; on Mondays the weekly ones too",
     ),
+    Job("send_newsletter", "15 6 * * *", "newsletter digests of newly published announcements"),
     # Purges of Django's and django-tasks' bookkeeping.
     Job("clearsessions", "30 4 * * *", "delete expired sessions"),
+    Job(
+        "prune_idempotency_keys",
+        "50 * * * *",
+        "delete the API's stored Idempotency-Key answers older than 24 hours",
+    ),
     Job(
         "prune_db_task_results",
         "40 4 * * *",

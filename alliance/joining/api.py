@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Literal
 
 from django.shortcuts import get_object_or_404
-from ninja import Body, Field, Query, Router, Schema, Status
+from ninja import Body, Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from alliance.accounts.auth import TokenAuth
@@ -14,11 +14,12 @@ from alliance.accounts.permissions import get_organisation_for
 from alliance.centres.models import CentreType
 from alliance.centres.recommender import Profile, recommend
 from alliance.core.access import get_visible_or_404
+from alliance.core.api_actions import creating, form_values, taken_elsewhere, window, window_query
 from alliance.core.models import StrategicObjective
 from alliance.core.schemas import Choice, WithActions
 
 from . import services
-from .forms import SECTION_FORMS
+from .forms import SECTION_FORMS, SignForm
 from .models import ExpressionOfInterest, Instrument, JointDeclaration, PreliminaryAssessment
 from .selectors import (
     assessments_visible_to,
@@ -145,8 +146,9 @@ def recommendations(request, payload: RecommendationIn):
 # --- The organisation's own records (token) --------------------------------------------
 
 
-class ExpressionIn(Schema):
-    organisation_id: int
+class JoiningExpressionEditIn(Schema):
+    """The draft's fields (an edit sends them all, as the form does)."""
+
     instruments: list[Literal["host_centre", "join_board", "partner", "lab_support"]]
     objectives: list[str] = Field(default_factory=list)
     centre_types: list[str] = Field(default_factory=list)
@@ -154,6 +156,10 @@ class ExpressionIn(Schema):
     motivation: str = Field(min_length=1, max_length=5000)
     contact_name: str = Field(min_length=1, max_length=200)
     contact_email: str = Field(min_length=3, max_length=254)
+
+
+class ExpressionIn(JoiningExpressionEditIn):
+    organisation_id: int
 
 
 class ExpressionOut(WithActions):
@@ -221,38 +227,64 @@ class DeclarationOut(WithActions):
 
 
 @members.get("/joining/expressions", response=list[ExpressionOut])
-def list_expressions(request):
-    return expressions_visible_to(request.auth).order_by("-created_at")[:200]
+def list_expressions(request, paging: Query[window_query(200)]):
+    """Newest first (`limit` up to 200, `offset`)."""
+    return window(expressions_visible_to(request.auth).order_by("-created_at", "-pk"), paging)
 
 
 @members.post("/joining/expressions", response={201: ExpressionOut})
 def create_expression(request, payload: ExpressionIn):
-    organisation = get_organisation_for(request.auth, payload.organisation_id, manage=True)
+    """A new draft. With an `Idempotency-Key`, a retry gets the first draft (201 again)."""
+
+    def compute():
+        organisation = get_organisation_for(request.auth, payload.organisation_id, manage=True)
+        return services.expression_create(
+            organisation=organisation, actor=request.auth, data=_expression_data(payload)
+        )
+
+    return creating(request, ExpressionOut, compute, orm=True, status=201, field_errors=True)
+
+
+def _expression_data(payload) -> dict:
+    """What the draft form saves, from the API's body (codes for the related rows)."""
     objectives = list(StrategicObjective.objects.filter(code__in=payload.objectives))
     if len(objectives) != len(set(payload.objectives)):
         raise HttpError(422, "objectives: unknown code")
     types = list(CentreType.objects.filter(code__in=payload.centre_types))
     if len(types) != len(set(payload.centre_types)):
         raise HttpError(422, "centre_types: unknown code")
-    expression = services.expression_create(
-        organisation=organisation,
-        actor=request.auth,
-        data={
-            "instruments": [i for i in payload.instruments if i in Instrument.values],
-            "objectives": objectives,
-            "centre_types": types,
-            "scope": payload.scope,
-            "motivation": payload.motivation,
-            "contact_name": payload.contact_name,
-            "contact_email": payload.contact_email,
-        },
-    )
-    return Status(201, expression)
+    return {
+        "instruments": [i for i in payload.instruments if i in Instrument.values],
+        "objectives": objectives,
+        "centre_types": types,
+        "scope": payload.scope,
+        "motivation": payload.motivation,
+        "contact_name": payload.contact_name,
+        "contact_email": payload.contact_email,
+    }
 
 
 @members.get("/joining/expressions/{expression_id}", response=ExpressionOut)
 def get_expression(request, expression_id: int):
     return get_visible_or_404(expressions_visible_to(request.auth), pk=expression_id)
+
+
+@members.put(
+    "/joining/expressions/{expression_id}",
+    response=ExpressionOut,
+    operation_id="joining_expression_edit",
+)
+def edit_expression(request, expression_id: int, payload: JoiningExpressionEditIn):
+    """Save the draft again with all its fields, as the draft form does (a draft only)."""
+    expression = get_visible_or_404(expressions_visible_to(request.auth), pk=expression_id)
+
+    def compute():
+        services.expression_update(
+            expression_id=expression.pk, actor=request.auth, data=_expression_data(payload)
+        )
+        return get_object_or_404(expressions_visible_to(request.auth), pk=expression_id)
+
+    return creating(request, ExpressionOut, compute, orm=True)
 
 
 @members.post("/joining/expressions/{expression_id}/submit", response=ExpressionOut)
@@ -265,7 +297,11 @@ def submit_expression(request, expression_id: int):
 @members.post("/joining/expressions/{expression_id}/assessment", response={201: AssessmentOut})
 def start_assessment(request, expression_id: int):
     expression = get_visible_or_404(expressions_visible_to(request.auth), pk=expression_id)
-    return Status(201, services.assessment_start(expression_id=expression.pk, actor=request.auth))
+
+    def compute():
+        return services.assessment_start(expression_id=expression.pk, actor=request.auth)
+
+    return creating(request, AssessmentOut, compute, orm=True, status=201, field_errors=True)
 
 
 class SectionSaved(Schema):
@@ -289,8 +325,9 @@ def save_section(request, assessment_id: int, section: str, payload: Body[dict])
 
 
 @members.get("/joining/assessments", response=list[AssessmentOut])
-def list_assessments(request):
-    return assessments_visible_to(request.auth).order_by("-created_at")[:200]
+def list_assessments(request, paging: Query[window_query(200)]):
+    """Newest first (`limit` up to 200, `offset`)."""
+    return window(assessments_visible_to(request.auth).order_by("-created_at", "-pk"), paging)
 
 
 @members.get("/joining/assessments/{assessment_id}", response=AssessmentDetailOut)
@@ -307,8 +344,54 @@ def submit_assessment(request, assessment_id: int):
 
 
 @members.get("/joining/declarations", response=list[DeclarationOut])
-def list_declarations(request):
-    return declarations_visible_to(request.auth).order_by("-drafted_at")[:200]
+def list_declarations(request, paging: Query[window_query(200)]):
+    """Latest drafted first (`limit` up to 200, `offset`)."""
+    return window(declarations_visible_to(request.auth).order_by("-drafted_at", "-pk"), paging)
+
+
+@members.get(
+    "/joining/declarations/{declaration_id}",
+    response=DeclarationOut,
+    operation_id="joining_declaration_detail",
+)
+def get_declaration(request, declaration_id: int):
+    return get_visible_or_404(declarations_visible_to(request.auth), pk=declaration_id)
+
+
+class JoiningSignIn(Schema):
+    password: str = Field(min_length=1, max_length=4096, description="the signatory's password")
+    full_name: str = Field(min_length=1, max_length=200)
+    confirm: bool = Field(description="I am authorised to sign for my organisation")
+
+
+@members.post(
+    "/joining/declarations/{declaration_id}/sign",
+    response=DeclarationOut,
+    operation_id="joining_declaration_sign",
+)
+def sign_declaration(request, declaration_id: int, payload: JoiningSignIn):
+    """The organisation's authorised signatory signs. A token alone does not sign: the body
+    carries the signatory's password, checked as the page checks it (ADR 0025)."""
+    declaration = get_visible_or_404(declarations_visible_to(request.auth), pk=declaration_id)
+
+    def compute():
+        data = payload.model_dump()
+        data["confirm"] = "on" if payload.confirm else ""
+        cleaned = form_values(SignForm, data, user=request.auth)
+        services.declaration_sign(
+            declaration_id=declaration.pk, actor=request.auth, signatory_name=cleaned["full_name"]
+        )
+        return get_object_or_404(declarations_visible_to(request.auth), pk=declaration_id)
+
+    return creating(request, DeclarationOut, compute, orm=True)
+
+
+taken_elsewhere(
+    "joining.ExpressionOfInterest", {"edit": "PUT /api/v1/joining/expressions/{expression_id}"}
+)
+taken_elsewhere(
+    "joining.JointDeclaration", {"sign": "POST /api/v1/joining/declarations/{declaration_id}/sign"}
+)
 
 
 router = Router()

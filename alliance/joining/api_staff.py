@@ -1,16 +1,26 @@
 """Joining API for the secretariat and the Director: acknowledge or decline expressions of
 interest, review and complete preliminary assessments, draft joint declarations,
 countersign and withdraw them. Each action is one of the joining tables (states.py),
-through the services the pages call (docs/api-actions.md). Signing a declaration stays
-on its page, which asks the signatory's password again."""
+through the services the pages call (docs/api-actions.md). The organisation's signatory
+signs through joining/api.py, with their password (ADR 0025)."""
 
-from ninja import Router, Schema
+from ninja import Schema
 from pydantic import Field
 
 from alliance.accounts.auth import TokenAuth
+from alliance.accounts.forms import ReauthForm
 from alliance.centres.models import CentreType
+from alliance.core import kernel
 from alliance.core.access import get_visible_or_404
-from alliance.core.api_actions import Resource, actions_of, register, taken_elsewhere
+from alliance.core.api_actions import (
+    Resource,
+    form_values,
+    mount,
+    resource_family,
+    state_schema,
+    step,
+    taken_elsewhere,
+)
 from alliance.core.i18n import FALLBACK
 from alliance.core.languages import supported
 from alliance.core.models import Scope
@@ -18,47 +28,23 @@ from alliance.core.models import Scope
 from . import services
 from .selectors import assessments_visible_to, declarations_visible_to, expressions_visible_to
 
-
-class JoiningStateOut(Schema):
-    """Any object of the joining tables: its id, current status and allowed actions."""
-
-    id: int
-    kind: str
-    label: str
-    status: str
-    actions: list[str]
-
-
-def _out(kind: str):
-    def out(obj, user) -> dict:
-        return {
-            "id": obj.pk,
-            "kind": kind,
-            "label": str(obj),
-            "status": obj.status,
-            "actions": actions_of(obj, user),
-        }
-
-    return out
+JoiningStateOut = state_schema(
+    "JoiningStateOut",
+    "Any object of the joining tables: its id, current status and allowed actions.",
+)
 
 
 def _visible(selector):
     return lambda user, pk: get_visible_or_404(selector(user), pk=pk)
 
 
+_family = resource_family(
+    prefix="joining_staff", base="/joining/staff", schema=JoiningStateOut, tags=["joining: staff"]
+)
+
+
 def _resource(name, path, id_name, model, selector) -> Resource:
-    return register(
-        Resource(
-            name=f"joining_staff_{name}",
-            path=f"/joining/staff/{path}",
-            id_name=id_name,
-            model=model,
-            fetch=_visible(selector),
-            out=_out(name),
-            schema=JoiningStateOut,
-            tags=["joining: staff"],
-        )
-    )
+    return _family(name, path, id_name, model, _visible(selector))
 
 
 class JoiningReasonIn(Schema):
@@ -85,16 +71,19 @@ expressions = _resource(
 )
 
 
-@expressions.action("acknowledge")
-def acknowledge(expression, actor, payload):
-    """Acknowledge a submitted expression of interest."""
-    services.expression_acknowledge(expression_id=expression.pk, actor=actor)
-
-
-@expressions.action("decline", body=JoiningReasonIn)
-def decline(expression, actor, payload):
-    """Decline an expression of interest, with the reason the organisation reads."""
-    services.expression_decline(expression_id=expression.pk, actor=actor, reason=payload.reason)
+expressions.steps(
+    services,
+    {
+        "acknowledge": step(
+            "expression_acknowledge", "Acknowledge a submitted expression of interest."
+        ),
+        "decline": step(
+            "expression_decline",
+            "Decline an expression of interest, with the reason the organisation reads.",
+            JoiningReasonIn,
+        ),
+    },
+)
 
 
 assessments = _resource(
@@ -106,18 +95,17 @@ assessments = _resource(
 )
 
 
-@assessments.action("start_review")
-def start_review(assessment, actor, payload):
-    """Start reviewing a submitted preliminary assessment."""
-    services.assessment_start_review(assessment_id=assessment.pk, actor=actor)
-
-
-@assessments.action("complete", body=JoiningFindingsIn)
-def complete(assessment, actor, payload):
-    """Complete the review with its findings."""
-    services.assessment_complete(
-        assessment_id=assessment.pk, actor=actor, findings=payload.findings
-    )
+assessments.steps(
+    services,
+    {
+        "start_review": step(
+            "assessment_start_review", "Start reviewing a submitted preliminary assessment."
+        ),
+        "complete": step(
+            "assessment_complete", "Complete the review with its findings.", JoiningFindingsIn
+        ),
+    },
+)
 
 
 @assessments.action("draft_declaration", body=JoiningDeclarationDraftIn)
@@ -143,16 +131,36 @@ declarations = _resource(
 )
 
 
-@declarations.action("countersign")
+class JoiningCountersignIn(Schema):
+    password: str = Field(
+        min_length=1, max_length=4096, description="the Director's password, checked again"
+    )
+
+
+@declarations.action("countersign", body=JoiningCountersignIn)
 def countersign(declaration, actor, payload):
-    """The Director countersigns: the declaration is in force."""
+    """The Director countersigns, with their password: the declaration is in force.
+
+    A token alone does not put a declaration in force: the body carries the Director's
+    password, checked as the page checks it (ADR 0025). A wrong one is a 422 on `password`
+    and nothing is countersigned. The caller's right and the declaration's state are checked
+    first (403, 409), so a password is only ever tried by the one person who may
+    countersign, on a declaration that can be countersigned."""
+    kernel.check(declaration, "countersign", actor)
+    form_values(ReauthForm, payload.model_dump(), user=actor)
     services.declaration_countersign(declaration_id=declaration.pk, actor=actor)
 
 
-@declarations.action("withdraw", body=JoiningReasonIn)
-def withdraw(declaration, actor, payload):
-    """Withdraw a declaration not yet in force, with the reason."""
-    services.declaration_withdraw(declaration_id=declaration.pk, actor=actor, reason=payload.reason)
+declarations.steps(
+    services,
+    {
+        "withdraw": step(
+            "declaration_withdraw",
+            "Withdraw a declaration not yet in force, with the reason.",
+            JoiningReasonIn,
+        ),
+    },
+)
 
 
 # The applicant's side, taken by the existing routes of joining/api.py.
@@ -171,6 +179,4 @@ taken_elsewhere(
     },
 )
 
-router = Router(tags=["joining: staff"], auth=TokenAuth())
-for resource in (expressions, assessments, declarations):
-    router.add_router("/", resource.router(TokenAuth()))
+router = mount((expressions, assessments, declarations), tags=["joining: staff"], auth=TokenAuth)

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliance.accounts.forms import ReauthForm
 from alliance.centres.models import CentreType, Ownership
 from alliance.core.languages import language_choices
 from alliance.core.models import Scope, StrategicObjective
 
+from .fingerprint import normalised
 from .models import FundingSource, Instrument, Pillar, Rating, Sponsor
 from .sections import HUMAN_ROWS
 from .states import AssessmentStatus, DeclarationStatus, ExpressionStatus
@@ -361,46 +363,13 @@ class DeclarationDraftForm(forms.Form):
         self.fields["centre_type"].label_from_instance = lambda ct: str(ct.name)
 
 
-class SignForm(forms.Form):
-    password = forms.CharField(
-        label=_("Your password"),
-        help_text=_("Enter your password again to confirm it is you."),
-        widget=forms.PasswordInput,
-    )
+class SignForm(ReauthForm):
+    """The signatory's password (as the Director's to countersign), then the signature."""
+
     full_name = forms.CharField(label=_("Your full name, as your signature"), max_length=200)
     confirm = forms.BooleanField(
         label=_("I am authorised to sign this joint declaration for my organisation.")
     )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("The password is not correct."))
-        return password
-
-
-class ReauthForm(forms.Form):
-    """The Director re-enters the password to countersign, as the signatory does to sign."""
-
-    password = forms.CharField(
-        label=_("Your password"),
-        help_text=_("Enter your password again to confirm it is you."),
-        widget=forms.PasswordInput,
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("The password is not correct."))
-        return password
 
 
 class VerifyFileForm(forms.Form):
@@ -412,8 +381,14 @@ class VerifyFileForm(forms.Form):
 
 
 class VerifyForm(forms.Form):
-    fingerprint = forms.RegexField(
-        label=_("SHA-256 fingerprint of the declaration"),
-        regex=r"^\s*[0-9a-fA-F]{64}\s*$",
-        error_messages={"invalid": _("A fingerprint is 64 characters, 0-9 and a-f.")},
+    fingerprint = forms.CharField(
+        label=_("Fingerprint printed on the declaration"),
+        help_text=_("64 characters, 0-9 and a-f; spaces do not matter."),
+        max_length=200,
     )
+
+    def clean_fingerprint(self):
+        value = normalised(self.cleaned_data["fingerprint"])
+        if len(value) != 64 or any(ch not in "0123456789abcdef" for ch in value):
+            raise forms.ValidationError(_("A fingerprint is 64 characters, 0-9 and a-f."))
+        return value

@@ -254,6 +254,11 @@ class JointDeclaration(models.Model):
     # The frozen PDF; downloaded as joint-declaration-<id>.pdf.
     document = PrivateFileField(_("document"), folder="declarations", blank=True)
     sha256 = models.CharField(_("SHA-256 fingerprint"), max_length=64, blank=True, db_index=True)
+    # The SHA-256 of the signed terms (fingerprint.py): printed on the original itself,
+    # which cannot print the hash of its own file (docs/decisions/0026).
+    terms_sha256 = models.CharField(
+        _("fingerprint of the signed terms"), max_length=64, blank=True, db_index=True
+    )
 
     class Meta:
         ordering = ["-drafted_at", "-id"]

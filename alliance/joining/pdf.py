@@ -88,7 +88,7 @@ def declaration_html(declaration, *, draft: bool = False, language: str | None =
                 "declaration": declaration,
                 "draft": draft,
                 "language": language,
-                "copy_of": declaration.sha256 if reader_copy else "",
+                "copy_of": (declaration.terms_sha256 or declaration.sha256) if reader_copy else "",
                 "translation_of": language_in_sentence(declaration.language) if translated else "",
                 "verify_url": _verify_url(language),
                 **document_context(language),

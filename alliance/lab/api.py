@@ -4,10 +4,11 @@ from datetime import datetime
 from typing import Literal
 
 from django.conf import settings
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema
 
 from alliance.accounts.auth import TokenAuth
 from alliance.accounts.permissions import get_organisation_for
+from alliance.core.api_actions import creating, window, window_query
 from alliance.core.kernel import allowed_actions
 from alliance.core.schemas import Choice
 
@@ -72,23 +73,30 @@ def _out(tar, user) -> dict:
 
 
 @router.get("/lab/requests", response=list[RequestOut])
-def request_list(request):
-    rows = requests_visible_to(request.auth).prefetch_related("milestones").order_by("-created_at")
-    return [_out(t, request.auth) for t in rows[:200]]
+def request_list(request, paging: Query[window_query(200)]):
+    """The requests the caller may see, newest first (`limit` up to 200, `offset`)."""
+    rows = requests_visible_to(request.auth).prefetch_related("milestones")
+    return [_out(t, request.auth) for t in window(rows.order_by("-created_at", "-pk"), paging)]
 
 
 @router.post("/lab/requests", response={201: RequestOut})
 def request_create(request, payload: RequestIn):
-    organisation = get_organisation_for(request.auth, payload.organisation_id)
-    tar = services.request_submit(
-        organisation=organisation,
-        actor=request.auth,
-        kind=payload.kind,
-        description=payload.description,
-        urgency=payload.urgency,
-        preferred_language=payload.preferred_language,
-    )
-    return Status(201, _out(tar, request.auth))
+    """Ask the Lab for assistance. With an `Idempotency-Key`, a retry gets the first
+    request (201 again), not a second one."""
+
+    def compute():
+        organisation = get_organisation_for(request.auth, payload.organisation_id)
+        tar = services.request_submit(
+            organisation=organisation,
+            actor=request.auth,
+            kind=payload.kind,
+            description=payload.description,
+            urgency=payload.urgency,
+            preferred_language=payload.preferred_language,
+        )
+        return _out(tar, request.auth)
+
+    return creating(request, RequestOut, compute, status=201, field_errors=True)
 
 
 @router.get("/lab/requests/{request_id}", response=RequestOut)

@@ -6,20 +6,29 @@ services the Lab's pages call (docs/api-actions.md)."""
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from ninja import Router, Schema
+from ninja import Schema
 from pydantic import Field
 
 from alliance.accounts.auth import TokenAuth
 from alliance.core.access import get_visible_or_404
-from alliance.core.api_actions import Resource, actions_of, register, taken_elsewhere
+from alliance.core.api_actions import (
+    actions_of,
+    form_values,
+    mount,
+    resource_family,
+    step,
+    taken_elsewhere,
+)
 from alliance.core.schemas import Choice
 
 from . import services
 from .api import RequestOut
 from .api import _out as _request_out
+from .forms import AgreementEditForm, DeliverableForm, DeliverForm, ProjectForm
 from .models import CooperationAgreement, Project
 from .permissions import (
     get_agreement_for,
+    get_deliverable_for,
     get_plan_milestone_for,
     get_project_for,
     get_project_milestone_for,
@@ -56,6 +65,7 @@ class LabMilestoneDoneIn(Schema):
 
 class LabDeliverIn(Schema):
     note: str = Field(max_length=20_000)
+    title: str = Field("", max_length=200, description="the title of the `document` sent with it")
 
 
 class LabProjectIn(Schema):
@@ -86,6 +96,7 @@ class LabProjectOut(Schema):
     start_date: date
     end_date: date
     milestones: list[dict]
+    deliverables: list[dict] = []
     actions: list[str]
 
 
@@ -120,28 +131,36 @@ def _project_out(p, user) -> dict:
             }
             for m in p.milestones.order_by("pk")
         ],
+        "deliverables": [
+            {
+                "id": d.pk,
+                "title": d.title,
+                "due_date": d.due_date.isoformat(),
+                "delivered": d.delivered_at is not None,
+            }
+            for d in p.deliverables.order_by("pk")
+        ],
         "actions": actions_of(p, user),
     }
 
 
-requests = register(
-    Resource(
-        name="lab_staff_request",
-        path="/lab/staff/requests",
-        id_name="request_id",
-        model="lab.TechnicalAssistanceRequest",
-        fetch=get_request_for,
-        out=_request_out,
-        schema=RequestOut,
-        tags=["lab: staff"],
-    )
+_resource = resource_family(prefix="lab_staff", base="/lab/staff", tags=["lab: staff"])
+
+requests = _resource(
+    "request",
+    "requests",
+    "request_id",
+    "lab.TechnicalAssistanceRequest",
+    get_request_for,
+    out=_request_out,
+    own_schema=RequestOut,
 )
 
 
-@requests.action("triage", body=LabNoteIn)
-def triage(tar, actor, payload):
-    """Triage a new request, with an internal note."""
-    services.request_triage(request_id=tar.pk, actor=actor, note=payload.note)
+requests.steps(
+    services,
+    {"triage": step("request_triage", "Triage a new request, with an internal note.", LabNoteIn)},
+)
 
 
 @requests.action("assign", body=LabAssignIn)
@@ -151,10 +170,16 @@ def assign(tar, actor, payload):
     services.request_assign(request_id=tar.pk, actor=actor, assignee=assignee)
 
 
-@requests.action("decline", body=LabReasonIn)
-def decline(tar, actor, payload):
-    """Decline a request, with the reason the organisation reads."""
-    services.request_decline(request_id=tar.pk, actor=actor, reason=payload.reason)
+requests.steps(
+    services,
+    {
+        "decline": step(
+            "request_decline",
+            "Decline a request, with the reason the organisation reads.",
+            LabReasonIn,
+        )
+    },
+)
 
 
 @requests.action("propose_plan", body=LabPlanIn)
@@ -175,10 +200,24 @@ def request_milestone_done(tar, actor, payload):
     services.milestone_mark_done(milestone_id=milestone.pk, actor=actor)
 
 
-@requests.action("deliver", body=LabDeliverIn)
-def deliver(tar, actor, payload):
-    """Deliver the work, with a note (documents are uploaded from the page)."""
-    services.request_deliver(request_id=tar.pk, actor=actor, note=payload.note, documents=[])
+@requests.action("deliver", body=LabDeliverIn, optional_files=("document",), json_too=True)
+def deliver(tar, actor, payload, files):
+    """Deliver the work, with a note and a document (multipart: `note`, `title`, `document`).
+
+    With a document, the page's form cleans the fields: a title, and a PDF, office
+    document, CSV, text or image of 10 MB at most, scanned; 422 per field otherwise. The
+    earlier JSON body `{"note": …}` still delivers with the note only, when the request
+    already has its documents (409 `no_document` otherwise)."""
+    if files["document"] is None and not payload.title:
+        services.request_deliver(request_id=tar.pk, actor=actor, note=payload.note, documents=[])
+        return
+    cleaned = form_values(DeliverForm, payload.model_dump(), files)
+    services.request_deliver(
+        request_id=tar.pk,
+        actor=actor,
+        note=cleaned["note"],
+        documents=[(cleaned["title"], cleaned["document"])],
+    )
 
 
 taken_elsewhere(
@@ -189,30 +228,49 @@ taken_elsewhere(
     },
 )
 
-agreements = register(
-    Resource(
-        name="lab_staff_agreement",
-        path="/lab/staff/agreements",
-        id_name="agreement_id",
-        model="lab.CooperationAgreement",
-        fetch=get_agreement_for,
-        out=_agreement_out,
-        schema=LabAgreementOut,
-        tags=["lab: staff"],
-    )
+agreements = _resource(
+    "agreement",
+    "agreements",
+    "agreement_id",
+    "lab.CooperationAgreement",
+    get_agreement_for,
+    out=_agreement_out,
+    own_schema=LabAgreementOut,
 )
 
 
-def _agreement_status(name: str, status: str, doc: str):
-    def run(agreement, actor, payload):
-        services.agreement_set_status(agreement_id=agreement.pk, actor=actor, status=status)
+agreements.steps(
+    services,
+    {
+        "sign": step(
+            "agreement_set_status",
+            "Record the agreement as signed.",
+            status=AgreementStatus.SIGNED,
+        ),
+        "activate": step(
+            "agreement_set_status",
+            "Make a signed agreement active.",
+            status=AgreementStatus.ACTIVE,
+        ),
+        "end": step("agreement_set_status", "End the agreement.", status=AgreementStatus.ENDED),
+    },
+)
 
-    agreements.action(name, summary=doc)(run)
+
+class LabAgreementEditIn(Schema):
+    title: str = Field(min_length=1, max_length=200)
+    parties: str = Field(min_length=1, max_length=2000)
+    scope: str = Field(min_length=1, max_length=10_000)
+    start_date: date
+    end_date: date
 
 
-_agreement_status("sign", AgreementStatus.SIGNED, "Record the agreement as signed.")
-_agreement_status("activate", AgreementStatus.ACTIVE, "Make a signed agreement active.")
-_agreement_status("end", AgreementStatus.ENDED, "End the agreement.")
+@agreements.action("edit", body=LabAgreementEditIn, optional_files=("document",))
+def agreement_edit(agreement, actor, payload, files):
+    """Correct the agreement's details (multipart: its fields and, to replace the current
+    one, a `document`: PDF, office document, CSV, text or image, 10 MB at most, scanned)."""
+    cleaned = form_values(AgreementEditForm, payload.model_dump(mode="json"), files)
+    services.agreement_update(agreement_id=agreement.pk, actor=actor, **cleaned)
 
 
 @agreements.action("add_project", body=LabProjectIn)
@@ -221,38 +279,61 @@ def add_project(agreement, actor, payload):
     services.project_create(actor=actor, agreement=agreement, **payload.model_dump())
 
 
-projects = register(
-    Resource(
-        name="lab_staff_project",
-        path="/lab/staff/projects",
-        id_name="project_id",
-        model="lab.Project",
-        fetch=get_project_for,
-        out=_project_out,
-        schema=LabProjectOut,
-        tags=["lab: staff"],
-    )
+projects = _resource(
+    "project",
+    "projects",
+    "project_id",
+    "lab.Project",
+    get_project_for,
+    out=_project_out,
+    own_schema=LabProjectOut,
 )
 
 
-def _project_status(name: str, status: str, doc: str):
-    def run(project, actor, payload):
-        services.project_set_status(project_id=project.pk, actor=actor, status=status)
+projects.steps(
+    services,
+    {
+        "start": step(
+            "project_set_status", "Start a planned project.", status=ProjectStatus.ACTIVE
+        ),
+        "complete": step(
+            "project_set_status", "Complete an active project.", status=ProjectStatus.COMPLETED
+        ),
+        "cancel": step("project_set_status", "Cancel the project.", status=ProjectStatus.CANCELLED),
+    },
+)
 
-    projects.action(name, summary=doc)(run)
+
+@projects.action("edit", body=LabProjectIn)
+def project_edit(project, actor, payload):
+    """Correct the project's details (the page's rules: budget up to 1 billion USD)."""
+    cleaned = form_values(ProjectForm, payload.model_dump(mode="json"))
+    services.project_update(project_id=project.pk, actor=actor, **cleaned)
 
 
-_project_status("start", ProjectStatus.ACTIVE, "Start a planned project.")
-_project_status("complete", ProjectStatus.COMPLETED, "Complete an active project.")
-_project_status("cancel", ProjectStatus.CANCELLED, "Cancel the project.")
+class LabDeliverableIn(Schema):
+    deliverable_id: int
 
 
-@projects.action("add_milestone", body=LabMilestoneIn)
-def add_milestone(project, actor, payload):
-    """Add a milestone to an open project."""
-    services.project_milestone_add(
-        project_id=project.pk, actor=actor, title=payload.title, due_date=payload.due_date
+@projects.action("deliver", body=LabDeliverableIn, files=("document",))
+def project_deliver(project, actor, payload, files):
+    """Deliver one of the project's deliverables (multipart: `deliverable_id`, `document`:
+    PDF, office document, CSV, text or image, 10 MB at most, scanned)."""
+    deliverable = get_deliverable_for(project, payload.deliverable_id)
+    cleaned = form_values(DeliverableForm, {}, files)
+    services.deliverable_deliver(
+        deliverable_id=deliverable.pk, actor=actor, document=cleaned["document"]
     )
+
+
+projects.steps(
+    services,
+    {
+        "add_milestone": step(
+            "project_milestone_add", "Add a milestone to an open project.", LabMilestoneIn
+        )
+    },
+)
 
 
 @projects.action("mark_milestone_done", body=LabMilestoneDoneIn)
@@ -262,17 +343,17 @@ def project_milestone_done(project, actor, payload):
     services.project_milestone_done(milestone_id=milestone.pk, actor=actor)
 
 
-@projects.action("add_deliverable", body=LabMilestoneIn)
-def add_deliverable(project, actor, payload):
-    """Add a deliverable (title and due date) to an open project."""
-    services.deliverable_add(
-        project_id=project.pk, actor=actor, title=payload.title, due_date=payload.due_date
-    )
+projects.steps(
+    services,
+    {
+        "add_deliverable": step(
+            "deliverable_add",
+            "Add a deliverable (title and due date) to an open project.",
+            LabMilestoneIn,
+        )
+    },
+)
 
-
-router = Router(tags=["lab: staff"], auth=TokenAuth())
-router.add_router("/", requests.router(TokenAuth()))
-router.add_router("/", agreements.router(TokenAuth()))
-router.add_router("/", projects.router(TokenAuth()))
+router = mount((requests, agreements, projects), tags=["lab: staff"], auth=TokenAuth)
 
 __all__ = ["router"]

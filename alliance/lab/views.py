@@ -7,6 +7,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.accounts.permissions import get_organisation_for
 from alliance.core.access import get_visible_or_404, require_can
+from alliance.core.drafts import (
+    discard_draft,
+    draft_initial,
+    draft_notice,
+    is_draft_post,
+    save_draft,
+)
 from alliance.core.files import file_response
 from alliance.core.keep_typed import kept_notice, login_required_keeping_post, take_kept_post
 from alliance.core.kernel import allowed_actions
@@ -46,6 +53,8 @@ def request_create(request, org_pk):
             assessments_visible_to(request.user).filter(organisation=organisation),
             pk=int(request.GET["assessment"]),
         )
+    if is_draft_post(request):
+        return save_draft(request)
     kept = take_kept_post(request)
     kept_notice(request, kept)
     form = AssistanceRequestForm(
@@ -55,6 +64,7 @@ def request_create(request, org_pk):
             "kind": "preliminary_review" if assessment else None,
         },
     )
+    draft_notice(request, draft_initial(request, form))
     if request.method == "POST" and form.is_valid():
         try:
             tar = services.request_submit(
@@ -66,6 +76,7 @@ def request_create(request, org_pk):
         except TransitionRefused as refused:
             form.add_error(None, refused.reason)
         else:
+            discard_draft(request)
             messages.success(
                 request,
                 _(

@@ -5,11 +5,12 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.views.decorators.cache import cache_page
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
 
 from alliance.accounts.auth import TokenAuth
 from alliance.core import kernel
+from alliance.core.api_actions import window, window_query
 from alliance.core.schemas import Choice
 
 from . import services
@@ -95,9 +96,10 @@ def _out(report, user) -> dict:
 
 
 @router.get("/monitoring/reports", response=list[ReportOut])
-def report_list(request):
-    rows = reports_visible_to(request.auth).prefetch_related("values").order_by("-due_date")
-    return [_out(r, request.auth) for r in rows[:100]]
+def report_list(request, paging: Query[window_query(100)]):
+    """The reports the caller may see, latest due date first (`limit` up to 200, `offset`)."""
+    rows = reports_visible_to(request.auth).prefetch_related("values").order_by("-due_date", "-pk")
+    return [_out(r, request.auth) for r in window(rows, paging)]
 
 
 @router.get("/monitoring/reports/{report_id}", response=ReportOut)

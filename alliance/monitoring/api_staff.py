@@ -4,11 +4,17 @@ states.LESSON, through the services the pages call (docs/api-actions.md)."""
 
 from datetime import datetime
 
-from ninja import Router, Schema
+from ninja import Schema
 from pydantic import Field
 
 from alliance.accounts.auth import TokenAuth
-from alliance.core.api_actions import Resource, actions_of, register, taken_elsewhere
+from alliance.core.api_actions import (
+    actions_of,
+    mount,
+    resource_family,
+    step,
+    taken_elsewhere,
+)
 from alliance.core.schemas import Choice
 
 from . import services
@@ -36,30 +42,36 @@ class MonitoringLessonOut(Schema):
     actions: list[str]
 
 
-reports = register(
-    Resource(
-        name="monitoring_staff_report",
-        path="/monitoring/staff/reports",
-        id_name="report_id",
-        model="monitoring.CentreReport",
-        fetch=get_report_for,
-        out=_report_out,
-        schema=ReportOut,
-        tags=["monitoring: staff"],
-    )
+_resource = resource_family(
+    prefix="monitoring_staff", base="/monitoring/staff", tags=["monitoring: staff"]
+)
+
+reports = _resource(
+    "report",
+    "reports",
+    "report_id",
+    "monitoring.CentreReport",
+    get_report_for,
+    out=_report_out,
+    own_schema=ReportOut,
 )
 
 
-@reports.action("accept", body=MonitoringCommentsIn)
-def accept(report, actor, payload):
-    """Accept a submitted report, with optional comments for the centre."""
-    services.report_accept(report_id=report.pk, actor=actor, comments=payload.comments)
-
-
-@reports.action("request_changes", body=MonitoringChangesIn)
-def request_changes(report, actor, payload):
-    """Send a submitted report back to the centre, saying what to change."""
-    services.report_request_changes(report_id=report.pk, actor=actor, comments=payload.comments)
+reports.steps(
+    services,
+    {
+        "accept": step(
+            "report_accept",
+            "Accept a submitted report, with optional comments for the centre.",
+            MonitoringCommentsIn,
+        ),
+        "request_changes": step(
+            "report_request_changes",
+            "Send a submitted report back to the centre, saying what to change.",
+            MonitoringChangesIn,
+        ),
+    },
+)
 
 
 taken_elsewhere(
@@ -82,24 +94,27 @@ def _lesson_out(lesson, user) -> dict:
     }
 
 
-lessons = register(
-    Resource(
-        name="monitoring_staff_lesson",
-        path="/monitoring/staff/lessons",
-        id_name="lesson_id",
-        model="monitoring.LessonLearned",
-        fetch=get_lesson_for,
-        out=_lesson_out,
-        schema=MonitoringLessonOut,
-        tags=["monitoring: staff"],
-    )
+lessons = _resource(
+    "lesson",
+    "lessons",
+    "lesson_id",
+    "monitoring.LessonLearned",
+    get_lesson_for,
+    out=_lesson_out,
+    own_schema=MonitoringLessonOut,
 )
 
 
-@lessons.action("publish")
-def publish(lesson, actor, payload):
-    """Publish a lesson learned (a draft, or one withdrawn)."""
-    services.lesson_set_status(lesson_id=lesson.pk, actor=actor, status=LessonStatus.PUBLISHED)
+lessons.steps(
+    services,
+    {
+        "publish": step(
+            "lesson_set_status",
+            "Publish a lesson learned (a draft, or one withdrawn).",
+            status=LessonStatus.PUBLISHED,
+        )
+    },
+)
 
 
 class MonitoringLessonEditIn(Schema):
@@ -119,37 +134,32 @@ def lesson_edit(lesson, actor, payload):
     services.lesson_update(lesson_id=lesson.pk, actor=actor, **fields)
 
 
-@lessons.action("submit")
-def lesson_submit(lesson, actor, payload):
-    """Send the lesson to the Lab for review (its author)."""
-    services.lesson_set_status(lesson_id=lesson.pk, actor=actor, status=LessonStatus.SUBMITTED)
+lessons.steps(
+    services,
+    {
+        "submit": step(
+            "lesson_set_status",
+            "Send the lesson to the Lab for review (its author).",
+            status=LessonStatus.SUBMITTED,
+        ),
+        "request_changes": step(
+            "lesson_set_status",
+            "Send the lesson back to its author with what to change (the Lab).",
+            MonitoringLessonReasonIn,
+            status=LessonStatus.CHANGES_REQUESTED,
+        ),
+        "decline": step(
+            "lesson_set_status",
+            "Decline the lesson, saying why (the Lab).",
+            MonitoringLessonReasonIn,
+            status=LessonStatus.DECLINED,
+        ),
+        "withdraw": step(
+            "lesson_set_status",
+            "Withdraw a published lesson from the public pages.",
+            status=LessonStatus.WITHDRAWN,
+        ),
+    },
+)
 
-
-@lessons.action("request_changes", body=MonitoringLessonReasonIn)
-def lesson_request_changes(lesson, actor, payload):
-    """Send the lesson back to its author with what to change (the Lab)."""
-    services.lesson_set_status(
-        lesson_id=lesson.pk,
-        actor=actor,
-        status=LessonStatus.CHANGES_REQUESTED,
-        reason=payload.reason,
-    )
-
-
-@lessons.action("decline", body=MonitoringLessonReasonIn)
-def lesson_decline(lesson, actor, payload):
-    """Decline the lesson, saying why (the Lab)."""
-    services.lesson_set_status(
-        lesson_id=lesson.pk, actor=actor, status=LessonStatus.DECLINED, reason=payload.reason
-    )
-
-
-@lessons.action("withdraw")
-def withdraw(lesson, actor, payload):
-    """Withdraw a published lesson from the public pages."""
-    services.lesson_set_status(lesson_id=lesson.pk, actor=actor, status=LessonStatus.WITHDRAWN)
-
-
-router = Router(tags=["monitoring: staff"], auth=TokenAuth())
-router.add_router("/", reports.router(TokenAuth()))
-router.add_router("/", lessons.router(TokenAuth()))
+router = mount((reports, lessons), tags=["monitoring: staff"], auth=TokenAuth)

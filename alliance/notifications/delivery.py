@@ -65,6 +65,23 @@ def delivery_for(user, kind_code: str) -> str:
     return chosen or kind.default
 
 
+def deliveries_for(user, kind_codes) -> dict[str, str]:
+    """`delivery_for` of several kinds in one query: the preferences page read one row
+    per kind of message (a query each)."""
+    codes = list(kind_codes)
+    chosen = {}
+    if not isinstance(user, Guest):
+        chosen = dict(
+            Preference.objects.filter(user=user, kind__in=codes).values_list("kind", "delivery")
+        )
+    return {
+        code: Delivery.IMMEDIATE
+        if KINDS[code].essential or isinstance(user, Guest)
+        else chosen.get(code) or KINDS[code].default
+        for code in codes
+    }
+
+
 def zone_of(user):
     try:
         return ZoneInfo(user.time_zone) if user.time_zone else None

@@ -1,7 +1,7 @@
 from django.db.models import QuerySet
 
 from . import tokens
-from .delivery import delivery_for
+from .delivery import deliveries_for
 from .models import CalendarFeed, Notification
 from .registry import CALENDAR_SOURCES, kinds
 
@@ -18,7 +18,9 @@ def unread_count(user) -> int:
 
 
 def preferences_of(user) -> list[dict]:
-    return [{"kind": k, "delivery": delivery_for(user, k.code)} for k in kinds()]
+    every = list(kinds())
+    chosen = deliveries_for(user, [k.code for k in every])
+    return [{"kind": k, "delivery": chosen[k.code]} for k in every]
 
 
 def active_feed(user) -> CalendarFeed | None:

@@ -9,6 +9,7 @@ from alliance.board.selectors import published_decisions
 from alliance.calls.models import Call
 from alliance.calls.states import CallStatus
 from alliance.centres.models import Centre
+from alliance.news import opendata as news_opendata
 
 TEXT, INTEGER, NUMBER, DATE, CODE = _("text"), _("integer"), _("number"), _("date"), _("code")
 
@@ -88,7 +89,7 @@ def _files(name: str, args=()) -> list[tuple[str, str]]:
 
 
 def datasets() -> list[dict]:
-    """Four queries: the centres' and decisions' last changes, the calls with results."""
+    """Five queries: the centres', decisions' and pilots' last changes, the calls with results."""
     centres_updated = Centre.objects.aggregate(m=Max("updated_at"))["m"]
     decisions_updated = published_decisions().order_by().aggregate(m=Max("published_at"))["m"]
     calls = Call.objects.filter(status=CallStatus.RESULTS_PUBLISHED).order_by(
@@ -131,5 +132,6 @@ def datasets() -> list[dict]:
             "updated": decisions_updated,
             "columns": DECISION_COLUMNS,
         },
+        news_opendata.dataset(),
     ]
     return items

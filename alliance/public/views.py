@@ -66,7 +66,7 @@ def key_dates_ical(request):
 
 # The datasets come from calls, the registry, the Lab figures and the Board: any change there
 # moves the page (version keys of those apps' cache.py).
-@public_page("calls", "centres", "board.decisions", "monitoring.figures")
+@public_page("calls", "centres", "board.decisions", "monitoring.figures", "news.pilots")
 def open_data(request):
     return render(
         request,

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "alliance.lab",
     "alliance.calls",
     "alliance.monitoring",
+    "alliance.news",
+    "alliance.events",
     # Demo and benchmark data: above the domain apps, which never import it.
     "alliance.seeding",
     "allauth",
@@ -66,13 +68,17 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The database's version, read once per request for the session, the user and the
+    # page cache (ADR 0030).
+    "alliance.core.db_version.RequestVersionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "alliance.core.i18n.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the user row read once per database version (ADR 0030).
+    "alliance.accounts.kept_user.KeptUserAuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "alliance.core.guard.FormGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -82,6 +88,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "alliance.accounts.middleware.StaffMfaMiddleware",
     "alliance.accounts.middleware.UserTimeZoneMiddleware",
+    # Innermost: a signed-in page kept while the database is unchanged skips only the view
+    # (ADR 0030).
+    "alliance.core.page_cache.SignedInPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -120,9 +129,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # the one writer; wait for it rather than answer "database is locked".
         "timeout": env_or_fail("SQLITE_BUSY_TIMEOUT", int, 20),
     }
-else:
-    DATABASES["default"]["CONN_MAX_AGE"] = env_or_fail("CONN_MAX_AGE", int, 60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Connections are kept between requests. On SQLite this also keeps the WAL: when the last
+# connection closes, SQLite checkpoints and removes it, which moves the database's version
+# (alliance/core/db_version.py) with nothing changed, and every kept page is lost.
+DATABASES["default"]["CONN_MAX_AGE"] = env_or_fail("CONN_MAX_AGE", int, 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -134,20 +145,38 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "alliance",
-        }
+        },
+        # Signed-in pages (alliance/core/page_cache.py), shared by every app server.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "alliance",
+        },
     }
     # Sessions are read from Redis and written to both: the database stays the record
     # (ADR 0010: flushing Redis signs no one out), the read skips a query per request.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # The in-process cache is per worker: a session cached there would outlive a sign-out
-    # made in another worker, so sessions stay in the database alone.
+    # made in another worker. Sessions stay in the database, each row read once per
+    # database version (alliance/core/sessions.py), which any commit moves.
+    SESSION_ENGINE = "alliance.core.sessions"
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "alliance",
-        }
+        },
+        # Signed-in pages (alliance/core/page_cache.py): per worker, at most 500 (about
+        # 20 MB); the key holds the database's version, so no worker can serve a stale one.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "alliance-pages",
+            "OPTIONS": {"MAX_ENTRIES": 500},
+        },
     }
+
+# Signed-in pages kept while the database is unchanged (ADR 0030); off: SIGNED_IN_PAGE_CACHE=false.
+SIGNED_IN_PAGE_CACHE = env_or_fail("SIGNED_IN_PAGE_CACHE", bool, True)
 
 # Background work: run at once by default; TASKS_BACKEND=database queues in the
 # database for `manage.py db_worker`.

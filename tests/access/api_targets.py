@@ -31,6 +31,11 @@ API_TARGETS = {
     ),
     f"{API}/me/notification-preferences/{{kind}}": [{"kind": "joining.updates"}],
     f"{API}/board/meetings/{{meeting_id}}": each("meeting_id", "meeting:upcoming"),
+    f"{API}/events/{{event_id}}": each(
+        "event_id", "event:community 2023 (past)", "event:webinar (upcoming)"
+    ),
+    f"{API}/events/{{event_id}}/register": each("event_id", "event:webinar (upcoming)"),
+    f"{API}/events/{{event_id}}/cancel": each("event_id", "event:webinar (upcoming)"),
     f"{API}/joining/expressions/{{expression_id}}": each(
         "expression_id", "expression:macra converted", "expression:ucad draft"
     ),
@@ -84,6 +89,9 @@ API_TARGETS = {
     f"{API}/monitoring/reports/{{report_id}}/submit": each(
         "report_id", "report:macra due", "report:gic changes requested"
     ),
+    f"{API}/news/announcements/{{announcement_id}}": each(
+        "announcement_id", "announcement:pilot (published)", "announcement:draft"
+    ),
 }
 
 # The staff actions of alliance.core.api_actions: each resource's detail and actions are
@@ -109,9 +117,14 @@ ACTION_OBJECTS = {
     "/board/staff/meetings": "meeting:upcoming",
     "/board/staff/decisions": "decision:published",
     "/board/staff/experts": "expert:applied",
+    "/events/staff/events": "event:webinar (upcoming)",
+    "/events/staff/registrations": "registration:macra focal webinar",
     "/joining/staff/expressions": "expression:fmcide submitted",
     "/joining/staff/assessments": "assessment:uon draft",
     "/joining/staff/declarations": "declaration:macra countersigned",
+    "/invitations": "invitation:macra pending",
+    "/news/staff/announcements": "announcement:draft",
+    "/news/staff/pilots": "pilot:rwanda",
 }
 
 
@@ -140,6 +153,15 @@ API_TARGETS.update(
         f"{API}/my/calls/{{call_id}}/applications": each("call_id", "call:open"),
         f"{API}/my/reviews/{{assignment_id}}": each(
             "assignment_id", "review:idda reviewer accepted"
+        ),
+        f"{API}/organisations/{{organisation_id}}/invitations": each(
+            "organisation_id", "org:macra", "org:idda (no members)"
+        ),
+        f"{API}/joining/declarations/{{declaration_id}}": each(
+            "declaration_id", "declaration:macra countersigned"
+        ),
+        f"{API}/joining/declarations/{{declaration_id}}/sign": each(
+            "declaration_id", "declaration:macra countersigned"
         ),
     }
 )

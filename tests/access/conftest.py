@@ -31,6 +31,7 @@ def matrix(django_db_setup, django_db_blocker, tmp_path_factory):
             # Each request keeps its own lock order, as in production, though one
             # transaction wraps the whole walk so that it can be rolled back.
             with transaction.atomic(), kernel.separate_lock_orders():
+                _reference_data()  # a transactional test may have flushed it (xdist)
                 tokens = world.build()
                 users = {p: User.objects.get(email=e) for p, e in world.PERSONAS.items() if e}
                 browsers = {p: walk.Persona(user=users.get(p)) for p in world.PERSONAS}
@@ -50,3 +51,16 @@ def matrix(django_db_setup, django_db_blocker, tmp_path_factory):
         "unmapped": {"pages": unmapped_pages, "api": unmapped_api},
         "writes": writes,
     }
+
+
+def _reference_data():
+    """The rows the data migrations made, again: on a pytest-xdist worker a transactional
+    test of another file may have run (and flushed them) before this module (ADR 0024)."""
+    from alliance.accounts.roles import ensure_groups
+    from alliance.core.reference.load import load_reference_data
+    from conftest import REFERENCE_HOOKS
+
+    load_reference_data()
+    ensure_groups()
+    for hook in REFERENCE_HOOKS:
+        hook()

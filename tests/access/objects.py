@@ -218,6 +218,27 @@ OBJECTS = {
         number=1,
     ),
     "expert:applied": _get("board.Expert", full_name="Samira Benali"),
+    # news
+    "announcement:pilot (published)": _get(
+        "news.Announcement", proposed_by__startswith="pilot.designated:"
+    ),
+    "announcement:next call (scheduled)": _get("news.Announcement", proposed_by="demo:next-call"),
+    "announcement:draft": _get("news.Announcement", proposed_by="demo:draft"),
+    "pilot:rwanda": _get("news.Pilot", country__code="RW"),
+    "newsletter link:forged": lambda: _Secret("not-a-signed-link"),
+    # events
+    "event:community 2023 (past)": _get("events.Event", title__en="Alliance community event 2023"),
+    "event:webinar (upcoming)": _get(
+        "events.Event", title__en="Webinar: building a regulatory sandbox"
+    ),
+    "registration:macra focal webinar": _get(
+        "events.Registration",
+        event__title__en="Webinar: building a regulatory sandbox",
+        user__email="focal@macra.demo.alliance.test",
+    ),
+    "material:community slides": _get(
+        "events.Material", event__title__en="Alliance community event 2023", kind="slides"
+    ),
 }
 
 # An id no object has: shows what a URL answers for an object that does not exist.

@@ -30,6 +30,12 @@ PROJECTS = ("project:mobile money (active)", "project:policy lab (planned)")
 REPORTS = ("report:macra due", "report:tcra submitted", "report:macra accepted")
 LESSONS = ("lesson:published", "lesson:draft")
 NOMINATIONS = ("nomination:macra submitted",)
+ANNOUNCEMENTS = (
+    "announcement:pilot (published)",
+    "announcement:next call (scheduled)",
+    "announcement:draft",
+)
+EVENTS = ("event:community 2023 (past)", "event:webinar (upcoming)")
 
 
 def _by_name() -> dict[str, list[dict]]:
@@ -280,6 +286,27 @@ def _by_name() -> dict[str, list[dict]]:
     t["monitoring:lesson_attachment"] = [
         {"pk": ref("lesson:published"), "attachment_pk": ref("lesson attachment:published")}
     ]
+    # news
+    for name in ("detail", "staff_detail", "staff_edit"):
+        t[f"news:{name}"] = each("pk", *ANNOUNCEMENTS)
+    t["news:staff_action"] = each("pk", ANNOUNCEMENTS[0], action="withdraw")
+    t["news:pilot_action"] = each("pk", "pilot:rwanda", action="end")
+    t["news:category_feed"] = [{"category": "centres"}, {"category": "none"}]
+    t["news:country"] = [{"code": "RW"}, {"code": "XX"}]
+    t["news:open_data_pilots"] = [{"fmt": "csv"}, {"fmt": "json"}]
+    for name in ("confirm", "unsubscribe"):
+        t[f"news:{name}"] = [{"token": ref("newsletter link:forged", "token")}]
+    # events
+    t["events:detail"] = each("pk", *EVENTS)
+    t["events:register"] = each("pk", "event:webinar (upcoming)")
+    t["events:material_file"] = [
+        {"pk": ref("event:community 2023 (past)"), "material_pk": ref("material:community slides")}
+    ]
+    t["events:cancel"] = each("pk", "registration:macra focal webinar")
+    t["events:organisation_registrations"] = each("pk", *ORGANISATIONS)
+    for name in ("manage", "edit", "publish", "cancel_event", "attendance", "material_add"):
+        t[f"events:{name}"] = each("pk", *EVENTS)
+    t["events:export"] = each("pk", "event:webinar (upcoming)", fmt="csv")
     return t
 
 
@@ -292,6 +319,10 @@ GET_REFUSED = {
     "accounts:join_request_approve",
     "accounts:join_request_withdraw",
     "board:agenda_add",
+    "events:cancel",
+    "events:cancel_event",
+    "events:publish",
+    "events:register",
     "board:decision_publish",
     "board:decision_status",
     "board:expert_decide",
@@ -338,6 +369,8 @@ GET_REFUSED = {
     "monitoring:report_attach",
     "monitoring:report_decide",
     "monitoring:schedule_set",
+    "news:pilot_action",
+    "news:staff_action",
     "public:milestone_delete",
 }
 

@@ -47,9 +47,23 @@ PUBLIC_PAGES = {
     "monitoring:lessons",
     "monitoring:lesson_detail",
     "monitoring:lesson_attachment",
+    "events:list",
+    "events:past",
+    "events:detail",
+    "events:material_file",
     "accounts:invitation_accept",  # the token in the URL is the key
     "notifications:unsubscribe",  # the signed token in the URL is the key (RFC 8058)
     "calendar_feed",  # the secret in the URL is the key
+    "news:list",
+    "news:detail",
+    "news:feed",
+    "news:category_feed",
+    "news:pilots",
+    "news:country",
+    "news:open_data_pilots",
+    "news:subscribe",
+    "news:confirm",  # the signed token in the URL is the key
+    "news:unsubscribe",  # the signed token in the URL is the key (RFC 8058)
 }
 
 # API paths anyone may call without a token.
@@ -76,6 +90,11 @@ PUBLIC_API = {
         "calls/{call_id}",
         "calls/{call_id}/results",
         "monitoring/figures",
+        "news/announcements",
+        "news/announcements/{announcement_id}",
+        "news/pilots",
+        "events",
+        "events/{event_id}",
     )
 }
 
@@ -107,6 +126,11 @@ PUBLIC_OBJECTS = {
     "lesson attachment:published",
     "decision:published",
     "milestone:expert network",
+    "announcement:pilot (published)",
+    "pilot:rwanda",
+    "event:community 2023 (past)",
+    "event:webinar (upcoming)",
+    "material:community slides",
 }
 
 # Where any signed-in person acts on someone else's organisation by design: asking to

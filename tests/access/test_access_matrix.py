@@ -9,7 +9,9 @@ import pytest
 
 from . import api_targets, api_walk, golden, objects, page_targets, policy, walk
 
-pytestmark = pytest.mark.django_db
+# One worker walks the demo world for all four tests (pytest-xdist, ADR 0024): it is built
+# once per worker that runs any of them, and takes minutes.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("access-world")]
 
 
 def _templates(matrix) -> dict[str, str]:

@@ -98,6 +98,7 @@ def crawl(django_db_setup, django_db_blocker, tmp_path_factory):
         with time_machine.travel(world.FROZEN_AT, tick=False), django_db_blocker.unblock():
             cache.clear()
             with transaction.atomic(), kernel.separate_lock_orders():
+                _reference_data()  # a transactional test may have flushed it (xdist)
                 world.build()
                 from alliance.accounts.models import User
 
@@ -149,3 +150,16 @@ def test_every_page_in_every_language_has_its_lang_and_dir_and_no_english(crawl)
     # One line per page and finding, whatever the language and persona.
     distinct = sorted({re.sub(r"^/[a-z-]+/|as \w+", "", p) for p in problems})
     assert not problems, f"{len(problems)} of {pages} pages:\n" + "\n".join(distinct[:60])
+
+
+def _reference_data():
+    """The rows the data migrations made, again: on a pytest-xdist worker a transactional
+    test of another file may have run (and flushed them) before this module (ADR 0024)."""
+    from alliance.accounts.roles import ensure_groups
+    from alliance.core.reference.load import load_reference_data
+    from conftest import REFERENCE_HOOKS
+
+    load_reference_data()
+    ensure_groups()
+    for hook in REFERENCE_HOOKS:
+        hook()

@@ -12,18 +12,7 @@ from config.api import api
 
 # Actions the pages offer that the API does not take yet: the gap, to be closed, never
 # to grow (docs/api-actions.md, "Not yet in the API").
-NOT_YET: set[tuple[str, str]] = {
-    ("accounts.Invitation", "accept"),  # a person accepts from the emailed link, signed in
-    ("accounts.Invitation", "revoke"),  # organisation pages only
-    ("board.BoardMember", "link_account"),  # claimed on sign-in by the seat's address
-    ("board.Expert", "apply"),  # the invited expert's own form
-    ("board.Meeting", "add_paper"),  # a file upload (multipart): not in the API
-    ("joining.ExpressionOfInterest", "edit"),  # the applicant's draft form
-    ("joining.JointDeclaration", "sign"),  # the page asks the signatory's password again
-    ("lab.CooperationAgreement", "edit"),  # not yet
-    ("lab.Project", "deliver"),  # a file upload (multipart): not in the API
-    ("lab.Project", "edit"),  # not yet
-}
+NOT_YET: set[tuple[str, str]] = set()
 
 
 def _operations() -> set[str]:

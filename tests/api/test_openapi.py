@@ -18,6 +18,8 @@ CHOICE_NAMES = {
 NOT_CHOICES = {
     ("NotificationOut", "kind"),
     ("PreferenceOut", "kind"),
+    # An agreement's scope is its free text ("what the parties do together"), not a choice.
+    ("LabAgreementEditIn", "scope"),
     # The generic state of a staff resource: `kind` names the model and `status` is one of
     # that model's states (docs/states/); each model's own output types them as enums.
     *{

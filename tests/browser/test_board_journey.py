@@ -19,6 +19,8 @@ from alliance.accounts.tests.factories import (
 from alliance.board.clock import board_today
 from alliance.board.tests.factories import DocumentFactory, MeetingFactory
 
+from .reauth import confirm_password_if_asked
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -96,6 +98,7 @@ def test_nomination_to_public_decision(page, live_server):
     page.goto(nomination_url)
     page.get_by_role("link", name="Approve and seat").click()
     page.get_by_role("button", name="Approve and seat").click()
+    confirm_password_if_asked(page)
     assert "Chimwemwe Phiri is seated on the Board." in page.locator("main").inner_text()
 
     _sign_in(page, live_server, minister)

@@ -14,6 +14,8 @@ from django.utils import timezone
 from alliance.accounts.tests.factories import PASSWORD, UserFactory
 from alliance.calls.models import Call
 
+from .reauth import confirm_password_if_asked
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -140,13 +142,19 @@ def test_call_from_creation_to_published_results(
     page.get_by_label("Selected", exact=True).check()
     page.get_by_label("Rationale").fill("Best ranked; strong plan.")
     page.get_by_role("button", name="Record the decision").click()
+    # The first decision asks for the password again, then records what was typed.
+    assert confirm_password_if_asked(page)
+    assert "The decision was recorded." in page.locator("main").inner_text()
     page.locator("main table a", has_text="Decide").first.click()
     page.get_by_label("Not selected").check()
     page.get_by_label("Rationale").fill("Resources not yet sufficient.")
     page.get_by_role("button", name="Record the decision").click()
+    confirm_password_if_asked(page)
     page.goto(f"/en/calls/staff/{call.pk}/")
     page.get_by_role("button", name="Record that every decision is taken").click()
+    confirm_password_if_asked(page)
     page.get_by_role("button", name="Publish the results").click()
+    confirm_password_if_asked(page)
 
     page.context.clear_cookies()
     page.goto(f"/en/calls/{call.pk}/results/")

@@ -14,6 +14,8 @@ from alliance.centres import services
 from alliance.centres.models import Centre
 from alliance.centres.tests.factories import design_evidence
 
+from .reauth import confirm_password_if_asked
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -75,6 +77,7 @@ def test_selected_application_to_move_between_types(
     start = timezone.localdate() - timedelta(days=400)
     boss.get_by_label("Start date").fill(start.isoformat())
     boss.get_by_role("button", name="Accredit the centre").click()
+    confirm_password_if_asked(boss)
     assert "accredited for three years" in boss.locator("main").inner_text()
 
     manager = signed_in(_browser, live_server, ministry_focal_point)
@@ -112,6 +115,7 @@ def test_selected_application_to_move_between_types(
     boss.goto(renewal_url)
     boss.get_by_label("Renew for three years").check()
     boss.get_by_role("button", name="Record the decision").click()
+    confirm_password_if_asked(boss)
     assert "Renewed" in boss.locator("main").inner_text()
 
     # Move to another type: requested by the centre, evaluated by the Lab, approved.
@@ -128,6 +132,7 @@ def test_selected_application_to_move_between_types(
     boss.goto(move_url)
     boss.get_by_label("Approve").check()
     boss.get_by_role("button", name="Record the decision").click()
+    confirm_password_if_asked(boss)
     page.goto(f"/en/centres/{centre.pk}/")
     assert "Initiatives Acceleration Centre" in page.locator("main").inner_text()
     assert Centre.objects.get(pk=centre.pk).type_periods.count() == 2

@@ -178,3 +178,29 @@ def test_each_error_page_keeps_the_layout(page, stranger, language, live_server)
     assert response.status in (200, 400)
     assert "Bad Request (400)" not in response.text()
     assert 'class="site-header"' in response.text()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_lab_request_draft_saves_and_outlives_the_session(
+    signed_in, ministry, ministry_focal_point, javascript
+):
+    """With JavaScript the draft saves itself a moment after typing stops; without, the
+    "Save the draft" button does it. Either way it is back after the session expired."""
+    tab = signed_in(ministry_focal_point.email, javascript=javascript)
+    url = f"/en/lab/organisations/{ministry.pk}/requests/new/"
+    tab.goto(url)
+    tab.fill("textarea[name=description]", "Help us cost the first three years.")
+    if javascript:
+        expect(tab.locator(".autosave-status")).to_have_text("Draft saved.", timeout=30_000)
+    else:
+        tab.get_by_role("button", name="Save the draft").click()
+        assert "Your draft is saved." in tab.locator("main").inner_text()
+    expire_session(tab)
+    tab.goto(url)
+    assert "/accounts/login/" in tab.url
+    sign_in(tab, ministry_focal_point.email)
+    assert tab.url.endswith(url)
+    assert tab.locator("textarea[name=description]").input_value() == (
+        "Help us cost the first three years."
+    )
+    assert "Your saved draft is filled in below" in tab.locator("main").inner_text()

@@ -159,8 +159,10 @@ def test_ministry_joins_the_alliance(signed_in, ministry, secretariat_officer, d
     boss.fill("input[name=password]", PASSWORD)  # re-authentication (issue 15)
     boss.get_by_role("button", name=t("Countersign the joint declaration")).click()
     assert t("In force") in boss.locator("main").inner_text()
-    fingerprint = boss.locator("code.fingerprint").inner_text()
-    assert len(fingerprint) == 64
+    # The fingerprint printed on the declaration (its terms, grouped), then the file's SHA-256.
+    printed, file_sha256 = boss.locator("code.fingerprint").all_inner_texts()
+    assert len(printed) == 64 + 15 and len(file_sha256) == 64
+    fingerprint = printed.replace(" ", "+")  # typed as printed, spaces and all
 
     org.goto(declaration_url)
     response = org.request.get(
@@ -170,4 +172,6 @@ def test_ministry_joins_the_alliance(signed_in, ministry, secretariat_officer, d
     assert response.body().startswith(b"%PDF")
 
     org.goto(f"/fr/joining/verify/?fingerprint={fingerprint}")
+    assert "Il s'agit d'une déclaration conjointe en vigueur." in org.locator("main").inner_text()
+    org.goto(f"/fr/joining/verify/?fingerprint={file_sha256}")
     assert "Il s'agit d'une déclaration conjointe en vigueur." in org.locator("main").inner_text()

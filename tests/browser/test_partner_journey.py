@@ -18,6 +18,8 @@ from alliance.lab import services as lab_services
 from alliance.monitoring import services as monitoring_services
 from alliance.monitoring.tests.factories import IndicatorFactory
 
+from .reauth import confirm_password_if_asked
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -129,6 +131,7 @@ def test_an_existing_centre_becomes_a_partner_through_design_evaluation_and_deci
     boss.get_by_label("Approve").check()
     boss.get_by_label("Rationale").fill("Welcome to the network.")
     boss.get_by_role("button", name="Record the decision").click()
+    confirm_password_if_asked(boss)
     main = boss.locator("main").inner_text()
     assert "Approved" in main
 

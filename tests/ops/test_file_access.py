@@ -31,6 +31,7 @@ DOWNLOADS = {
         "calls:staff_document",
     ],
     "calls.CallExport.file": ["calls:export_download"],
+    "events.Material.file": ["events:material_file"],
     "joining.JointDeclaration.document": ["joining:declaration_document"],
     "lab.CooperationAgreement.document": ["lab:agreement_document"],
     "lab.Deliverable.document": ["lab:deliverable_document"],
@@ -148,7 +149,8 @@ def test_every_download_page_refuses_other_peoples_files(url_name):
     """What the access matrix (tests/access) saw: a signed-in stranger gets 404 on every
     file that is not public (or, on staff pages, the 403 that a file that does not exist
     gets too: nothing tells them the file is there), a signed-out visitor is sent to sign
-    in, and someone gets the file. Public: attachments of lessons in the library."""
+    in, and someone gets the file. Public: attachments of lessons in the library and the
+    materials of a published event (slides and recordings are for everyone)."""
     assert url_name in TARGETS, "the access matrix does not walk this download page"
     pages = golden.load()["pages"]
     rows = {key: answers for key, answers in pages.items() if key.split(" ")[0] == url_name}
@@ -157,7 +159,7 @@ def test_every_download_page_refuses_other_peoples_files(url_name):
     assert any("200" in answers.values() for answers in files.values())
     for key, answers in files.items():
         if _file_ref(key) in policy.PUBLIC_OBJECTS:
-            assert url_name == "monitoring:lesson_attachment", key
+            assert url_name in {"monitoring:lesson_attachment", "events:material_file"}, key
             continue
         assert answers["stranger"] in {"404", missing["stranger"]}, key
         assert answers["anonymous"] == "302 login", key

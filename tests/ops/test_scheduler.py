@@ -29,8 +29,15 @@ def test_every_command_of_ours_is_scheduled_or_said_not_to_be():
         "a new management command: add it to SCHEDULE or NOT_PERIODIC in alliance/core/schedule.py"
     )
     assert scheduled & set(NOT_PERIODIC) == set()
-    assert {"close_due_calls", "board_terms", "centres_deadlines", "open_reports"} <= scheduled
+    assert {
+        "close_due_calls",
+        "board_terms",
+        "centres_deadlines",
+        "open_reports",
+        "event_reminders",
+    } <= scheduled
     assert "send_digests" in scheduled
+    assert "send_newsletter" in scheduled
 
 
 def test_every_scheduled_and_listed_command_exists():
@@ -55,10 +62,16 @@ def test_calls_close_every_minute_and_digests_go_at_six_utc():
     runs = _next_runs(MONDAY_0559)
     assert runs["close_due_calls"] == datetime(2027, 3, 15, 6, 0, tzinfo=UTC)
     assert runs["send_digests"] == datetime(2027, 3, 15, 6, 0, tzinfo=UTC)
+    assert runs["send_newsletter"] == datetime(2027, 3, 15, 6, 15, tzinfo=UTC)
     # The day's reminders run before the digests that may carry them.
     for daily in ("board_terms", "centres_deadlines", "open_reports"):
         assert runs[daily].date() == date(2027, 3, 16)
         assert runs[daily].hour < 6
+
+
+def test_event_reminders_run_every_hour():
+    runs = _next_runs(MONDAY_0559)
+    assert runs["event_reminders"] == datetime(2027, 3, 15, 6, 15, tzinfo=UTC)
 
 
 def test_task_results_are_pruned_only_where_they_are_stored():

@@ -115,7 +115,7 @@ def test_director_requires_mfa_for_reviewers_and_board_members(client, director,
     _token, raw = token_create(actor=reviewer, name="r")
     assert client.get("/api/v1/me", **_bearer(raw)).status_code == 200
 
-    client.force_login(director)
+    reauthenticated(client, director)
     page = client.get("/en/staff/security/")
     assert page.status_code == 200
     client.post("/en/staff/security/", {"require_reviewer_board_mfa": "on"})

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from alliance.accounts.tests.reauth import reauthenticated
 from alliance.board import drafts
 from alliance.board.models import Nomination
 from alliance.core.models import AuditEvent
@@ -164,7 +165,7 @@ def test_director_approves_through_the_pages(client, secretariat_officer, direct
         reverse("board:nomination_eligibility", args=[nomination.pk]),
         {"eligible": "yes", "note": "Member State administration, ITU member."},
     )
-    client.force_login(director)
+    reauthenticated(client, director)
     response = client.post(
         reverse("board:nomination_approve", args=[nomination.pk]),
         {"term_start": "2027-01-01", "term_end": "2029-12-31"},
@@ -177,7 +178,7 @@ def test_director_approves_through_the_pages(client, secretariat_officer, direct
 
 def test_refusal_is_shown_on_the_form(client, director):
     nomination = NominationFactory()  # still "submitted": not reviewed yet
-    client.force_login(director)
+    reauthenticated(client, director)
     response = client.post(
         reverse("board:nomination_approve", args=[nomination.pk]),
         {"term_start": "2027-01-01", "term_end": "2029-12-31"},

@@ -7,6 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
+from alliance.accounts.tests.reauth import reauthenticated
 from alliance.board import services
 from alliance.board.models import BoardMember
 from alliance.board.selectors import current_members, members_on
@@ -149,7 +150,7 @@ def test_designation_refuses_bad_terms_and_overlaps(director):
 def test_designation_page_for_the_director(client, director, secretariat_officer):
     client.force_login(secretariat_officer)
     assert client.get(reverse("board:designate")).status_code == 403
-    client.force_login(director)
+    reauthenticated(client, director)
     response = client.post(
         reverse("board:designate"),
         {

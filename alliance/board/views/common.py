@@ -4,6 +4,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 
+from alliance.accounts.reauth import decision_needs_password
 from alliance.core.access import require_can
 
 
@@ -15,8 +16,10 @@ def requires(rule: str):
         @login_required
         def wrapped(request, *args, **kwargs):
             require_can(request.user, rule)
-            return view(request, *args, **kwargs)
+            return inner(request, *args, **kwargs)
 
+        # The Director's pages record decisions: the password again (accounts/reauth.py).
+        inner = decision_needs_password(view) if rule == APPOINT else view
         return wrapped
 
     return decorator

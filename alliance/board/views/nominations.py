@@ -5,9 +5,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from alliance.core.drafts import (
+    discard_draft,
+    draft_initial,
+    draft_notice,
+    is_draft_post,
+    save_draft,
+)
 from alliance.core.files import file_response
 from alliance.core.keep_typed import kept_notice, login_required_keeping_post, take_kept_post
 from alliance.core.policy import can
@@ -38,6 +46,10 @@ def nomination_create(request):
     organisations = nominating_organisations(request.user)
     if not organisations.exists():
         raise Http404
+    if is_draft_post(request):
+        # Autosave and "Save the draft": what was typed, the CV aside (core/drafts.py);
+        # kept for the person, not the session, so it outlives an expired session.
+        return save_draft(request)
     kept = take_kept_post(request)
     kept_notice(request, kept)
     draft = drafts.load(request)
@@ -49,6 +61,8 @@ def nomination_create(request):
         cv_name=cv_name,
         initial=drafts.form_data(draft),
     )
+    if not draft and kept is None:
+        draft_notice(request, draft_initial(request, form))
     if request.method == "POST" and form.is_valid():
         drafts.save(request, form.cleaned_data)
         return redirect("board:nomination_check")
@@ -81,6 +95,7 @@ def nomination_check(request):
                 nomination = None
         if nomination is not None:
             drafts.discard(request)
+            discard_draft(request, path=reverse("board:nomination_create"))
             return redirect("board:nomination_submitted", pk=nomination.pk)
     return render(
         request,

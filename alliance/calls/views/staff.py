@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from alliance.accounts.reauth import decision_needs_password
 from alliance.core.access import get_visible_or_404, staff_required
 from alliance.core.files import file_response
 from alliance.core.policy import can
@@ -41,6 +42,9 @@ CALL_ACTIONS = {
     "decided": (services.call_mark_decided, gettext_lazy("The call is marked as decided.")),
     "publish_results": (services.call_publish_results, gettext_lazy("The results are published.")),
 }
+
+# The Director's decisions among them (accounts/reauth.py: the password again).
+DIRECTOR_ACTIONS = {"decided", "publish_results"}
 
 
 @staff_required("calls.view_call")
@@ -179,6 +183,9 @@ def call_detail(request, pk):
 
 @staff_required("calls.view_call")
 @require_POST
+@decision_needs_password(
+    rule="calls.call.decide", when=lambda request, action, **kw: action in DIRECTOR_ACTIONS
+)
 def call_transition(request, pk, action):
     call = get_staff_call(request.user, pk)
     if action not in CALL_ACTIONS:
@@ -364,6 +371,7 @@ def staff_document_download(request, pk, document_pk):
 
 @staff_required("calls.decide_call")
 @require_http_methods(["GET", "POST"])
+@decision_needs_password
 def application_decide(request, pk):
     application = get_staff_application(request.user, pk)
     form = DecisionForm(request.POST or None)

@@ -27,6 +27,24 @@ def new_status_list_index() -> int:
     return secrets.randbelow(STATUS_LIST_SIZE)
 
 
+def unused_status_list_index() -> int:
+    """A random index no accreditation holds yet. Random draws alone collide (the birthday
+    bound: a few hundred accreditations make a clash likely), and a clash would surface as
+    the wrong refusal; sixteen candidates checked in one query leave a chance of failure
+    below (n/131,072)^16."""
+    candidates = {new_status_list_index() for _ in range(16)}
+    taken = set(
+        Accreditation.objects.filter(status_list_index__in=candidates).values_list(
+            "status_list_index", flat=True
+        )
+    )
+    free = sorted(candidates - taken)
+    if not free:  # the list is nearly full: take the lowest free index
+        used = set(Accreditation.objects.values_list("status_list_index", flat=True))
+        free = [i for i in range(STATUS_LIST_SIZE) if i not in used][:1]
+    return secrets.choice(free) if free else new_status_list_index()
+
+
 class Accreditation(CurrentState, models.Model):
     centre = models.ForeignKey(
         "centres.Centre", on_delete=models.CASCADE, related_name="accreditations"

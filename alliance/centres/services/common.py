@@ -14,6 +14,7 @@ from alliance.core.states import TransitionRefused
 from ..cache import bump_registry
 from ..credentials import sign_accreditation
 from ..models import Accreditation, Centre, DesignChecklistItem
+from ..models.accreditation import unused_status_list_index
 from ..states import ACCREDITATION, CENTRE, LIVE_STATUSES, TERM_HOLDING, AccreditationStatus
 
 
@@ -135,6 +136,7 @@ def issue(
         replaces=replaces,
         issued_by=actor,
         status=status,
+        status_list_index=unused_status_list_index(),
     )
     # The credential names the verification code and status list index, both set already.
     accreditation.credential_jwt = sign_accreditation(accreditation)

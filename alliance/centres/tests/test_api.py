@@ -197,3 +197,16 @@ def test_writes_answer_with_what_the_caller_may_do_next(
     ).json()
     assert "complete" in initiative["actions"] and "edit" in initiative["actions"]
     assert "actions" not in client.get(f"/api/v1/centres/{centre.pk}").json()
+
+
+def test_a_retried_initiative_is_added_once(client, accredited, manager):
+    centre, _ = accredited
+    path = f"/api/v1/centres/{centre.pk}/initiatives"
+    headers = {**_auth(manager), "HTTP_IDEMPOTENCY_KEY": "initiative-1"}
+    body = {"title": {"en": "Sandbox"}, "budget_usd": 5000}
+    first = client.post(path, body, content_type="application/json", **headers)
+    assert first.status_code == 201, first.content
+    again = client.post(path, body, content_type="application/json", **headers)
+    assert (again.status_code, again.json()) == (201, first.json())
+    assert again["Idempotent-Replayed"] == "true"
+    assert centre.initiatives.count() == 1

@@ -199,3 +199,25 @@ def test_credential_urls_do_not_depend_on_the_issuers_language(
     vc = _payload(accreditation.credential_jwt)
     assert "/en/centres/verify/" in vc["id"]
     assert "/en/centres/" in vc["credentialSubject"]["id"]
+
+
+def test_a_new_accreditation_never_takes_a_status_list_index_already_held(
+    accredited, secretariat_officer, director, lab_expert, monkeypatch
+):
+    """Random indexes collide by the birthday bound; the clash used to surface as "the centre
+    already holds an accreditation in force" for a centre that held none."""
+    from alliance.accounts.tests.factories import OrganisationFactory
+    from alliance.centres.models import accreditation as model
+    from alliance.centres.tests.factories import accredited_centre
+
+    _centre, first = accredited
+    draws = iter([first.status_list_index] * 15 + [first.status_list_index + 1])
+    monkeypatch.setattr(model, "new_status_list_index", lambda: next(draws))
+    _other, second = accredited_centre(
+        secretariat=secretariat_officer,
+        director=director,
+        lab=lab_expert,
+        organisation=OrganisationFactory(),
+    )
+    assert second.status_list_index == first.status_list_index + 1
+    assert second.status == "active"

@@ -4,6 +4,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from alliance.accounts.tests.reauth import reauthenticated
 from alliance.centres.models import Centre
 from alliance.centres.states import CentreStatus
 
@@ -37,7 +38,7 @@ def test_secretariat_records_a_centre_then_lab_ticks_and_director_accredits(
         reverse("centres:checklist", args=[centre.pk, "resources_confirmed"]),
         {"note": "Budget letter of the ministry, 2025-2027."},
     )
-    client.force_login(director)
+    reauthenticated(client, director)
     body = client.post(
         reverse("centres:accredit", args=[centre.pk]), {"start_date": "2025-01-01"}
     ).content.decode()
@@ -50,7 +51,7 @@ def test_secretariat_records_a_centre_then_lab_ticks_and_director_accredits(
     assert "Start-ups accompanied: baseline 10 (2023)" in page
     assert "Start-up acceleration programme" in page
     assert "Budget letter of the ministry, 2025-2027." in page
-    client.force_login(director)
+    reauthenticated(client, director)
     response = client.post(
         reverse("centres:accredit", args=[centre.pk]), {"start_date": "2025-01-01"}
     )
@@ -133,7 +134,7 @@ def test_manager_downloads_certificate_and_credential(client, accredited, manage
 
 def test_director_suspends_from_the_page_with_a_reason(client, accredited, director):
     centre, accreditation = accredited
-    client.force_login(director)
+    reauthenticated(client, director)
     url = reverse("centres:accreditation_action", args=[accreditation.pk, "suspend"])
     body = client.post(url, {"reason": ""}).content.decode()
     assert "<title>Error:" in body
@@ -167,7 +168,7 @@ def test_renewal_page_walks_the_three_steps(
     body = client.post(url, {"step": "evaluate", "note": "Good", **scores}).content.decode()
     assert "<title>Error:" in body  # one criterion missing
     client.post(url, {"step": "evaluate", "note": "Good", "score_network": "3", **scores})
-    client.force_login(director)
+    reauthenticated(client, director)
     client.post(url, {"step": "decide", "decision": "renew", "note": "Requalified"})
     accreditation.refresh_from_db()
     assert accreditation.status == "renewed"

@@ -1,6 +1,7 @@
 """The registry's world map stays light (under 100 KB), keeps small island states visible
 as dots, explains its shades in a legend and gives the same figures as a table."""
 
+import gzip
 import re
 
 import pytest
@@ -33,3 +34,14 @@ def test_the_map_page_lists_every_country_with_centres_beside_the_map(client, ac
         svg = client.get(reverse("centres:map_svg")).content.decode()
     assert "<title>Malawi : 1</title>" in svg
     assert ">Aucun centre</text>" in svg
+
+
+def test_the_map_svg_is_sent_compressed_to_those_who_accept_it_and_plain_to_others(client):
+    url = reverse("centres:map_svg")
+    for _ in range(2):  # the second answer is the kept copy, in the same encoding
+        gzipped = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate")
+        assert gzipped["Content-Encoding"] == "gzip"
+        assert gzip.decompress(gzipped.content).startswith(b"<svg")
+        plain = client.get(url)
+        assert "Content-Encoding" not in plain
+        assert plain.content.startswith(b"<svg")

@@ -51,7 +51,9 @@ def _allowed(table, current, target) -> bool:
     return target in table.get(current, ())
 
 
-@pytest.mark.parametrize(("current", "target"), list(ACCREDITATION_MOVES))
+# Sorted: a set iterates in a different order in each process, and pytest-xdist workers
+# must collect the same tests in the same order.
+@pytest.mark.parametrize(("current", "target"), sorted(ACCREDITATION_MOVES))
 def test_accreditation_lifecycle_moves_are_allowed(current, target):
     assert _allowed(ACCREDITATION_ALLOWED, current, target)
 

@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from alliance.accounts.reauth import decision_needs_password
 from alliance.core.access import require_can
 from alliance.core.languages import supported
 from alliance.core.states import TransitionRefused
@@ -22,6 +23,7 @@ from .manage import action_page, refused
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@decision_needs_password(rule=DIRECTOR)
 def accredit(request, pk):
     centre = get_centre_for(request.user, pk, manage=True)
     require_can(request.user, DIRECTOR, centre)
@@ -62,6 +64,7 @@ ACCREDITATION_ACTIONS = {
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@decision_needs_password(rule=DIRECTOR)
 def accreditation_action(request, pk, action):
     accreditation = get_accreditation_for(request.user, pk)
     require_can(request.user, DIRECTOR, accreditation)

@@ -17,6 +17,7 @@ from alliance.core.cache import changes_at, public_page
 from alliance.core.formatting import ldate
 from alliance.core.models import Country
 from alliance.core.site import site_url
+from alliance.news.selectors import current_pilots, pilot_centre_ids, pilot_country_codes
 
 from ..cache import REGISTRY, centre_pages
 from ..credentials import verify_credential
@@ -61,7 +62,15 @@ def registry(request):
     accreditations = current_accreditations_for(page.object_list)
     rows = [(c, accreditations.get(c.pk)) for c in page.object_list]
     return render(
-        request, "centres/registry.html", {"filter_form": form, "page": page, "rows": rows}
+        request,
+        "centres/registry.html",
+        {
+            "filter_form": form,
+            "page": page,
+            "rows": rows,
+            "pilots": list(current_pilots()),
+            "pilot_ids": pilot_centre_ids(page.object_list),
+        },
     )
 
 
@@ -96,14 +105,18 @@ def map_page(request):
         ((code, names.get(code, code), n) for code, n in centres_per_country().items()),
         key=lambda row: row[1],
     )
-    return render(request, "centres/map.html", {"counts": counts})
+    pilots = pilot_country_codes()
+    return render(request, "centres/map.html", {"counts": counts, "pilot_codes": pilots})
 
 
-@gzip_page
+# Compressed inside the cache: the copy kept is the compressed one (gzip per request was
+# most of the map's cost: 0.17 of /healthz), per encoding the reader accepts.
 @public_page(REGISTRY)
+@gzip_page
 @dated
 def map_svg(request):
-    response = HttpResponse(world_map_svg(centres_per_country()), content_type="image/svg+xml")
+    svg = world_map_svg(centres_per_country(), pilot_country_codes())
+    response = HttpResponse(svg, content_type="image/svg+xml")
     # Its own policy: the map's <style> element, nothing else (no script).
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     return response

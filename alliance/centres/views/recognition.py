@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from alliance.accounts.reauth import decision_needs_password
 from alliance.core.kernel import allowed_actions
 from alliance.core.states import TransitionRefused
 
@@ -15,9 +16,9 @@ from .. import checklist, services
 from ..forms import DecisionForm, RecognitionEvaluationForm, RecognitionForm
 from ..models import PartnerRecognition
 from ..permissions import get_recognition_for
-from ..states import RECOGNITION_CRITERIA, RECOGNITION_PASS_MARK, RecognitionStatus
+from ..states import DIRECTOR, RECOGNITION_CRITERIA, RECOGNITION_PASS_MARK, RecognitionStatus
 from .manage import managed_organisations, refused
-from .workflow import request_list
+from .workflow import is_decision, request_list
 
 
 @login_required
@@ -98,6 +99,7 @@ MESSAGES = {
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@decision_needs_password(rule=DIRECTOR, when=lambda request, **kw: is_decision(request))
 def recognition(request, pk):
     recognition = get_recognition_for(request.user, pk)
     user = request.user

@@ -7,7 +7,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from alliance.accounts.reauth import decision_needs_password
 from alliance.core.access import require_can
+from alliance.core.drafts import (
+    discard_draft,
+    draft_initial,
+    draft_notice,
+    is_draft_post,
+    save_draft,
+)
 from alliance.core.keep_typed import kept_notice, login_required_keeping_post, take_kept_post
 from alliance.core.kernel import allowed_actions
 from alliance.core.policy import can
@@ -37,6 +45,11 @@ from .manage import refused
 PER_PAGE = 25
 
 
+def is_decision(request) -> bool:
+    """The Director's step on a page shared with the centre and the evaluators."""
+    return request.POST.get("step") == "decide"
+
+
 # --- renewal ---------------------------------------------------------------------------
 
 
@@ -57,8 +70,15 @@ def renewal_open(request, pk):
 
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
+@decision_needs_password(rule=DIRECTOR, when=lambda request, **kw: is_decision(request))
 def renewal(request, pk):
     """One page per evaluation; each role sees the form for its step."""
+    if is_draft_post(request) and request.POST.get("step") == "self_report":
+        # Only the self-report, written over days, keeps a draft (core/drafts.py).
+        require_can(
+            request.user, "centres.renewal.self_report", get_evaluation_for(request.user, pk)
+        )
+        return save_draft(request, step="self_report")
     kept = take_kept_post(request)
     kept_notice(request, kept)
     evaluation = get_evaluation_for(request.user, pk)
@@ -82,6 +102,8 @@ def renewal(request, pk):
         "evaluate": form_for("evaluate", EvaluationForm, "centres.renewal.evaluate"),
         "decide": form_for("decide", RenewalDecisionForm, DIRECTOR),
     }
+    if forms["self_report"] is not None and kept is None:
+        draft_notice(request, draft_initial(request, forms["self_report"], step="self_report"))
     if request.method == "POST" and forms.get(step) is not None and forms[step].is_valid():
         form = forms[step]
         try:
@@ -91,6 +113,7 @@ def renewal(request, pk):
                     actor=user,
                     self_report=form.cleaned_data["self_report"],
                 )
+                discard_draft(request, step="self_report")
             elif step == "evaluate":
                 services.renewal_evaluate(
                     evaluation_id=evaluation.pk,
@@ -229,6 +252,7 @@ def move_list(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@decision_needs_password(rule=DIRECTOR, when=lambda request, **kw: is_decision(request))
 def move(request, pk):
     change, centre = get_change_for(request.user, pk)
     done, forms, form = _request_step(

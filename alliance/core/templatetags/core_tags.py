@@ -107,6 +107,13 @@ def _dir(code):
 # Formatting for the reader's language (CLDR, via alliance.core.formatting):
 # `{{ d|ldate }}`, `{{ d|ldate:"short" }}`, `{{ t|ldatetime }}`, `{{ t|ldatetime:"zone" }}`,
 # `{{ n|number }}`, `{{ amount|money:"USD" }}`.
+@register.filter
+def grouped(value):
+    """A fingerprint read aloud or typed in groups of four: "3f2a 9c1b …"."""
+    value = str(value or "")
+    return " ".join(value[i : i + 4] for i in range(0, len(value), 4))
+
+
 register.filter("ldate", formatting.ldate)
 register.filter("ldatetime", formatting.ldatetime)
 register.filter("ltime", formatting.ltime)

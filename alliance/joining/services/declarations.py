@@ -76,6 +76,7 @@ def declaration_sign(*, declaration_id: int, actor: User, signatory_name: str) -
 @transaction.atomic
 def declaration_countersign(*, declaration_id: int, actor: User) -> JointDeclaration:
     """The BDT Director countersigns: the declaration is in force and its PDF is frozen."""
+    from ..fingerprint import terms_fingerprint
     from ..pdf import declaration_pdf
 
     declaration = kernel.lock(JointDeclaration, declaration_id)
@@ -84,6 +85,8 @@ def declaration_countersign(*, declaration_id: int, actor: User) -> JointDeclara
     declaration.status = DeclarationStatus.IN_FORCE
     declaration.countersigned_by = actor
     declaration.countersigned_at = timezone.now()
+    # The terms' fingerprint is printed on the PDF, so it is computed first.
+    declaration.terms_sha256 = terms_fingerprint(declaration)
     content = declaration_pdf(declaration)
     declaration.status = DeclarationStatus.SIGNED
     sha256 = hashlib.sha256(content).hexdigest()
@@ -98,9 +101,14 @@ def declaration_countersign(*, declaration_id: int, actor: User) -> JointDeclara
             "countersigned_by": actor,
             "countersigned_at": declaration.countersigned_at,
             "sha256": sha256,
+            "terms_sha256": declaration.terms_sha256,
             "document": declaration.document,
         },
-        after={"status": DeclarationStatus.IN_FORCE, "sha256": sha256},
+        after={
+            "status": DeclarationStatus.IN_FORCE,
+            "sha256": sha256,
+            "terms_sha256": declaration.terms_sha256,
+        },
     )
 
 

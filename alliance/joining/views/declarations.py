@@ -2,6 +2,7 @@ import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
@@ -9,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from alliance.accounts.forms import ReauthForm
+from alliance.accounts.reauth import remember_password_confirmed
 from alliance.core.access import get_visible_or_404, require_can
 from alliance.core.cache import public_page
 from alliance.core.files import file_response
@@ -21,7 +24,6 @@ from ..cache import DECLARATIONS
 from ..forms import (
     DeclarationDraftForm,
     ReasonForm,
-    ReauthForm,
     SignForm,
     VerifyFileForm,
     VerifyForm,
@@ -138,6 +140,8 @@ def declaration_countersign(request, pk):
     if not form.is_valid():
         context = _detail_context(request, declaration, countersign_form=form, form=form)
         return render(request, "joining/declaration_detail.html", context)
+    # The password just typed counts for the Director's next decisions for a few minutes.
+    remember_password_confirmed(request)
     try:
         services.declaration_countersign(declaration_id=declaration.pk, actor=request.user)
     except TransitionRefused as refused:
@@ -208,7 +212,8 @@ def _verified(fingerprint):
     return {
         "fingerprint": fingerprint,
         "declaration": JointDeclaration.objects.select_related("organisation", "centre_type")
-        .filter(sha256=fingerprint, status=DeclarationStatus.IN_FORCE)
+        .filter(Q(sha256=fingerprint) | Q(terms_sha256=fingerprint))
+        .filter(status=DeclarationStatus.IN_FORCE)
         .first(),
     }
 

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.accounts.permissions import get_organisation_for
 from alliance.core.access import get_visible_or_404, require_can
+from alliance.core.drafts import discard_draft, draft_initial, draft_notice, save_draft
 from alliance.core.policy import can
 from alliance.core.states import TransitionRefused
 
@@ -79,6 +80,7 @@ def expression_edit(request, pk):
         "contact_email": expression.contact_email,
     }
     form = ExpressionForm(request.POST or restored or None, initial=initial)
+    draft_notice(request, not form.is_bound and draft_initial(request, form))
     if request.method == "POST" and form.is_valid():
         try:
             services.expression_update(
@@ -87,8 +89,13 @@ def expression_edit(request, pk):
         except TransitionRefused as refused:
             form.add_error(None, refused.reason)
         else:
+            discard_draft(request)
             messages.success(request, _("Your draft is saved."))
             return redirect("joining:expression_detail", pk=pk)
+    if request.headers.get("X-Autosave"):
+        # Half-typed and not valid yet: nothing can go into the expression, so what was
+        # typed is kept as a draft of this page, and autosave's "saved" is true.
+        return save_draft(request)
     return render(
         request,
         "joining/expression_form.html",

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.centres.permissions import managed_centres
 from alliance.core.access import get_visible_or_404, require_can
+from alliance.core.drafts import discard_draft, draft_initial, draft_notice, save_draft
 from alliance.core.files import file_response
 from alliance.core.keep_typed import kept_notice, login_required_keeping_post, take_kept_post
 from alliance.core.policy import can
@@ -78,6 +79,7 @@ def report_edit(request, pk):
         return redirect("monitoring:report_detail", pk=pk)
     form = _report_form(report, request.POST or kept or None)
     kept_notice(request, kept)
+    draft_notice(request, not form.is_bound and draft_initial(request, form))
     if request.method == "POST" and form.is_valid():
         try:
             services.report_save_draft(
@@ -90,10 +92,15 @@ def report_edit(request, pk):
         except TransitionRefused as refused:
             form.add_error(None, refused.reason)
         else:
+            discard_draft(request)
             if "check" in request.POST:
                 return redirect("monitoring:report_check", pk=pk)
             messages.success(request, _("Your draft is saved."))
             return redirect("monitoring:report_edit", pk=pk)
+    if request.headers.get("X-Autosave"):
+        # Not valid yet (a figure half typed): kept as a draft of this page, so autosave's
+        # "saved" is true and the text comes back when the page is opened again.
+        return save_draft(request)
     return render(
         request,
         "monitoring/report_form.html",

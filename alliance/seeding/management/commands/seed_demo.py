@@ -14,14 +14,16 @@ from alliance.seeding.demo import (
     board,
     calls,
     centres,
+    events,
     joining,
     lab,
     monitoring,
+    news,
     public,
 )
 
 # Later seeders use what earlier ones made (people, organisations, centres).
-SEEDERS = (accounts, centres, public, board, joining, lab, calls, monitoring)
+SEEDERS = (accounts, centres, public, board, joining, lab, calls, monitoring, events, news)
 
 
 class Command(BaseCommand):
