@@ -74,9 +74,10 @@ scheduler: install ## Run the periodic jobs (closing calls, reminders, digests) 
 bench: install ## Seed a ten-year data set and measure pages against /healthz
 	$(PY) bench/run.py $(ARGS)
 
-bench-rush: install ## Deadline day: 300 applicants save and submit within a minute (then with the deadline in the middle)
+bench-rush: install ## Deadline day: 300 applicants save and submit within a minute (then with the deadline in the middle, then with 8 readers of signed-in pages)
 	$(PY) bench/rush.py $(ARGS)
 	$(PY) bench/rush.py --deadline-mid $(ARGS)
+	$(PY) bench/rush.py --readers 8 $(ARGS)
 
 cluster: install ## Two app servers behind HAProxy (PostgreSQL, Redis, S3): journey and kill -9 test
 	bash scripts/cluster check

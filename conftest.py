@@ -183,10 +183,14 @@ CHROMIUM_ARGS = [
 def _browser():
     import os
 
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     # Playwright runs an event loop in this thread; live_server's ORM calls are still sync.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # expect() keeps its own 5 s default whatever a tab's timeout: after a post that sends
+    # mail with a calendar file or draws a PDF, while the other xdist worker runs Chromium
+    # too, 5 s is short. A real failure still fails, later.
+    expect.set_options(timeout=20_000)
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
@@ -200,7 +204,7 @@ def page(_browser, live_server):
     """A fresh browser tab; JavaScript off, as many of our users browse (htmx only enhances)."""
     context = _browser.new_context(base_url=live_server.url, java_script_enabled=False)
     tab = context.new_page()
-    tab.set_default_timeout(10_000)
+    tab.set_default_timeout(30_000)
     yield tab
     context.close()
 
@@ -209,7 +213,7 @@ def page(_browser, live_server):
 def js_page(_browser, live_server):
     context = _browser.new_context(base_url=live_server.url)
     tab = context.new_page()
-    tab.set_default_timeout(10_000)
+    tab.set_default_timeout(30_000)
     yield tab
     context.close()
 

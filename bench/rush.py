@@ -13,7 +13,12 @@ revision, that no draft lost its last save and that nothing was written twice.
 before the deadline must have been accepted, a save sent after it must have been refused
 with the deadline message; the few in flight at that second may go either way (counted).
 
-The report goes to bench/results/rush-<database>[-deadline].md.
+`--readers K` adds K readers who load signed-in pages throughout the rush: the secretariat
+watching the call's applications come in, its staff call list and its inbox, and applicants
+reloading their own application. Every save moves the database's version, so these reads
+find no kept page (ADR 0030) and show what signed-in pages cost under writes.
+
+The report goes to bench/results/rush-<database>[-deadline][-readers].md.
 """
 
 import argparse
@@ -118,8 +123,20 @@ def setup(n: int, closes_in: float) -> dict:
                 "csrf": csrf,
             }
         )
+    from django.contrib.auth.models import Group
+
+    from alliance.accounts.roles import StaffRole
+
+    officer = User.objects.create_user(f"rush-{call.pk}-secretariat@bench.alliance.test")
+    officer.groups.add(Group.objects.get(name=StaffRole.SECRETARIAT.value))
+    session = SessionStore()
+    session[SESSION_KEY] = str(officer.pk)
+    session[BACKEND_SESSION_KEY] = backend
+    session[HASH_SESSION_KEY] = officer.get_session_auth_hash()
+    session.create()
     return {
         "call": call.pk,
+        "secretariat_cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}",
         "closes_at": call.closes_at.timestamp(),
         "centre_type": types[0].pk,
         "applicants": applicants,
@@ -275,6 +292,55 @@ class Applicant(threading.Thread):
         self.submitted = status == 302
 
 
+class Reader(threading.Thread):
+    """Loads its pages in turn, with a short pause, until `stop_at`."""
+
+    def __init__(self, port, start_at, stop_at, pages, cookie, results, lock):
+        super().__init__(daemon=True)
+        self.port, self.start_at, self.stop_at = port, start_at, stop_at
+        self.pages, self.cookie = pages, cookie
+        self.results, self.lock = results, lock
+
+    def run(self):
+        time.sleep(max(0.0, self.start_at - time.time()))
+        turn = 0
+        while time.time() < self.stop_at:
+            label, path = self.pages[turn % len(self.pages)]
+            turn += 1
+            started, status = time.time(), 0
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+                conn.request("GET", path, headers={"Cookie": self.cookie})
+                response = conn.getresponse()
+                response.read()
+                status = response.status
+                conn.close()
+            except OSError:
+                pass
+            with self.lock:
+                self.results.append((f"read: {label}", started, time.time(), status, False))
+            time.sleep(0.5 * random.random())
+
+
+def readers_for(data: dict, count: int, port, begin, stop_at, results, lock) -> list:
+    call = data["call"]
+    staff_pages = [
+        ("secretariat: the call's applications", f"/en/calls/staff/{call}/applications/"),
+        ("secretariat: staff call list", "/en/calls/staff/"),
+        ("secretariat: inbox", "/en/notifications/"),
+    ]
+    readers = []
+    for i in range(count):
+        if i % 2 == 0:
+            pages, cookie = staff_pages, data["secretariat_cookie"]
+        else:
+            me = data["applicants"][-(i + 1)]
+            pages = [("applicant: own application", f"/en/calls/applications/{me['application']}/")]
+            cookie = me["cookie"]
+        readers.append(Reader(port, begin, stop_at, pages, cookie, results, lock))
+    return readers
+
+
 def percentile(values, p):
     if not values:
         return 0.0
@@ -289,6 +355,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--deadline-mid", action="store_true")
+    parser.add_argument("--readers", type=int, default=0)
     args = parser.parse_args()
     (ROOT / "var").mkdir(exist_ok=True)
     env = server_env(args.database_url)
@@ -366,10 +433,11 @@ def main() -> int:
             )
             for i, me in enumerate(data["applicants"])
         ]
+        readers = readers_for(data, args.readers, port, begin, begin + args.seconds, results, lock)
         time.sleep(max(0.0, begin - time.time()))
-        for c in clients:
+        for c in [*clients, *readers]:
             c.start()
-        for c in clients:
+        for c in [*clients, *readers]:
             c.join(timeout=args.seconds + 180)
         wall = max(r[2] for r in results) - min(r[1] for r in results)
     finally:
@@ -397,8 +465,8 @@ def main() -> int:
 
     errors = [r for r in results if r[3] >= 500 or r[3] == 0 or r[3] in (403, 404)]
     early_refused = late_accepted = in_flight = unclear = 0
-    for _kind, started, ended, status, deadline_said in results:
-        if status not in (200, 302):
+    for kind, started, ended, status, deadline_said in results:
+        if kind.startswith("read") or status not in (200, 302):
             continue
         if ended < deadline:
             # Answered before the deadline: must be accepted (a submission too).
@@ -410,11 +478,15 @@ def main() -> int:
             in_flight += 1
     saves, submits = ms("save"), ms("submit")
     db = "sqlite" if args.database_url.startswith("sqlite") else "postgres"
-    name = f"rush-{db}{'-deadline' if args.deadline_mid else ''}.md"
+    name = (
+        f"rush-{db}{'-deadline' if args.deadline_mid else ''}"
+        f"{'-readers' if args.readers else ''}.md"
+    )
     lines = [
         f"# Deadline-day rush {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         f"database: {args.database_url.split('@')[-1]}; {args.applicants} applicants, "
-        f"{args.seconds}s window, gunicorn {args.workers} workers, {os.cpu_count()} cores, "
+        f"{args.seconds}s window, {args.readers} readers, gunicorn {args.workers} workers, "
+        f"{os.cpu_count()} cores, "
         f"load average {os.getloadavg()[0]:.1f} at the end",
         "",
         f"- requests: {len(results)} in {wall:.1f}s = {len(results) / wall:.1f} req/s",
@@ -435,6 +507,19 @@ def main() -> int:
             f"- saves refused after the deadline: {len(ms('save', False))}, submissions "
             f"refused: {len(ms('submit', False))}",
         ]
+    read_kinds = sorted({r[0] for r in results if r[0].startswith("read")})
+    if read_kinds:
+        lines += ["", "| signed-in page read during the rush | reads | p50 ms | p99 ms | not 200 |"]
+        lines += ["|---|---:|---:|---:|---:|"]
+    for kind in read_kinds:
+        rows = [r for r in results if r[0] == kind]
+        took = [(r[2] - r[1]) * 1000 for r in rows]
+        lines.append(
+            f"| {kind[6:]} | {len(rows)} | {statistics.median(took):.0f} | "
+            f"{percentile(took, 99):.0f} | {sum(r[3] != 200 for r in rows)} |"
+        )
+    if read_kinds:
+        lines.append("")
     lines += [
         f"- consistency: {consistency['applications']} applications, "
         f"{consistency['submitted']} submitted, duplicates **{consistency['duplicates']}**, "
@@ -447,7 +532,8 @@ def main() -> int:
     report = "\n".join(lines)
     print(report)
     (ROOT / "bench" / "results" / name).write_text(report + "\n")
-    ok = not errors and not early_refused and not late_accepted and not unclear
+    unread = sum(r[3] != 200 for r in results if r[0].startswith("read"))
+    ok = not errors and not unread and not early_refused and not late_accepted and not unclear
     return 0 if ok and not consistency["problem_count"] and not consistency["duplicates"] else 1
 
 

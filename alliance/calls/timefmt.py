@@ -7,6 +7,8 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -72,3 +74,10 @@ def countdown(value, now=None) -> str:
         return ngettext("Closes in %(n)d hour", "Closes in %(n)d hours", hours) % {"n": hours}
     minutes = max(1, int(seconds // 60))
     return ngettext("Closes in %(n)d minute", "Closes in %(n)d minutes", minutes) % {"n": minutes}
+
+
+@receiver(setting_changed)
+def _zone_changed(setting, **kwargs):
+    # The texts kept above read the Alliance's zone: a test that overrides it starts afresh.
+    if setting in {"ALLIANCE_TIME_ZONE", "TIME_ZONE"}:
+        _format_deadline.cache_clear()

@@ -22,6 +22,8 @@ a kept fragment cannot go stale. The store is bounded: it is emptied when full.
 from functools import lru_cache
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.middleware.csrf import get_token
 from django.template.defaultfilters import urlencode
 from django.template.loader import render_to_string
@@ -120,3 +122,11 @@ def forget() -> None:
     """Drop every kept fragment (tests that change templates or settings)."""
     _fragments.clear()
     alternate_urls.cache_clear()
+
+
+@receiver(setting_changed)
+def _settings_changed(setting, **kwargs):
+    # Kept fragments hold the language switcher and the templates' output: a test that
+    # overrides these must not leave its header to the next test in the same process.
+    if setting in {"LANGUAGES", "LANGUAGE_CODE", "TEMPLATES"}:
+        forget()

@@ -58,7 +58,7 @@ def signed_in(_browser, live_server):
         context = _browser.new_context(base_url=live_server.url, java_script_enabled=False)
         contexts.append(context)
         tab = context.new_page()
-        tab.set_default_timeout(10_000)
+        tab.set_default_timeout(30_000)
         tab.goto(f"/{language}/accounts/login/")
         tab.fill("input[name=login]", email)
         tab.fill("input[name=password]", PASSWORD)

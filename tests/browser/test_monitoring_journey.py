@@ -35,7 +35,7 @@ def signed_in(_browser, live_server, user):
         ]
     )
     tab = context.new_page()
-    tab.set_default_timeout(10_000)
+    tab.set_default_timeout(30_000)
     return tab
 
 

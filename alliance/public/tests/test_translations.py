@@ -103,3 +103,16 @@ def test_api_answers_in_the_language_asked_with_every_translation(client):
         row = client.get("/api/v1/milestones", headers={"accept-language": "fr"}).json()[0]
     assert row["title"] == "Lancement"
     assert not any(key.endswith(("_en", "_fr")) for key in row)
+
+
+def test_language_switcher_follows_the_languages_setting(client, secretariat_officer):
+    # The signed-in header is kept per process (alliance/core/layout.py): a change of the
+    # languages must show in the next page, not the header drawn before it.
+    client.force_login(secretariat_officer)
+    with override_settings(LANGUAGES=WITH_SPANISH[:2]):
+        page = client.get("/en/staff/key-dates/").content.decode()
+    assert 'hreflang="es"' not in page and 'class="link-button" lang="es"' not in page
+    assert 'hreflang="fr"' in page and 'class="link-button" lang="fr"' in page
+    page = client.get("/en/staff/key-dates/").content.decode()
+    for code in ("ar", "es", "fr", "ru", "zh-hans"):
+        assert f'hreflang="{code}"' in page and f'class="link-button" lang="{code}"' in page
