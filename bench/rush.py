@@ -360,7 +360,13 @@ def main() -> int:
     (ROOT / "var").mkdir(exist_ok=True)
     env = server_env(args.database_url)
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--no-input", "-v0"], ["load_reference_data"]):
+    # Production settings serve hashed static files: a page drawn (a refused save, a
+    # reader's page) needs the manifest, which a fresh checkout does not have.
+    for command in (
+        ["migrate", "--no-input", "-v0"],
+        ["load_reference_data"],
+        ["collectstatic", "--no-input", "-v0"],
+    ):
         subprocess.run(
             [*manage, *command], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL
         )
