@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from alliance.accounts.models import MembershipRole
 from alliance.accounts.roles import ROLE_PERMISSIONS, StaffRole
@@ -75,15 +76,17 @@ def test_nomination_to_public_decision(page, live_server):
     page.get_by_label("Proposed term start").fill(today.isoformat())
     page.get_by_label("Proposed term end").fill((today + timedelta(days=3 * 365)).isoformat())
     page.get_by_role("button", name="Continue").click()
-    assert "Check your answers" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("Check your answers", use_inner_text=True)
     page.get_by_role("link", name="Change the nominee's title").click()
     page.get_by_label("Nominee's title").fill("Minister of Information, Digitalisation")
     page.get_by_role("button", name="Continue").click()
-    assert "Minister since 2023." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Minister since 2023.", use_inner_text=True)
     page.get_by_role("button", name="Submit the nomination").click()
-    assert "What happens next" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("What happens next", use_inner_text=True)
     page.get_by_role("link", name="View the nomination").click()
-    assert "Minister of Information, Digitalisation" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text(
+        "Minister of Information, Digitalisation", use_inner_text=True
+    )
     nomination_url = page.url
 
     _sign_in(page, live_server, officer)
@@ -99,7 +102,9 @@ def test_nomination_to_public_decision(page, live_server):
     page.get_by_role("link", name="Approve and seat").click()
     page.get_by_role("button", name="Approve and seat").click()
     confirm_password_if_asked(page)
-    assert "Chimwemwe Phiri is seated on the Board." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text(
+        "Chimwemwe Phiri is seated on the Board.", use_inner_text=True
+    )
 
     _sign_in(page, live_server, minister)
     page.goto("/en/dashboard/")
@@ -114,11 +119,13 @@ def test_nomination_to_public_decision(page, live_server):
     page.get_by_label("Consensus").check()
     page.get_by_label("Publish this decision").check()
     page.get_by_role("button", name="Save").click()
-    assert "The decision was recorded." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("The decision was recorded.", use_inner_text=True)
 
     page.context.clear_cookies()
     page.goto("/fr/board/decisions/")
-    assert "Le Conseil a adopté son plan de travail." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text(
+        "Le Conseil a adopté son plan de travail.", use_inner_text=True
+    )
     page.goto("/fr/board/")
     assert page.locator("h1").inner_text() == "Conseil de l'innovation numérique"
-    assert "Chimwemwe Phiri" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Chimwemwe Phiri", use_inner_text=True)

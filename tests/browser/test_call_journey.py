@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from alliance.accounts.tests.factories import PASSWORD, UserFactory
 from alliance.calls.models import Call
@@ -54,7 +55,7 @@ def apply(page, user):
     page.get_by_role("button", name="Save and go back to the task list").click()
     page.get_by_role("link", name="Check your answers and submit").click()
     page.get_by_role("button", name="Submit the application").click()
-    assert "Application submitted" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("Application submitted", use_inner_text=True)
 
 
 def review(page, user, value):
@@ -69,7 +70,9 @@ def review(page, user, value):
             selects.nth(i).select_option(str(value))
         value -= 1
         page.get_by_role("button", name="Submit the review").click()
-        assert "Your review was submitted." in page.locator("main").inner_text()
+        expect(page.locator("main")).to_contain_text(
+            "Your review was submitted.", use_inner_text=True
+        )
         page.goto("/en/calls/reviews/")
         # Submitted reviews sort after open ones; the next open one is first.
         if (
@@ -98,17 +101,21 @@ def test_call_from_creation_to_published_results(
     page.get_by_label("Opens").fill(geneva(now - timedelta(hours=1)))
     page.get_by_label("Closes (deadline)").fill(geneva(now + timedelta(days=10)))
     page.get_by_role("button", name="Save the draft").click()
-    assert "Evaluation criteria and weights" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text(
+        "Evaluation criteria and weights", use_inner_text=True
+    )
     page.locator("[name=form-0-title-en]").fill("Relevance")
     page.locator("#id_form-0-weight").fill("60")
     page.locator("[name=form-1-title-en]").fill("Capacity")
     page.locator("#id_form-1-weight").fill("30")
     page.get_by_role("button", name="Save").click()
-    assert "they add up to 90" in page.locator(".error-summary").inner_text()
+    expect(page.locator(".error-summary")).to_contain_text("they add up to 90", use_inner_text=True)
     page.locator("#id_form-1-weight").fill("40")
     page.get_by_role("button", name="Save").click()
     page.get_by_role("button", name="Publish the call").click()
-    assert "The call is published and open." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text(
+        "The call is published and open.", use_inner_text=True
+    )
 
     apply(page, ministry_focal_point)
     apply(page, university_focal_point)
@@ -131,7 +138,7 @@ def test_call_from_creation_to_published_results(
     page.get_by_label("Mei Lin").check()
     page.get_by_label("Reviews due").fill(geneva(now + timedelta(days=20)))
     page.get_by_role("button", name="Assign", exact=True).click()
-    assert "4 review(s) assigned." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("4 review(s) assigned.", use_inner_text=True)
 
     review(page, reviewer, 5)
     review(page, second_reviewer, 4)
@@ -144,7 +151,7 @@ def test_call_from_creation_to_published_results(
     page.get_by_role("button", name="Record the decision").click()
     # The first decision asks for the password again, then records what was typed.
     assert confirm_password_if_asked(page)
-    assert "The decision was recorded." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("The decision was recorded.", use_inner_text=True)
     page.locator("main table a", has_text="Decide").first.click()
     page.get_by_label("Not selected").check()
     page.get_by_label("Rationale").fill("Resources not yet sufficient.")

@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from alliance.calls.tests.factories import ApplicationFactory
 from alliance.centres import services
@@ -78,7 +79,7 @@ def test_selected_application_to_move_between_types(
     boss.get_by_label("Start date").fill(start.isoformat())
     boss.get_by_role("button", name="Accredit the centre").click()
     confirm_password_if_asked(boss)
-    assert "accredited for three years" in boss.locator("main").inner_text()
+    expect(boss.locator("main")).to_contain_text("accredited for three years", use_inner_text=True)
 
     manager = signed_in(_browser, live_server, ministry_focal_point)
     manager.goto(workspace)
@@ -94,10 +95,12 @@ def test_selected_application_to_move_between_types(
     page.goto("/en/centres/")
     page.get_by_role("link", name="Zomba Digital Transformation Acceleration Centre").click()
     page.get_by_role("link", name="Verify", exact=True).click()
-    assert "This accreditation is valid." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text(
+        "This accreditation is valid.", use_inner_text=True
+    )
     page.get_by_label("Or the credential file (.jwt)").set_input_files(str(credential))
     page.get_by_role("button", name="Verify").click()
-    assert "signature is valid" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("signature is valid", use_inner_text=True)
 
     # Renewal: secretariat opens, the centre reports, the Lab evaluates, the Director renews.
     officer = signed_in(_browser, live_server, secretariat_officer)
@@ -116,12 +119,12 @@ def test_selected_application_to_move_between_types(
     boss.get_by_label("Renew for three years").check()
     boss.get_by_role("button", name="Record the decision").click()
     confirm_password_if_asked(boss)
-    assert "Renewed" in boss.locator("main").inner_text()
+    expect(boss.locator("main")).to_contain_text("Renewed", use_inner_text=True)
 
     # Move to another type: requested by the centre, evaluated by the Lab, approved.
     manager.goto(workspace)
     manager.get_by_role("link", name="Request a move to another type").click()
-    assert "Fit (0–100)" in manager.locator("main").inner_text()
+    expect(manager.locator("main")).to_contain_text("Fit (0–100)", use_inner_text=True)
     manager.get_by_label("Target type").select_option(label="Initiatives Acceleration Centre")
     manager.get_by_label("Justification").fill("The ministry now hosts it inside its agency.")
     manager.get_by_role("button", name="Send the request").click()
@@ -134,5 +137,7 @@ def test_selected_application_to_move_between_types(
     boss.get_by_role("button", name="Record the decision").click()
     confirm_password_if_asked(boss)
     page.goto(f"/en/centres/{centre.pk}/")
-    assert "Initiatives Acceleration Centre" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text(
+        "Initiatives Acceleration Centre", use_inner_text=True
+    )
     assert Centre.objects.get(pk=centre.pk).type_periods.count() == 2

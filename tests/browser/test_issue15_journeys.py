@@ -83,7 +83,7 @@ def test_back_and_resubmit_makes_one_expression(signed_in, ministry, ministry_fo
     tab.get_by_role("button", name="Save and check your answers").click()
     assert ExpressionOfInterest.objects.filter(organisation=ministry).count() == 1
     assert tab.url == first
-    assert "already been sent" in tab.locator("main").inner_text()
+    expect(tab.locator("main")).to_contain_text("already been sent", use_inner_text=True)
 
 
 def test_double_click_makes_one_expression(signed_in, ministry, ministry_focal_point):
@@ -194,7 +194,7 @@ def test_the_lab_request_draft_saves_and_outlives_the_session(
         expect(tab.locator(".autosave-status")).to_have_text("Draft saved.", timeout=30_000)
     else:
         tab.get_by_role("button", name="Save the draft").click()
-        assert "Your draft is saved." in tab.locator("main").inner_text()
+        expect(tab.locator("main")).to_contain_text("Your draft is saved.", use_inner_text=True)
     expire_session(tab)
     tab.goto(url)
     assert "/accounts/login/" in tab.url
@@ -203,4 +203,6 @@ def test_the_lab_request_draft_saves_and_outlives_the_session(
     assert tab.locator("textarea[name=description]").input_value() == (
         "Help us cost the first three years."
     )
-    assert "Your saved draft is filled in below" in tab.locator("main").inner_text()
+    expect(tab.locator("main")).to_contain_text(
+        "Your saved draft is filled in below", use_inner_text=True
+    )

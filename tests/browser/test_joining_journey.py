@@ -94,14 +94,14 @@ def test_ministry_joins_the_alliance(signed_in, ministry, secretariat_officer, d
     org.fill("input[name=contact_email]", "dg@ministry.test")
     org.get_by_role("button", name=t("Save and check your answers")).click()
     org.get_by_role("button", name=t("Submit the expression of interest")).click()
-    assert t("Submitted") in org.locator("main").inner_text()
+    expect(org.locator("main")).to_contain_text(t("Submitted"), use_inner_text=True)
     expression_url = org.url
 
     staff = signed_in(secretariat_officer.email, language)
     staff.get_by_role("link", name=t("1 expression of interest to acknowledge")).click()
     staff.get_by_role("link", name=str(ministry)).click()
     staff.get_by_role("button", name=t("Acknowledge")).click()
-    assert t("Acknowledged") in staff.locator("main").inner_text()
+    expect(staff.locator("main")).to_contain_text(t("Acknowledged"), use_inner_text=True)
 
     org.goto(expression_url)
     org.get_by_role("button", name=t("Request a preliminary assessment")).click()
@@ -132,11 +132,13 @@ def test_ministry_joins_the_alliance(signed_in, ministry, secretariat_officer, d
     org.check("input[name=sponsor][value=host_country]")
     org.fill("input[name=flagship_initiatives]", "2")
     org.get_by_role("button", name=t("Save and continue")).click()
-    assert t("Check your answers before submitting") in org.locator("h1").inner_text()
+    expect(org.locator("h1")).to_contain_text(
+        t("Check your answers before submitting"), use_inner_text=True
+    )
     best = org.locator(".joining-fits li").first.inner_text()
     assert t("Digital Transformation Acceleration Centre") in best
     org.get_by_role("button", name=t("Submit the preliminary assessment")).click()
-    assert t("What happens next") in org.locator("main").inner_text()
+    expect(org.locator("main")).to_contain_text(t("What happens next"), use_inner_text=True)
 
     staff.goto(f"/{language}/joining/queues/assessments/")
     staff.get_by_role("link", name=str(ministry)).click()
@@ -152,13 +154,15 @@ def test_ministry_joins_the_alliance(signed_in, ministry, secretariat_officer, d
     org.fill("input[name=full_name]", "Grace Banda")
     org.check("input[name=confirm]")
     org.get_by_role("button", name=t("Sign"), exact=True).click()
-    assert t("Signed by the organisation") in org.locator("main").inner_text()
+    expect(org.locator("main")).to_contain_text(
+        t("Signed by the organisation"), use_inner_text=True
+    )
 
     boss = signed_in(director.email, language)
     boss.goto(declaration_url)
     boss.fill("input[name=password]", PASSWORD)  # re-authentication (issue 15)
     boss.get_by_role("button", name=t("Countersign the joint declaration")).click()
-    assert t("In force") in boss.locator("main").inner_text()
+    expect(boss.locator("main")).to_contain_text(t("In force"), use_inner_text=True)
     # The fingerprint printed on the declaration (its terms, grouped), then the file's SHA-256.
     printed, file_sha256 = boss.locator("code.fingerprint").all_inner_texts()
     assert len(printed) == 64 + 15 and len(file_sha256) == 64
@@ -172,6 +176,10 @@ def test_ministry_joins_the_alliance(signed_in, ministry, secretariat_officer, d
     assert response.body().startswith(b"%PDF")
 
     org.goto(f"/fr/joining/verify/?fingerprint={fingerprint}")
-    assert "Il s'agit d'une déclaration conjointe en vigueur." in org.locator("main").inner_text()
+    expect(org.locator("main")).to_contain_text(
+        "Il s'agit d'une déclaration conjointe en vigueur.", use_inner_text=True
+    )
     org.goto(f"/fr/joining/verify/?fingerprint={file_sha256}")
-    assert "Il s'agit d'une déclaration conjointe en vigueur." in org.locator("main").inner_text()
+    expect(org.locator("main")).to_contain_text(
+        "Il s'agit d'une déclaration conjointe en vigueur.", use_inner_text=True
+    )

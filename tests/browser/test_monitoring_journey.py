@@ -62,7 +62,7 @@ def test_assistance_then_report_accepted_and_shown(
     centre_tab.get_by_label("Monitoring and evaluation").check()
     centre_tab.get_by_label("What do you need help with?").fill("Help us set our targets.")
     centre_tab.get_by_role("button", name="Send the request to the Lab").click()
-    assert "Your request was sent" in centre_tab.locator("main").inner_text()
+    expect(centre_tab.locator("main")).to_contain_text("Your request was sent", use_inner_text=True)
 
     tar = TechnicalAssistanceRequest.objects.get()
     lab_services.request_triage(request_id=tar.pk, actor=lab_expert)
@@ -85,7 +85,9 @@ def test_assistance_then_report_accepted_and_shown(
     lab_tab.get_by_label("Document title").fill("Targets note")
     lab_tab.get_by_label("Document", exact=True).set_input_files(str(review))
     lab_tab.get_by_role("button", name="Deliver", exact=True).click()
-    assert "The assistance is delivered" in lab_tab.locator("main").inner_text()
+    expect(lab_tab.locator("main")).to_contain_text(
+        "The assistance is delivered", use_inner_text=True
+    )
 
     report = open_first_report(centre)
     centre_tab.goto("/en/monitoring/reports/ours/")
@@ -99,7 +101,7 @@ def test_assistance_then_report_accepted_and_shown(
     centre_tab.locator(f"#id_value_{startups.pk}").fill("45")
     centre_tab.get_by_role("button", name="Save and check your answers").click()
     centre_tab.get_by_role("button", name="Submit the report").click()
-    assert "What happens next" in centre_tab.locator("main").inner_text()
+    expect(centre_tab.locator("main")).to_contain_text("What happens next", use_inner_text=True)
 
     lab_tab.goto("/en/monitoring/reports/")
     lab_tab.get_by_role("link", name=centre.name).click()

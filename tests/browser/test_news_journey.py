@@ -5,6 +5,7 @@ map."""
 import feedparser
 import pytest
 from django.test import Client
+from playwright.sync_api import expect
 
 from alliance.accounts.tests.factories import PASSWORD
 
@@ -32,17 +33,17 @@ def test_a_designated_pilot_is_announced_in_the_feed_and_on_the_map(
     page.get_by_label("Date of the decision").fill("2023-06-30")
     page.get_by_label("Your password").fill("not my password")
     page.get_by_role("button", name="Designate").click()
-    assert page.get_by_text("The password is not correct.").first.is_visible()
+    expect(page.get_by_text("The password is not correct.").first).to_be_visible()
     page.get_by_label("Your password").fill(PASSWORD)
     page.get_by_role("button", name="Designate").click()
-    assert page.get_by_text("Rwanda is designated as a pilot.").is_visible()
+    expect(page.get_by_text("Rwanda is designated as a pilot.")).to_be_visible()
 
     # The secretariat finds the proposed draft and publishes it.
     _sign_in(page, live_server, secretariat_officer)
     page.goto("/en/news/staff/")
     page.get_by_role("link", name="Pilot of the Alliance: Rwanda").click()
     page.get_by_role("button", name="Publish").click()
-    assert page.get_by_text("The announcement is now: Published.").is_visible()
+    expect(page.get_by_text("The announcement is now: Published.")).to_be_visible()
 
     # A visitor's feed reader sees it in French.
     page.context.clear_cookies()
@@ -56,13 +57,13 @@ def test_a_designated_pilot_is_announced_in_the_feed_and_on_the_map(
     page.goto("/fr/news/")
     assert page.locator('link[rel=alternate][type="application/atom+xml"]').count() >= 1
     page.get_by_role("link", name="Pilote de l'Alliance : Rwanda").click()
-    assert page.get_by_role("heading", name="Pilote de l'Alliance : Rwanda").is_visible()
+    expect(page.get_by_role("heading", name="Pilote de l'Alliance : Rwanda")).to_be_visible()
     page.goto("/en/centres/map/")
-    assert page.get_by_text("Pilot countries are outlined in red on the map.").is_visible()
+    expect(page.get_by_text("Pilot countries are outlined in red on the map.")).to_be_visible()
     svg = page.request.get("/en/centres/map.svg").text()
     assert "<title>Rwanda: pilot country</title>" in svg
     page.goto("/en/news/countries/RW/")
-    assert page.get_by_text("Rwanda is a pilot country").is_visible()
+    expect(page.get_by_text("Rwanda is a pilot country")).to_be_visible()
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])

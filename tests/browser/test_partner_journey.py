@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from playwright.sync_api import expect
 
 from alliance.centres import services
 from alliance.centres.models import CentreType, PartnerRecognition
@@ -77,7 +78,9 @@ def test_an_existing_centre_becomes_a_partner_through_design_evaluation_and_deci
     # Ticking by hand is not offered where the data decides.
     assert lab.get_by_text("Follows the data: done when it exists.").count() == 3
     lab.get_by_role("button", name="Complete the design phase").click()
-    assert "No signed cooperation agreement with the Lab yet" in lab.locator("main").inner_text()
+    expect(lab.locator("main")).to_contain_text(
+        "No signed cooperation agreement with the Lab yet", use_inner_text=True
+    )
 
     # The design's data, each made where it belongs (the Lab's and the centre's own pages
     # are tested in their journeys).
@@ -124,7 +127,7 @@ def test_an_existing_centre_becomes_a_partner_through_design_evaluation_and_deci
         field.select_option("3")
     lab.get_by_label("Evaluation", exact=True).fill("A strong university centre.")
     lab.get_by_role("button", name="Send to the Director").click()
-    assert "15 / 20" in lab.locator("main").inner_text()
+    expect(lab.locator("main")).to_contain_text("15 / 20", use_inner_text=True)
 
     boss = signed_in(_browser, live_server, director)
     boss.goto(page_url)
@@ -143,6 +146,8 @@ def test_an_existing_centre_becomes_a_partner_through_design_evaluation_and_deci
     assert "Staff list and the 2026-2028 budget." in main
     lab.goto(page_url)
     lab.get_by_role("link", name="Cooperation agreement BDT–Chiromo").click()
-    assert "Cooperation agreement BDT–Chiromo" in lab.locator("h1").inner_text()
+    expect(lab.locator("h1")).to_contain_text(
+        "Cooperation agreement BDT–Chiromo", use_inner_text=True
+    )
     centre.refresh_from_db()
     assert centre.status == "accredited" and centre.accreditations.count() == 1
