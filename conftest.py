@@ -29,6 +29,27 @@ SLOW_FIRST = (
 )
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="run the suite as if it were this day (09:00 UTC, the clock ticking): finds the "
+        "tests that hold a fixed date which will one day be in the past",
+    )
+
+
+def pytest_configure(config):
+    today = config.getoption("--today")
+    if today:
+        import datetime as dt
+
+        import time_machine
+
+        moment = dt.datetime.fromisoformat(today).replace(hour=9, tzinfo=dt.UTC)
+        config._today = time_machine.travel(moment, tick=True)
+        config._today.start()
+
+
 def pytest_collection_modifyitems(config, items):
     def rank(item):
         path = item.nodeid.split("::", 1)[0]
