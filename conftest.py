@@ -75,6 +75,21 @@ def _reference_data_after_flush(request):
         hook()
 
 
+# The day the test factories' fixed dates are written around: an accreditation from
+# 1 March 2024 for three years, Board terms to 14 February 2027, a cooperation agreement
+# to the end of 2026. The tests of the apps that use them run on this day whatever the real
+# one (their conftest asks for it); a test about another day travels there itself, inside.
+FACTORIES_DAY = "2026-06-15 09:00Z"
+
+
+@pytest.fixture
+def factories_day():
+    import time_machine
+
+    with time_machine.travel(FACTORIES_DAY, tick=True):
+        yield
+
+
 def _board_areas():
     import importlib
 

@@ -3,11 +3,12 @@ assistance, the Lab delivers it, the centre submits its annual report, the Lab a
 the centre's dashboard shows the value against the target."""
 
 import re
-from datetime import date
+from datetime import timedelta
 
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from alliance.centres.tests.factories import accredited_centre
@@ -50,7 +51,12 @@ def test_assistance_then_report_accepted_and_shown(
     ministry_focal_point,
 ):
     centre, _accreditation = accredited_centre(
-        secretariat=secretariat_officer, director=director, lab=lab_expert, organisation=ministry
+        secretariat=secretariat_officer,
+        director=director,
+        lab=lab_expert,
+        organisation=ministry,
+        # In force today, whatever day the suite runs (the browser keeps the real clock).
+        start=timezone.localdate() - timedelta(days=400),
     )
     startups = CentreIndicatorFactory(centre=centre)
 
@@ -71,7 +77,7 @@ def test_assistance_then_report_accepted_and_shown(
         request_id=tar.pk,
         actor=lab_expert,
         plan="One workshop.",
-        milestones=[("Workshop", date(2026, 12, 15))],
+        milestones=[("Workshop", timezone.localdate() + timedelta(days=14))],
     )
     centre_tab.reload()
     centre_tab.get_by_role("button", name="We agree the plan").click()

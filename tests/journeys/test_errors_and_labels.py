@@ -156,7 +156,8 @@ def test_after_creating_an_organisation_the_next_step_is_to_express_interest(cli
 def test_a_seat_whose_term_has_not_started_is_not_active():
     from alliance.board.tests.factories import BoardMemberFactory
 
-    member = BoardMemberFactory(term_start=timezone.localdate() + timedelta(days=60))
+    start = timezone.localdate() + timedelta(days=60)
+    member = BoardMemberFactory(term_start=start, term_end=start + timedelta(days=3 * 365))
     assert member.current_status == "upcoming"
     assert member.get_current_status_display() == "Not started"
 

@@ -28,3 +28,8 @@ def _english_afterwards():
     that follow (ours and other apps')."""
     yield
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def _on_the_factories_day(factories_day):
+    """The factories' accreditations and terms are in force (conftest.FACTORIES_DAY)."""
