@@ -209,6 +209,9 @@ def main() -> int:
     os.environ.update(environment(args.database_url))
     if args.seed:
         seed(os.environ)
+    # Production settings draw pages with the hashed static names of the manifest.
+    manage = [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--no-input", "-v0"]
+    subprocess.run(manage, env=os.environ, check=True, cwd=ROOT)
     import django
 
     django.setup()

@@ -1,7 +1,6 @@
 import json
 import logging
 
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from .access import staff_required
 from .audit_display import for_reader
 from .forms import AuditFilterForm
+from .paging import CappedPaginator
 from .selectors import audit_events
 
 
@@ -34,11 +34,18 @@ def readyz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+AUDIT_PAGE_SIZE = 50
+# Two hundred pages; older events are reached by filtering on dates (alliance/core/paging.py).
+AUDIT_PAGED_EVENTS = 10_000
+
+
 @staff_required("core.view_auditevent")
 def audit_list(request):
     form = AuditFilterForm(request.GET or None)
     events = audit_events(form.cleaned_data if form.is_valid() else {})
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    page = CappedPaginator(events, AUDIT_PAGE_SIZE, cap=AUDIT_PAGED_EVENTS).get_page(
+        request.GET.get("page")
+    )
     page.object_list = for_reader(page.object_list)
     context = {"form": form, "page": page}
     if request.htmx and not form.errors:

@@ -140,10 +140,13 @@ def latest_accepted_values() -> list[IndicatorValue]:
     return list(latest.values())
 
 
-def indicator_totals(by: str) -> dict:
+def indicator_totals(by: str, latest: list[IndicatorValue] | None = None) -> dict:
     """Totals of the latest accepted values of summable indicators, grouped by `by`
-    ("objective", "region" or "type"): {"columns": [...], "rows": [(indicator, [..])]}."""
-    values = [v for v in latest_accepted_values() if v.centre_indicator.indicator.summable]
+    ("objective", "region" or "type"): {"columns": [...], "rows": [(indicator, [..])]}.
+    A page that shows several groupings reads `latest_accepted_values()` once for all."""
+    if latest is None:
+        latest = latest_accepted_values()
+    values = [v for v in latest if v.centre_indicator.indicator.summable]
 
     def key(v):
         centre = v.report.centre

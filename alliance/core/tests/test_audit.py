@@ -44,6 +44,27 @@ def test_audit_page_filters_and_paginates_in_few_queries(
     assert "milestone.updated" not in filtered
 
 
+def test_a_long_audit_log_pages_through_the_newest_events_and_says_how_to_reach_older_ones(
+    client, secretariat_officer, monkeypatch
+):
+    from alliance.core import views
+
+    monkeypatch.setattr(views, "AUDIT_PAGED_EVENTS", 100)
+    _events(secretariat_officer, 130)
+    client.force_login(secretariat_officer)
+    first = client.get("/en/staff/audit/").content.decode()
+    assert "Page 1 of 2" in first
+    assert "Only the newest 100 matching events are paged through" in first
+    # Asking for a page past the cap shows the last one it allows.
+    assert "Page 2 of 2" in client.get("/en/staff/audit/", {"page": 3}).content.decode()
+    # A filter that matches fewer events than the cap pages through all of them, no note.
+    filtered = client.get("/en/staff/audit/", {"verb": "milestone"}).content.decode()
+    assert "Only the newest" in filtered
+    fewer = client.get("/en/staff/audit/", {"actor": "nobody@"}).content.decode()
+    assert "Only the newest" not in fewer
+    assert "No events match these filters." in fewer
+
+
 def test_audit_page_rejects_a_backwards_date_range(client, secretariat_officer):
     client.force_login(secretariat_officer)
     body = client.get(

@@ -132,3 +132,27 @@ def test_targets_and_saved_values_read_as_plain_numbers(client, report, manager,
     assert "Target 50 by 2026" in page
     assert 'value="40"' in page
     assert "E+" not in page
+
+
+def test_network_dashboard_reads_the_latest_values_once_for_its_three_tables(
+    client, lab_expert, manager, report, startups, django_assert_max_num_queries
+):
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    from alliance.monitoring import services
+
+    from .test_selectors import submit
+
+    submit(report, manager, {startups.pk: (Decimal(60), "")}, datetime(2025, 4, 1, tzinfo=UTC))
+    services.report_accept(report_id=report.pk, actor=lab_expert)
+    client.force_login(lab_expert)
+    assert client.get(reverse("monitoring:network")).status_code == 200  # fills the caches
+    # Session, user, version, punctuality, assistance (three), the latest values: 8 at most.
+    with django_assert_max_num_queries(8):
+        page = client.get(reverse("monitoring:network"))
+    body = page.content.decode()
+    assert page.status_code == 200
+    for by in ("objective", "region", "type"):
+        assert reverse("monitoring:network_chart", args=[by, "csv"]) in body
+    assert "No accepted value yet." not in body

@@ -25,6 +25,7 @@ from ..selectors import (
     assistance_figures,
     indicator_history,
     indicator_totals,
+    latest_accepted_values,
     network_punctuality,
     public_figures,
     punctuality,
@@ -202,6 +203,7 @@ def _staff_only(request):
 def network_dashboard(request):
     _staff_only(request)
     assistance = assistance_figures()
+    latest = latest_accepted_values()
     return render(
         request,
         "monitoring/network_dashboard.html",
@@ -209,7 +211,7 @@ def network_dashboard(request):
             "punctuality": _punctuality_rows(),
             "assistance": assistance,
             "totals": [
-                (by, _chart_title(by), indicator_totals(by))
+                (by, _chart_title(by), indicator_totals(by, latest))
                 for by in ("objective", "region", "type")
             ],
             "titles": {name: _chart_title(name) for name in NETWORK_CHARTS},
