@@ -277,7 +277,7 @@ def main() -> int:
             f"{args.seconds}s per page, gunicorn {args.workers} workers, {os.cpu_count()} cores, "
             f"load average {os.getloadavg()[0]:.1f} at the end; cache: "
             f"{'Redis' if env.get('REDIS_URL') else 'local memory per worker'}; "
-            + ("each page measured cold" if args.no_warm else "each page warmed 1s first"),
+            + ("pages warmed only at the start" if args.no_warm else "each page warmed 1s first"),
             f"/healthz measured before each page: {min(references):.0f} to "
             f"{max(references):.0f} req/s over the run",
             "",
